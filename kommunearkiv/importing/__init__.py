@@ -1,0 +1,63 @@
+"""Raw minutes → the open-data form of a meeting.
+
+Each municipal format is one module in this package with the same small
+interface, listed in ``FORMATS``:
+
+``NAME``            short id of the format, e.g. ``"alleroed"``
+``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``
+``detect(lines)``   True when the document (a list of lines, no newlines) is of this format
+``parse(lines, path)`` → the open-data form below; raises
+                    ``kommunearkiv.errors.InputError`` naming the file, the line and what
+                    was expected when a required part is missing.
+
+The open-data form (a plain dict, JSON-ready; also what ``import --dry-run --json``
+prints, so the key names are a published interface):
+
+    format            the format NAME
+    municipality      "Allerød Kommune"
+    committee         committee name as published, election period included
+                      ("Erhvervs- og Beskæftigelsesudvalget 2014-2017")
+    period            election period "2014-2017" or None
+    document_kind     "dagsorden" | "referat" | "protokol"
+    date              "YYYY-MM-DD"
+    start, end        "HH:MM" or None
+    location          str or None
+    meeting_number    str or None (as printed, e.g. "13-05-2015")
+    members           [{"name", "party" (letter or None), "role" ("Formand",
+                       "Næstformand", "Medlem" …; "Medlem" when none is given)}]
+                      every committee member the document lists, present or absent
+    absent            [names] members absent from the meeting (subset of members' names)
+    other_attendees   [str] as printed ("Direktør Bjarne Holm Markussen")
+    signed_by         [names]
+    items             [{
+        number        int
+        title         str
+        case_number   str or None ("15/839", "EMN-2019-00607")
+        access        "open" | "closed"
+        item_type     str or None ("Beslutning", "Orientering" …)
+        sections      [{"heading": original heading, "text": Markdown}] in source order,
+                      excluding the decision and the earlier decisions
+        decision      Markdown text of this meeting's decision, or None
+        decision_heading  the heading it stood under, as printed (joined to one line)
+        earlier_decisions [{"date": "YYYY-MM-DD" or None, "body": who decided, "text": Markdown}]
+        absent        [names] members absent for this item
+        attachments   [names] as listed under the item's Bilag
+        lines         [first, last] 1-based line range in the source
+      }]                closed items: number, title, access, lines only; every other
+                        field empty (no text of a closed item leaves the parser)
+    attachment_documents [{
+        label         "3.1" (item number . ordinal) or the label the format prints
+        title         str
+        item          int or None (the agenda item it belongs to)
+        reference     str or None (Bilagsnr., Dokument ID …)
+        text          Markdown, the full text
+        lines         [first, last]
+      }]
+    source            {"file": file name, "lines": [1, last line]}
+    warnings          [str] "line N: what was surprising" for recoverable oddities
+"""
+from __future__ import annotations
+
+from . import alleroed, gentofte, lyngby
+
+FORMATS = (alleroed, gentofte, lyngby)

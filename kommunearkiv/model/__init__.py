@@ -1,0 +1,192 @@
+"""The archive as plain data: what the content describes, with no file formats,
+Flask or Jinja in sight. Readers build it, pages, search and exports read it.
+
+Identity rules:
+- a municipality is its slug (``alleroed``);
+- a committee, person and case are identified within their municipality;
+- a meeting is identified within its committee by its id (the date, plus
+  ``-2``, ``-3`` … when a committee met twice on one day);
+- an agenda item by its number within the meeting, an attachment document by
+  its label within the meeting.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+OPEN = "open"
+CLOSED = "closed"
+DOCUMENT_KINDS = ("dagsorden", "referat", "protokol")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of content came from: a file and a 1-based line range."""
+
+    file: str
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class Person:
+    municipality: str
+    id: str
+    name: str
+    party: str | None = None
+
+
+@dataclass
+class Membership:
+    person: str
+    role: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class Section:
+    heading: str
+    text: str
+
+
+@dataclass
+class EarlierDecision:
+    date: dt.date | None
+    body: str
+    text: str
+
+
+@dataclass
+class Decision:
+    heading: str
+    text: str
+
+
+@dataclass
+class AgendaItem:
+    number: int
+    title: str
+    access: str = OPEN
+    case_number: str | None = None
+    item_type: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    decision: Decision | None = None
+    earlier_decisions: list[EarlierDecision] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    source: Source | None = None
+    meeting: Meeting | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.access == CLOSED
+
+    @property
+    def anchor(self) -> str:
+        return f"punkt-{self.number}"
+
+
+@dataclass
+class AttachmentDocument:
+    label: str
+    title: str
+    item: int | None
+    reference: str | None
+    text: str
+    source: Source | None = None
+    meeting: Meeting | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def slug(self) -> str:
+        return self.label.replace(".", "-")
+
+
+@dataclass
+class Meeting:
+    municipality: str
+    committee: str
+    id: str
+    date: dt.date
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    location: str | None = None
+    number: str | None = None
+    present: list[str] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    other_attendees: list[str] = field(default_factory=list)
+    signed_by: list[str] = field(default_factory=list)
+    items: list[AgendaItem] = field(default_factory=list)
+    attachments: list[AttachmentDocument] = field(default_factory=list)
+    source: Source | None = None
+
+    def item(self, number: int) -> AgendaItem | None:
+        return next((i for i in self.items if i.number == number), None)
+
+    def attachment(self, label: str) -> AttachmentDocument | None:
+        return next((a for a in self.attachments if a.label == label), None)
+
+    @property
+    def attendance(self) -> list[str]:
+        """Everyone whose attendance was recorded: present first, then absent."""
+        return self.present + self.absent
+
+
+@dataclass
+class Committee:
+    municipality: str
+    id: str
+    name: str
+    period: str | None = None
+    members: list[Membership] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+
+
+@dataclass
+class Case:
+    """One case (sag) followed across meetings: every item with its number."""
+
+    municipality: str
+    id: str
+    number: str
+    items: list[AgendaItem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The title of the latest open item, or of the latest item if all are closed."""
+        open_items = [i for i in self.items if not i.is_closed]
+        return (open_items or self.items)[-1].title
+
+
+@dataclass
+class Municipality:
+    id: str
+    name: str
+    committees: dict[str, Committee] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
+    cases: dict[str, Case] = field(default_factory=dict)
+
+    def meetings(self) -> list[Meeting]:
+        return sorted(
+            (m for c in self.committees.values() for m in c.meetings),
+            key=lambda m: (m.date, m.committee, m.id),
+        )
+
+
+@dataclass
+class Archive:
+    municipalities: dict[str, Municipality] = field(default_factory=dict)
+
+    def meetings(self) -> list[Meeting]:
+        return sorted(
+            (m for mu in self.municipalities.values() for m in mu.meetings()),
+            key=lambda m: (m.date, m.municipality, m.committee, m.id),
+        )
+
+    def committee(self, meeting: Meeting) -> Committee:
+        return self.municipalities[meeting.municipality].committees[meeting.committee]
+
+    def person(self, municipality: str, person_id: str) -> Person:
+        return self.municipalities[municipality].persons[person_id]
