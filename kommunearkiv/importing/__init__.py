@@ -58,6 +58,46 @@ prints, so the key names are a published interface):
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..errors import InputError
 from . import alleroed, gentofte, lyngby
 
 FORMATS = (alleroed, gentofte, lyngby)
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+
+def read_lines(path: Path) -> list[str]:
+    """The document's lines; a clear error for what is not a readable text document."""
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError.single(str(path), None, "document", "a text document, found an empty file")
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError.single(
+            str(path), None, "document",
+            f"at most {MAX_DOCUMENT_BYTES // 2**20} MiB of minutes, found {size // 2**20} MiB",
+        )
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError.single(str(path), line, "encoding", f"UTF-8 text, found byte 0x{data[error.start]:02x}") from None
+    if "\x00" in text:
+        raise InputError.single(str(path), None, "document", "a text document, found binary data")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def detect_format(lines: list[str], path: Path):
+    """The format module that recognises the document."""
+    for module in FORMATS:
+        if module.detect(lines):
+            return module
+    names = ", ".join(m.NAME for m in FORMATS)
+    raise InputError.single(str(path), 1, "format", f"minutes in a known format ({names}); none recognised this document")
+
+
+def parse_document(path: Path) -> dict:
+    """The open-data form of one source document."""
+    lines = read_lines(path)
+    return detect_format(lines, path).parse(lines, str(path))

@@ -1,0 +1,48 @@
+"""Where each thing of the archive lives in the site, relative to the site root.
+
+One scheme for pages, search results, feeds and the sitemap. Paths end in
+``/`` (a folder with an ``index.html``) so that they are readable and work on
+any static server; ``file://`` users follow the ``index.html`` links the
+frozen pages carry.
+"""
+from __future__ import annotations
+
+from .model import AgendaItem, AttachmentDocument, Case, Committee, Meeting, Municipality, Person
+
+CASES = "sager"
+PERSONS = "personer"
+ATTACHMENTS = "bilag"
+RESERVED_COMMITTEE_IDS = (CASES, PERSONS)
+
+
+def municipality_path(m: Municipality) -> str:
+    return f"{m.id}/"
+
+
+def committee_path(c: Committee) -> str:
+    return f"{c.municipality}/{c.id}/"
+
+
+def meeting_path(m: Meeting) -> str:
+    return f"{m.municipality}/{m.committee}/{m.id}/"
+
+
+def item_path(i: AgendaItem) -> str:
+    """The item's own page (a citable permalink); the meeting page also has ``#punkt-N``."""
+    return f"{meeting_path(i.meeting)}{i.anchor}/"
+
+
+def item_anchor_path(i: AgendaItem) -> str:
+    return f"{meeting_path(i.meeting)}#{i.anchor}"
+
+
+def attachment_path(a: AttachmentDocument) -> str:
+    return f"{meeting_path(a.meeting)}{ATTACHMENTS}/{a.slug}/"
+
+
+def case_path(c: Case) -> str:
+    return f"{c.municipality}/{CASES}/{c.id}/"
+
+
+def person_path(p: Person) -> str:
+    return f"{p.municipality}/{PERSONS}/{p.id}/"
