@@ -1,0 +1,45 @@
+"""The build, as a sequence of steps: content → archive → pages → search → data → site/.
+
+Everything is written into a temporary folder that replaces ``site/`` only
+when every step succeeded, so a failed build leaves the previous site intact.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content.reader import load_archive
+from .exports import write_exports
+from .folders import replaced_atomically
+from .search import write_search_index
+from .web.app import create_app
+from .web.freeze import freeze
+
+DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+
+
+@dataclass
+class BuildReport:
+    pages: int
+    search: dict
+    exports: dict
+
+    def __str__(self) -> str:
+        return (f"{self.pages} pages, search index of {self.search.get('documents', '?')} documents, "
+                f"{self.exports.get('files', '?')} data files")
+
+
+def theme_search_path(theme: Path | None) -> list[Path]:
+    """A site's own theme first, then the default theme for whatever it does not override."""
+    return [theme.resolve(), DEFAULT_THEME] if theme and theme.resolve() != DEFAULT_THEME else [DEFAULT_THEME]
+
+
+def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, site_url: str | None = None,
+               progress: bool = False) -> BuildReport:
+    archive = load_archive(content_dir)
+    app = create_app(archive, theme_search_path(theme))
+    with replaced_atomically(site_dir) as work:
+        pages = freeze(app, work, progress=progress)
+        search = write_search_index(archive, work)
+        exports = write_exports(archive, work, site_url)
+    return BuildReport(pages, search, exports)
