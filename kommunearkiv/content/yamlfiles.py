@@ -6,6 +6,7 @@ literal blocks (``|-``) so that content files stay readable and diff well.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -136,15 +137,24 @@ def load_markdown_file(path: Path) -> tuple[Located | None, str, int, list[Probl
 
 
 class _LiteralDumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 def _represent_str(dumper, value: str):
-    style = "|" if "\n" in value else None
+    """Multi-line text as a literal block; times quoted, since YAML 1.1 reads 10:30 as a number."""
+    style = "|" if "\n" in value else ("'" if re.fullmatch(r"\d{1,2}:\d{2}", value) else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _represent_list(dumper, value: list):
+    """Line ranges and other lists of numbers on one line: ``lines: [10, 20]``."""
+    flow = bool(value) and all(isinstance(v, int) for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
 _LiteralDumper.add_representer(str, _represent_str)
+_LiteralDumper.add_representer(list, _represent_list)
 
 
 def dump_yaml(data) -> str:

@@ -59,7 +59,7 @@ def test_three_problems_reported_together_with_file_and_line(content, capsys, tm
 
 
 @pytest.mark.parametrize("change, expected", [
-    (("start: 07:30", "start: 7.30"), r"meeting\.yaml:\d+: start: a time written 'HH:MM'"),
+    (("start: '07:30'", "start: 7.30"), r"meeting\.yaml:\d+: start: a time written 'HH:MM'"),
     (("kind: referat", "kind: notat"), r"meeting\.yaml:\d+: kind: one of dagsorden, referat, protokol"),
     (("kind: referat", "kind: [referat"), r"meeting\.yaml:\d+: YAML: valid YAML"),
     (("location: Rådhuset", "lokation: Rådhuset"), r"meeting\.yaml:\d+: lokation: a known field"),
