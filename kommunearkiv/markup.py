@@ -1,0 +1,49 @@
+"""Markdown from the sources → sanitised HTML, the only way source text reaches a page.
+
+Source text is untrusted: raw HTML in it passes through Markdown untouched, so
+the result is cleaned with nh3 to an allowlist of tags and attributes, links
+keep only http(s)/mailto targets (no ``javascript:``, ``data:`` or relative
+URLs that would point into this site) and carry ``rel="noopener nofollow"``.
+"""
+from __future__ import annotations
+
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "code", "abbr",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "a",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
+HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+
+
+def render_markdown(text: str, top_heading: int = 3) -> Markup:
+    """``text`` as safe HTML; its headings start at ``<h{top_heading}>`` to fit the page's outline."""
+    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    clean = nh3.clean(
+        html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+        url_relative="deny", link_rel="noopener nofollow", strip_comments=True,
+    )
+    return Markup(_shift_headings(EMPTY_PARAGRAPH.sub("", clean), top_heading - 1))
+
+
+def _shift_headings(html: str, offset: int) -> str:
+    """Demote ``<hN>`` by ``offset`` levels (at most ``<h6>``): source text has no place above the page's own headings."""
+    if offset <= 0:
+        return html
+    return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + offset)}>", html)

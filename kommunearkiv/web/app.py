@@ -1,0 +1,75 @@
+"""The Flask app that renders the archive's pages (frozen into the static site by ``freeze``).
+
+Themes are an ordered search path: a site's own theme first, then
+``themes/default``. Templates and static files are looked up in that order,
+so a theme overrides single files and falls back to the default for the rest.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, abort, current_app, send_from_directory
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+
+from .. import dates
+from ..markup import render_markdown
+from ..model import Archive, DOCUMENT_KINDS
+from . import summaries, views
+from .routes import route
+from .state import ARCHIVE, THEME_DIRS, current_archive, current_theme_dirs
+
+KIND_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsorden", "Referat", "Protokol")))
+
+
+def create_app(archive: Archive, theme_dirs: list[Path]) -> Flask:
+    app = Flask(__name__, static_folder=None, template_folder=None)
+    app.config.update(FREEZER_RELATIVE_URLS=True)
+    app.extensions[ARCHIVE] = archive
+    app.extensions[THEME_DIRS] = [Path(d) for d in theme_dirs]
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(Path(d) / "templates") for d in theme_dirs])
+    configure_jinja(app)
+    app.add_url_rule("/static/<path:filename>", "static", send_theme_file)
+    views.register(app)
+    return app
+
+
+def configure_jinja(app: Flask) -> None:
+    env = app.jinja_env
+    env.undefined = StrictUndefined
+    env.trim_blocks = env.lstrip_blocks = True
+    env.filters.update(
+        danish_date=dates.danish_date, long_danish_date=dates.long_danish_date,
+        short_danish_date=dates.short_danish_date, weekday=dates.weekday,
+        markdown=render_markdown, kind_label=lambda kind: KIND_LABELS.get(kind, kind),
+    )
+    env.globals.update(
+        href=href, case_of=summaries.case_of, item_attachments=summaries.item_attachments,
+        committee_of=lambda meeting: current_archive().committee(meeting),
+        municipality_of=lambda meeting: current_archive().municipalities[meeting.municipality],
+    )
+
+
+def href(thing, anchor: str | None = None) -> str:
+    """The URL of ``thing``'s page, through the ``url_for`` templates use (relative when freezing)."""
+    endpoint, values = route(thing)
+    return current_app.jinja_env.globals["url_for"](endpoint, _anchor=anchor, **values)
+
+
+def send_theme_file(filename: str):
+    """A static file from the first theme that has it."""
+    for folder in current_theme_dirs():
+        static = folder / "static"
+        if (static / filename).is_file():
+            return send_from_directory(static, filename)
+    abort(404)
+
+
+def static_files() -> list[str]:
+    """Every static file of the themes, each once (the first theme's copy wins), as sorted relative paths."""
+    names = {
+        path.relative_to(folder / "static").as_posix()
+        for folder in current_theme_dirs() if (folder / "static").is_dir()
+        for path in (folder / "static").rglob("*")
+        if path.is_file() and not path.name.startswith(".")
+    }
+    return sorted(names)

@@ -1,0 +1,139 @@
+"""What the pages show beyond the model itself: attendance counts, a member's
+record, meetings grouped by year, an item's attachments matched to documents.
+
+Closed items never contribute text here: only their number and title exist
+for the pages.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from babel.numbers import format_percent
+
+from ..model import AgendaItem, Archive, AttachmentDocument, Case, Committee, Meeting, Membership, Municipality, Person
+from ..slugs import slug
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """How often one person was present and absent at the meetings that recorded it."""
+
+    present: int
+    absent: int
+
+    @property
+    def recorded(self) -> int:
+        return self.present + self.absent
+
+    @property
+    def rate(self) -> float | None:
+        return self.present / self.recorded if self.recorded else None
+
+    @property
+    def rate_text(self) -> str:
+        """``75 %`` (Danish number format), or ``–`` when nothing was recorded."""
+        return format_percent(self.rate, locale="da") if self.rate is not None else "–"
+
+
+@dataclass(frozen=True)
+class MemberAttendance:
+    person: Person
+    roles: list[str]
+    attendance: Attendance
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    memberships: list[tuple[Committee, Membership]]
+    meetings: list[tuple[Meeting, bool]]
+    attendance: Attendance
+    items_naming: list[AgendaItem]
+
+
+def attendance_of(person_id: str, meetings: list[Meeting]) -> Attendance:
+    return Attendance(
+        present=sum(person_id in m.present for m in meetings),
+        absent=sum(person_id in m.absent for m in meetings),
+    )
+
+
+def member_attendance(committee: Committee, persons: dict[str, Person]) -> list[MemberAttendance]:
+    """Each member once (in membership order), with every role held and the attendance at the committee's meetings."""
+    roles: dict[str, list[str]] = {}
+    for membership in committee.members:
+        held = roles.setdefault(membership.person, [])
+        if membership.role not in held:
+            held.append(membership.role)
+    return [MemberAttendance(persons[pid], held, attendance_of(pid, committee.meetings)) for pid, held in roles.items()]
+
+
+def meetings_by_year(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]:
+    """Newest year first; meetings in date order within a year."""
+    ordered = sorted(meetings, key=lambda m: (m.date, m.id))
+    groups = [(year, list(group)) for year, group in itertools.groupby(ordered, key=lambda m: m.date.year)]
+    return groups[::-1]
+
+
+def latest_meetings(archive: Archive, count: int) -> list[Meeting]:
+    return archive.meetings()[::-1][:count]
+
+
+def person_record(municipality: Municipality, person: Person) -> PersonRecord:
+    memberships = [(c, m) for c in municipality.committees.values() for m in c.members if m.person == person.id]
+    recorded = [m for m in municipality.meetings() if person.id in m.attendance]
+    return PersonRecord(
+        memberships=memberships,
+        meetings=[(m, person.id in m.present) for m in recorded],
+        attendance=attendance_of(person.id, recorded),
+        items_naming=items_naming(municipality, person.name),
+    )
+
+
+def items_naming(municipality: Municipality, name: str) -> list[AgendaItem]:
+    """Open items whose title or text names ``name`` (whole words, any case)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    return [
+        item for meeting in municipality.meetings() for item in meeting.items
+        if not item.is_closed and any(pattern.search(text) for text in open_texts(item))
+    ]
+
+
+def open_texts(item: AgendaItem) -> list[str]:
+    """Every piece of text an open item shows; nothing for a closed one."""
+    if item.is_closed:
+        return []
+    texts = [item.title] + [s.heading for s in item.sections] + [s.text for s in item.sections]
+    if item.decision:
+        texts.append(item.decision.text)
+    return texts + [d.text for d in item.earlier_decisions]
+
+
+def item_attachments(item: AgendaItem) -> list[tuple[str, AttachmentDocument | None]]:
+    """The item's attachment names, each with the meeting's document of that title when there is one;
+    then the item's documents that no listed name matched, under their own titles. None for a closed item."""
+    if item.is_closed:
+        return []
+    documents = [a for a in item.meeting.attachments if a.item == item.number]
+    by_title = {_normalised(a.title): a for a in documents}
+    listed = [(name, by_title.get(_normalised(name))) for name in item.attachments]
+    matched = {id(doc) for _, doc in listed if doc}
+    return listed + [(a.title, a) for a in documents if id(a) not in matched]
+
+
+def published_attachments(meeting: Meeting) -> list[AttachmentDocument]:
+    """The meeting's attachment documents, except those of closed items (nothing of a closed item is shown)."""
+    closed = {i.number for i in meeting.items if i.is_closed}
+    return [a for a in meeting.attachments if a.item not in closed]
+
+
+def case_of(municipality: Municipality, item: AgendaItem) -> Case | None:
+    """The case an open item belongs to (cases are keyed by the slug of their number, as the reader links them)."""
+    if item.is_closed or not item.case_number:
+        return None
+    return municipality.cases.get(slug(item.case_number))
+
+
+def _normalised(title: str) -> str:
+    return " ".join(title.casefold().split())

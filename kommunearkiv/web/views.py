@@ -1,0 +1,126 @@
+"""One view per kind of page: look the thing up (404 when it is not there), render its template."""
+from __future__ import annotations
+
+from flask import Flask, abort, current_app, render_template
+
+from ..model import Municipality
+from ..paths import item_path
+from . import summaries
+from .breadcrumbs import breadcrumbs
+from .routes import RULES
+from .state import current_archive
+
+LATEST_MEETINGS = 10
+
+
+def register(app: Flask) -> None:
+    for endpoint, rule in RULES:
+        app.add_url_rule(rule, endpoint, VIEWS[endpoint])
+    app.register_error_handler(404, lambda error: (not_found_page(), 404))
+
+
+def found(thing):
+    if thing is None:
+        abort(404)
+    return thing
+
+
+def find_municipality(municipality: str) -> Municipality:
+    return found(current_archive().municipalities.get(municipality))
+
+
+def find_committee(municipality: str, committee: str):
+    return found(find_municipality(municipality).committees.get(committee))
+
+
+def find_meeting(municipality: str, committee: str, meeting: str):
+    return found(next((m for m in find_committee(municipality, committee).meetings if m.id == meeting), None))
+
+
+def home_page():
+    archive = current_archive()
+    return render_template("home.html", trail=breadcrumbs(), archive=archive, latest=summaries.latest_meetings(archive, LATEST_MEETINGS))
+
+
+def search_page():
+    return render_template("search.html", trail=breadcrumbs() + [("Søg", None)])
+
+
+def data_page():
+    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], archive=current_archive())
+
+
+def not_found_page():
+    return render_template("404.html", trail=breadcrumbs() + [("Siden findes ikke", None)])
+
+
+def municipality_page(municipality):
+    found_municipality = find_municipality(municipality)
+    return render_template(
+        "municipality.html", trail=breadcrumbs(found_municipality), municipality=found_municipality,
+        latest=found_municipality.meetings()[::-1][:LATEST_MEETINGS],
+    )
+
+
+def committee_page(municipality, committee):
+    found_municipality = find_municipality(municipality)
+    found_committee = find_committee(municipality, committee)
+    return render_template(
+        "committee.html", trail=breadcrumbs(found_committee), municipality=found_municipality, committee=found_committee,
+        years=summaries.meetings_by_year(found_committee.meetings),
+        members=summaries.member_attendance(found_committee, found_municipality.persons),
+    )
+
+
+def meeting_page(municipality, committee, meeting):
+    found_meeting = find_meeting(municipality, committee, meeting)
+    return render_template("meeting.html", trail=breadcrumbs(found_meeting), **meeting_context(found_meeting))
+
+
+def item_page(municipality, committee, meeting, number):
+    found_meeting = find_meeting(municipality, committee, meeting)
+    item = found(found_meeting.item(number))
+    return render_template("item.html", trail=breadcrumbs(item), item=item, cite_url=cite_url(item), **meeting_context(found_meeting))
+
+
+def attachment_page(municipality, committee, meeting, slug):
+    found_meeting = find_meeting(municipality, committee, meeting)
+    attachment = found(next((a for a in summaries.published_attachments(found_meeting) if a.slug == slug), None))
+    item = found_meeting.item(attachment.item) if attachment.item is not None else None
+    return render_template("attachment.html", trail=breadcrumbs(attachment), attachment=attachment, item=item, **meeting_context(found_meeting))
+
+
+def meeting_context(meeting) -> dict:
+    archive = current_archive()
+    return {
+        "meeting": meeting,
+        "committee": archive.committee(meeting),
+        "municipality": archive.municipalities[meeting.municipality],
+    }
+
+
+def cite_url(item) -> str:
+    """The item's address to cite: under ``SITE_URL`` when the site's address is configured, else site-relative."""
+    return current_app.config.get("SITE_URL", "").rstrip("/") + "/" + item_path(item)
+
+
+def case_page(municipality, case):
+    found_municipality = find_municipality(municipality)
+    found_case = found(found_municipality.cases.get(case))
+    return render_template("case.html", trail=breadcrumbs(found_case), municipality=found_municipality, case=found_case)
+
+
+def person_page(municipality, person):
+    found_municipality = find_municipality(municipality)
+    found_person = found(found_municipality.persons.get(person))
+    return render_template(
+        "person.html", trail=breadcrumbs(found_person), municipality=found_municipality, person=found_person,
+        record=summaries.person_record(found_municipality, found_person),
+    )
+
+
+VIEWS = {
+    "home": home_page, "search": search_page, "data": data_page, "not_found": not_found_page,
+    "municipality": municipality_page, "case": case_page, "person": person_page, "committee": committee_page,
+    "meeting": meeting_page, "item": item_page, "attachment": attachment_page,
+}
