@@ -1,0 +1,134 @@
+"""The archive → search documents: what each hit is called, where it links, what is indexed.
+
+Closed agenda items give their title only (their number is in the result's
+link and label, never in the index); attachments of closed items are left out.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import paths
+from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Person
+from .text import excerpt, joined, plain_text
+
+# (key in URLs and data, Danish label), in the order results are grouped for filters.
+TYPES = (("punkt", "Dagsordenspunkt"), ("bilag", "Bilag"), ("moede", "Møde"), ("sag", "Sag"), ("person", "Person"))
+TYPE_KEYS = tuple(key for key, _ in TYPES)
+
+# lunr fields with their boosts: a title or case-number match outranks body text.
+FIELDS = (("title", 10), ("nr", 10), ("decision", 2), ("body", 1))
+IDENTIFIER_FIELD = "nr"
+
+
+@dataclass
+class SearchDocument:
+    kind: str
+    url: str
+    title: str
+    municipality: str
+    number: str = ""
+    committee: str = ""
+    committee_name: str = ""
+    date: str = ""
+    snippet: str = ""
+    identifiers: list[str] = field(default_factory=list)
+    decision: str = ""
+    body: str = ""
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4]) if self.date else 0
+
+    def fields(self) -> dict:
+        """The lunr fields; identifiers go in as a list so the tokenizer keeps them whole."""
+        return {"title": self.title, "nr": [i.lower() for i in self.identifiers],
+                "decision": self.decision, "body": self.body}
+
+
+def page_url(path: str) -> str:
+    """A site path with an explicit ``index.html``, which also works from ``file://``."""
+    page, hash_, anchor = path.partition("#")
+    return f"{page}index.html{hash_}{anchor}"
+
+
+def search_documents(archive: Archive) -> list[SearchDocument]:
+    """Every searchable thing of the archive, in a stable order."""
+    docs = []
+    for municipality in archive.municipalities.values():
+        for meeting in municipality.meetings():
+            docs.append(meeting_document(archive, municipality, meeting))
+            docs.extend(item_document(archive, item) for item in meeting.items)
+            docs.extend(attachment_document(archive, a) for a in meeting.attachments if not _of_closed_item(a))
+        docs.extend(case_document(archive, case) for case in municipality.cases.values() if case.items)
+        docs.extend(person_document(municipality, person) for person in municipality.persons.values())
+    return docs
+
+
+def _of_closed_item(attachment: AttachmentDocument) -> bool:
+    item = attachment.meeting.item(attachment.item) if attachment.item is not None else None
+    return item is not None and item.is_closed
+
+
+def _where(archive: Archive, meeting: Meeting) -> dict:
+    committee = archive.committee(meeting)
+    return {"municipality": meeting.municipality, "committee": committee.id,
+            "committee_name": committee.name, "date": meeting.date.isoformat()}
+
+
+def _names(municipality: Municipality, person_ids: list[str]) -> str:
+    persons = municipality.persons
+    return ", ".join(persons[p].name if p in persons else p for p in person_ids)
+
+
+def item_document(archive: Archive, item: AgendaItem) -> SearchDocument:
+    where = _where(archive, item.meeting)
+    url = page_url(paths.item_path(item))
+    if item.is_closed:
+        return SearchDocument("punkt", url, item.title, number=str(item.number), snippet="(Lukket punkt)", **where)
+    municipality = archive.municipalities[item.meeting.municipality]
+    decision = plain_text(item.decision.text) if item.decision else ""
+    sections = [joined(s.heading, plain_text(s.text)) for s in item.sections]
+    earlier = [plain_text(d.text) for d in item.earlier_decisions]
+    first_section = plain_text(item.sections[0].text) if item.sections else ""
+    return SearchDocument(
+        "punkt", url, item.title, number=str(item.number), snippet=excerpt(decision or first_section),
+        identifiers=[item.case_number] if item.case_number else [], decision=decision,
+        body=joined(*sections, *earlier, _names(municipality, item.absent)), **where,
+    )
+
+
+def attachment_document(archive: Archive, attachment: AttachmentDocument) -> SearchDocument:
+    text = plain_text(attachment.text)
+    return SearchDocument(
+        "bilag", page_url(paths.attachment_path(attachment)), attachment.title, number=attachment.label,
+        snippet=excerpt(text), identifiers=[attachment.reference] if attachment.reference else [],
+        body=text, **_where(archive, attachment.meeting),
+    )
+
+
+def meeting_document(archive: Archive, municipality: Municipality, meeting: Meeting) -> SearchDocument:
+    where = _where(archive, meeting)
+    attendance = joined(_names(municipality, meeting.present), _names(municipality, meeting.absent),
+                        ", ".join(meeting.other_attendees))
+    titles = ". ".join(i.title for i in meeting.items)
+    return SearchDocument(
+        "moede", page_url(paths.meeting_path(meeting)), where["committee_name"], snippet=excerpt(titles),
+        identifiers=[meeting.number] if meeting.number else [],
+        body=joined(meeting.location, attendance, titles), **where,
+    )
+
+
+def case_document(archive: Archive, case: Case) -> SearchDocument:
+    where = _where(archive, case.items[-1].meeting)
+    titles = ". ".join(dict.fromkeys(i.title for i in case.items))
+    return SearchDocument(
+        "sag", page_url(paths.case_path(case)), case.title, number=case.number, snippet=excerpt(titles),
+        identifiers=[case.number], body=titles, **where,
+    )
+
+
+def person_document(municipality: Municipality, person: Person) -> SearchDocument:
+    roles = [f"{m.role}, {c.name}" for c in municipality.committees.values() for m in c.members if m.person == person.id]
+    description = joined(f"({person.party})" if person.party else "", "; ".join(roles))
+    return SearchDocument("person", page_url(paths.person_path(person)), person.name, municipality.id,
+                          snippet=excerpt(description), body=description)

@@ -1,0 +1,32 @@
+"""Markdown of the content → plain text for the index, and short excerpts for result snippets."""
+from __future__ import annotations
+
+import re
+
+_TAG = re.compile(r"<[^>]*>")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP = re.compile(r"[*_#>|`\\]+|^\s*[-+]\s+|^-{3,}$", re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+
+EXCERPT_CHARS = 180
+
+
+def plain_text(markdown: str | None) -> str:
+    """The words of a Markdown (or stray HTML) text on one line, markup removed."""
+    if not markdown:
+        return ""
+    text = _LINK.sub(r"\1", _TAG.sub(" ", markdown))
+    return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """The start of a plain text, cut at a word boundary, with ``…`` when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:-") + " …"
+
+
+def joined(*parts: str | None) -> str:
+    """Non-empty parts joined by a space."""
+    return " ".join(p for p in parts if p)

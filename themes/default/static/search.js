@@ -1,0 +1,219 @@
+/* The search page: query and filters in the URL, results in #search-results, status read aloud.
+ * Needs search-core.js. Index data are loaded with <script> elements so file:// works too. */
+(function () {
+  "use strict";
+
+  var PAGE = 10;
+  var FILTERS = [
+    { param: "kommune", label: "Kommune", facet: "municipality" },
+    { param: "udvalg", label: "Udvalg", facet: "committee" },
+    { param: "aar", label: "År", facet: "year" },
+    { param: "type", label: "Type", facet: "type" }
+  ];
+
+  var results = document.getElementById("search-results");
+  if (!results || !window.kommunearkivSearch || !window.lunr) return;
+  var core = window.kommunearkivSearch;
+  var form = document.getElementById("search-form");
+  var input = form.querySelector("input[name=q]");
+  var status = document.getElementById("search-status");
+  var more = document.getElementById("search-more");
+  var filterBox = document.getElementById("search-filters");
+  var indexBase = results.getAttribute("data-index") || "index/";
+  var siteRoot = results.getAttribute("data-root") || "../";
+
+  var engine = core.createSearch(function (key, fail) {
+    var script = document.createElement("script");
+    script.src = indexBase + key + ".js";
+    script.onerror = function () { fail(key); };
+    document.head.appendChild(script);
+  });
+  var manifest = null, last = null, shown = 0, generation = 0, searches = 0, timer = null;
+  var selects = {};
+
+  function say(text) { status.textContent = text; }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Option values: municipality and type by id, committee as "municipality/committee", year. */
+  function facetValue(facet, hit) {
+    var f = hit.facets;
+    if (facet === "municipality") return manifest.municipalities[f.municipality][0];
+    if (facet === "committee") {
+      var c = manifest.committees[f.committee];
+      return c ? manifest.municipalities[c[0]][0] + "/" + c[1] : "";
+    }
+    if (facet === "year") return f.year ? String(f.year) : "";
+    return manifest.types[f.type][0];
+  }
+
+  function facetOptions(facet) {
+    if (facet === "municipality") return manifest.municipalities.map(function (m) { return [m[0], m[1]]; });
+    if (facet === "committee") {
+      return manifest.committees.map(function (c) {
+        return [manifest.municipalities[c[0]][0] + "/" + c[1], c[2] + " (" + manifest.municipalities[c[0]][1] + ")"];
+      });
+    }
+    if (facet === "year") {
+      var years = {};
+      manifest.groups.forEach(function (g) { if (g[3]) years[g[3]] = true; });
+      return Object.keys(years).sort().reverse().map(function (y) { return [y, y]; });
+    }
+    return manifest.types.map(function (t) { return [t[0], t[1]]; });
+  }
+
+  function buildFilters(params) {
+    FILTERS.forEach(function (spec) {
+      var id = "filter-" + spec.param;
+      var wrap = element("div", "search-filter");
+      var label = element("label", null, spec.label);
+      label.htmlFor = id;
+      var select = element("select");
+      select.id = id;
+      select.name = spec.param;
+      select.appendChild(new Option("Alle", ""));
+      facetOptions(spec.facet).forEach(function (o) { select.appendChild(new Option(o[1], o[0])); });
+      select.value = params.get(spec.param) || "";
+      select.addEventListener("change", function () { updateUrl(false); render(); });
+      selects[spec.param] = select;
+      wrap.appendChild(label);
+      wrap.appendChild(select);
+      filterBox.appendChild(wrap);
+    });
+    filterBox.hidden = false;
+  }
+
+  function filtered(hits) {
+    return hits.filter(function (hit) {
+      return FILTERS.every(function (spec) {
+        var wanted = selects[spec.param] && selects[spec.param].value;
+        return !wanted || facetValue(spec.facet, hit) === wanted;
+      });
+    });
+  }
+
+  function updateUrl(push) {
+    var params = new URLSearchParams();
+    if (input.value.trim()) params.set("q", input.value.trim());
+    FILTERS.forEach(function (spec) {
+      if (selects[spec.param] && selects[spec.param].value) params.set(spec.param, selects[spec.param].value);
+    });
+    var url = location.pathname + (params.toString() ? "?" + params : "");
+    try {
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    } catch (e) { /* some file:// setups refuse; the search still works */ }
+  }
+
+  function marked(tag, className, text, terms) {
+    var node = element(tag, className);
+    core.highlight(text, terms).forEach(function (piece) {
+      node.appendChild(piece[1] ? element("mark", null, piece[0]) : document.createTextNode(piece[0]));
+    });
+    return node;
+  }
+
+  function formatDate(iso) {
+    try {
+      return new Date(iso + "T12:00:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
+    } catch (e) { return iso; }
+  }
+
+  function hitItem(doc, terms) {
+    var li = element("li", "search-hit");
+    var meta = element("p", "search-hit-meta");
+    meta.appendChild(element("span", "search-hit-type", doc.type[1]));
+    [doc.committee, doc.municipality[1]].forEach(function (text) {
+      if (text) meta.appendChild(document.createTextNode(" · " + text));
+    });
+    if (doc.date) {
+      var time = element("time", null, formatDate(doc.date));
+      time.setAttribute("datetime", doc.date);
+      meta.appendChild(document.createTextNode(" · "));
+      meta.appendChild(time);
+    }
+    var heading = element("h2", "search-hit-title");
+    var link = marked("a", null, (doc.number ? doc.number + ". " : "") + doc.title, terms);
+    link.href = siteRoot + doc.url;
+    heading.appendChild(link);
+    li.appendChild(heading);
+    li.appendChild(meta);
+    if (doc.snippet) li.appendChild(marked("p", "search-hit-snippet", doc.snippet, terms));
+    return li;
+  }
+
+  function showMore(focusFirst) {
+    var hits = filtered(last.hits);
+    var page = hits.slice(shown, shown + PAGE);
+    var mine = generation;
+    shown += page.length;
+    more.hidden = shown >= hits.length;
+    return engine.describe(page).then(function (docs) {
+      if (mine !== generation) return;
+      var items = docs.map(function (doc) { return hitItem(doc, last.terms); });
+      items.forEach(function (li) { results.appendChild(li); });
+      if (focusFirst && items.length) items[0].querySelector("a").focus();
+    });
+  }
+
+  function render() {
+    if (!last) return;
+    generation++;
+    results.textContent = "";
+    shown = 0;
+    var hits = filtered(last.hits);
+    var query = "»" + last.text + "«";
+    if (!last.clauses.length) {
+      say("Skriv et eller flere ord, et sagsnummer eller et navn.");
+    } else if (!hits.length) {
+      say("Ingen resultater for " + query + "." + (hits.length < last.hits.length ? " Prøv uden filtre." : ""));
+    } else {
+      say((hits.length === 1 ? "1 resultat" : hits.length + " resultater") + " for " + query + ".");
+    }
+    more.hidden = true;
+    if (hits.length) showMore(false);
+  }
+
+  function runSearch() {
+    var text = input.value.trim();
+    var mine = ++searches;
+    if (!text) { last = null; results.textContent = ""; more.hidden = true; say(""); return; }
+    say("Søger …");
+    engine.search(text).then(function (found) {
+      if (mine !== searches) return;
+      found.text = text;
+      last = found;
+      render();
+    }, function () {
+      say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
+    });
+  }
+
+  function start() {
+    var params = new URLSearchParams(location.search);
+    input.value = params.get("q") || "";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      updateUrl(true);
+      runSearch();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { updateUrl(false); runSearch(); }, 250);
+    });
+    more.addEventListener("click", function () { showMore(true); });
+    engine.manifest().then(function (m) {
+      manifest = m;
+      buildFilters(params);
+      if (input.value) runSearch(); else say("Skriv et eller flere ord, et sagsnummer eller et navn.");
+    }, function () {
+      say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
+    });
+  }
+
+  start();
+})();
