@@ -1,0 +1,168 @@
+"""The attachments' texts appended after the last Lyngby-Taarbæk item, without separators.
+
+The attachments appear in the order they are listed (item by item, then by
+number). Each one's start is found by aligning the listed names with heading
+lines of the appended text: a line (or two or three consecutive short lines)
+whose words cover the name's words scores high, document openings (``NOTAT``,
+``Journalnr.``, a run of blank lines) add a little, and a dynamic programme
+picks increasing start lines maximising the total score, leaving out names
+that match nothing well. The appended text's first line always starts an
+attachment, so no text is lost; an attachment whose text cannot be located is
+reported in a warning.
+"""
+from __future__ import annotations
+
+import re
+
+from .lyngby_text import is_blank, markdown
+
+STOP_WORDS = {"og", "i", "af", "for", "på", "til", "om", "med", "de", "den", "det", "en", "et", "the", "a", "bilag"}
+NUMBER_WORDS = {"en": "1", "et": "1", "to": "2", "tre": "3", "fire": "4", "fem": "5", "seks": "6", "syv": "7",
+                "otte": "8", "ni": "9", "ti": "10", "elleve": "11", "tolv": "12"}
+FRONT_MATTER = re.compile(
+    r"^(?:n\s?o\s?t\s?a\s?t|notat|om|journalnr\.?.*|j\.\s?nr\..*|dato\s*:.*|skrevet af.*|sagsnr\.?.*|sagsbehandler.*"
+    r"|til\s*:.*|fra\s*:.*|emne\s*:.*|dokumentnr\.?.*|bilag\s*\d*)$", re.IGNORECASE)
+REFERENCE = re.compile(r"^(?:journalnr|j\.\s?nr|sagsnr|dokumentnr|dok\.\s?nr)\.?\s*:?\s*(\w.*)$", re.IGNORECASE)
+PAGE_FURNITURE = re.compile(r"^(?:bilag \d+\s*-\s*)?side\s*-?\s*\d+\s*(?:af|/)\s*\d+$", re.IGNORECASE)
+MISSING = 0.3            # a match must beat this score to be better than "not found"
+OPENING_BONUS = 0.15     # a line that opens a document (front matter, blank-line run)
+FIRST_LINE_SCORE = 0.1   # the appended text's first line, for whichever attachment comes first
+MAX_CANDIDATE_CHARS = 160
+WINDOW = 3
+MAX_UNMARKED = 1     # a title line between front-matter lines ("NOTAT", "Om", title, subtitle)
+
+
+def words(text: str) -> list[str]:
+    """Comparable words of a title or line: lower case, no stop words, number words as digits."""
+    tokens = re.findall(r"[0-9a-zæøåéü]+", text.lower())
+    return [NUMBER_WORDS.get(t, t) for t in tokens if t not in STOP_WORDS or t in NUMBER_WORDS and t not in {"en", "et"}]
+
+
+def same_word(a: str, b: str) -> bool:
+    """Equal, or one a prefix of the other ("kontanthjælp"/"kontanthjælpsområdet"), or nearly ("virksomheds"/"virksomheder")."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 5 and long.startswith(short):
+        return True
+    common = len(next((short[:k] for k in range(len(short), 0, -1) if long.startswith(short[:k])), ""))
+    return len(short) >= 6 and common >= 0.8 * len(short)
+
+
+def score(title: list[str], text: str) -> float:
+    """How well a heading text names the attachment: coverage of the title's words, damped by extra words."""
+    found = words(text)
+    if not title or not found:
+        return 0.0
+    covered = sum(1 for t in set(title) if any(same_word(t, f) for f in found))
+    used = sum(1 for f in found if any(same_word(t, f) for t in title))
+    return covered / len(set(title)) * (used / len(found)) ** 0.25
+
+
+def candidates(lines: list[str], start: int) -> list[int]:
+    """Lines that could open an attachment: short non-blank lines that are no table rows or list items."""
+    return [i for i in range(start, len(lines)) if not is_blank(lines[i]) and "\t" not in lines[i]
+            and len(lines[i].strip()) <= MAX_CANDIDATE_CHARS and not lines[i].lstrip().startswith(("- ", "* "))]
+
+
+def window_text(lines: list[str], i: int, size: int) -> str | None:
+    """The text of ``size`` consecutive short lines from ``i`` (blank lines between allowed), else None."""
+    parts, j = [], i
+    while len(parts) < size and j < len(lines):
+        if not is_blank(lines[j]):
+            if "\t" in lines[j] or len(lines[j].strip()) > MAX_CANDIDATE_CHARS:
+                return None
+            parts.append(lines[j].strip())
+        j += 1
+    return " ".join(parts) if len(parts) == size else None
+
+
+def opening(lines: list[str], i: int) -> bool:
+    """A line that looks like the start of a document."""
+    blank_run = i >= 2 and is_blank(lines[i - 1]) and is_blank(lines[i - 2])
+    return blank_run or bool(FRONT_MATTER.match(lines[i].strip()))
+
+
+def line_scores(lines: list[str], start: int, title: str) -> dict[int, float]:
+    """Score of every candidate line as the opening of the attachment named ``title``."""
+    title_words = words(title)
+    scores = {}
+    for i in candidates(lines, start):
+        best = max((score(title_words, text) for size in range(1, WINDOW + 1)
+                    if (text := window_text(lines, i, size))), default=0.0)
+        scores[i] = best + (OPENING_BONUS if best and opening(lines, i) else 0.0)
+    first = next(iter(sorted(scores)), None)
+    if first is not None:
+        scores[first] = max(scores[first], MISSING + FIRST_LINE_SCORE)
+    return scores
+
+
+def align(lines: list[str], start: int, titles: list[str]) -> list[int | None]:
+    """Increasing start lines for the titles (None: not found) maximising the summed score above MISSING."""
+    table = [line_scores(lines, start, title) for title in titles]
+    positions = sorted(set().union(*table)) if table else []
+    # totals[p]: best sum for the titles so far using only positions[:p]; steps[k][p]: how title k got there
+    totals, steps = [0.0] * (len(positions) + 1), []
+    for scores in table:
+        gains = [scores.get(pos, 0.0) - MISSING for pos in positions]
+        new, step, take, take_at = [0.0] * (len(positions) + 1), [None] * (len(positions) + 1), float("-inf"), None
+        for p in range(len(positions) + 1):
+            if p and gains[p - 1] > 0 and totals[p - 1] + gains[p - 1] > take:
+                take, take_at = totals[p - 1] + gains[p - 1], p - 1
+            new[p], step[p] = (take, take_at) if take > totals[p] else (totals[p], None)
+        totals = new
+        steps.append(step)
+    result, p = [None] * len(titles), len(positions)
+    for k in range(len(titles) - 1, -1, -1):
+        if steps[k][p] is not None:
+            p = steps[k][p]
+            result[k] = positions[p]
+    return result
+
+
+def opening_line(lines: list[str], title_line: int, floor: int) -> int:
+    """Move a title line back over the document's front matter ("NOTAT", "Om", "Journalnr. :" …)."""
+    start, streak, i = title_line, 0, title_line - 1
+    while i > floor and streak <= MAX_UNMARKED:
+        if not is_blank(lines[i]):
+            text = lines[i].strip()
+            if "\t" in lines[i] or len(text) > 80 or text.startswith(("- ", "* ")):
+                break
+            start, streak = (i, 0) if FRONT_MATTER.match(text) else (start, streak + 1)
+        i -= 1
+    return start
+
+
+def attachment_documents(lines: list[str], start: int, names: list[tuple[int, int, str]],
+                         warnings: list[str]) -> list[dict]:
+    """The appended attachments' texts mapped to the listed names (item, ordinal, name)."""
+    start = next((i for i in range(start, len(lines)) if not is_blank(lines[i])), len(lines))
+    if start >= len(lines):
+        for item, ordinal, name in names:
+            warnings.append(f"line {len(lines)}: the text of attachment {item}.{ordinal} {name!r} is not in the document")
+        return []
+    found = align(lines, start, [name for _, _, name in names])
+    located, floor = [], start
+    for (item, ordinal, name), title_line in zip(names, found):
+        if title_line is None:
+            warnings.append(f"line {start + 1}: the text of attachment {item}.{ordinal} {name!r} could not be located")
+            continue
+        first = start if not located else opening_line(lines, title_line, floor)
+        located.append({"label": f"{item}.{ordinal}", "title": name, "item": item, "first": first})
+        floor = title_line
+    if not located or located[0]["first"] != start:
+        warnings.append(f"line {start + 1}: appended text that belongs to no listed attachment")
+        located.insert(0, {"label": "ukendt", "title": "Bilagstekst uden bilagsnavn", "item": None, "first": start})
+    return [document(lines, doc, located[n + 1]["first"] - 1 if n + 1 < len(located) else len(lines) - 1)
+            for n, doc in enumerate(located)]
+
+
+def document(lines: list[str], doc: dict, last: int) -> dict:
+    """One attachment document: its text as Markdown without page numbers, and a reference if printed."""
+    while last > doc["first"] and is_blank(lines[last]):
+        last -= 1
+    body = [line for line in lines[doc["first"]:last + 1] if not PAGE_FURNITURE.match(line.strip())]
+    head = [line.strip() for line in body[:20] if line.strip()]
+    reference = next((REFERENCE.match(text)[1].strip() for text in head if REFERENCE.match(text)), None)
+    return {"label": doc["label"], "title": doc["title"], "item": doc["item"], "reference": reference,
+            "text": markdown(body), "lines": [doc["first"] + 1, last + 1]}
