@@ -1,32 +1,23 @@
-"""Gentofte text lines → clean Markdown.
+"""Gentofte text lines → clean Markdown: what the shared cleaning layer needs prepared first.
 
-The export keeps tables as tab-separated rows whose cells hold HTML fragments
-(``<p>…</p>``, ``<ul …>- a- b``), sometimes continued after a blank line by a
-row that starts with a tab; bullets are ``-`` lines; a PDF page break splits a
-paragraph with a blank line (the rest then starts in lower case); letters
-repeat their page header (address, ``Side N af M``) on every page.
+The export keeps tables as tab-separated rows whose list cells read
+``<ul …>- a,- b- C`` (no ``<li>``); a row cut by a page break continues after
+a blank line with a row that starts with a tab; letters repeat their page
+header (address, ``Side N af M``) on every page.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from markdownify import markdownify
+from .cleaning import lines_to_markdown
 
 DANISH_MONTHS = {name: number for number, name in enumerate(
     ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
      "november", "december"), start=1)}
-BULLET = re.compile(r"^(?P<indent>\s*)[-–•▪●◦·]\s*(?P<text>\S.*)$")
-NUMBERED = re.compile(r"^\s*\d+[.)]\s+\S")
 PAGE_NUMBER = re.compile(r"^\s*(?:Side\s+)?\d+\s+(?:af|of)\s+\d+\s*$", re.IGNORECASE)
-HTML_TAG = re.compile(r"<(/?)(p|ul|ol|li|b|strong|i|em|br|hr|div|span|table|tr|td|th)\b[^>]*?/?>", re.IGNORECASE)
-LIST_TAG = re.compile(r"<(?:ul|ol)\b", re.IGNORECASE)
-CELL_BULLET = re.compile(r"(?:^|(?<=[,.;])|\s*<br>\s*|\s+)-\s+(?=\S)|(?<=[a-zæøå)])-\s+(?=[A-ZÆØÅ])")
-CELL_BREAK = re.compile(r"\s*(?:<br>\s*)+")
-SENTENCE_END = tuple(".!?:;\"'»”)]*")
-MARKDOWN_START = re.compile(r"^(#|>|=+$|-{3,}$|\+ |\* )")
-LOWER_WORD = re.compile(r"^[a-zæøå]+(?:[,;:]?\s|[,;:]?$)")
-MIN_WRAPPED_LENGTH = 30
+LIST_CELL = re.compile(r"^(?P<before>.*?)<(?P<tag>ul|ol)\b[^>]*>(?P<items>.*?)(?:</(?P=tag)>)?\s*$", re.IGNORECASE | re.DOTALL)
+CELL_BULLET = re.compile(r"(?:^|(?<=[,.;])|\s+)-\s+(?=\S)|(?<=[a-zæøå)])-\s+(?=[A-ZÆØÅ])")
 REPEATED_BLOCK = 3
 SHORT_BLOCK_LINES = 3
 
@@ -36,118 +27,60 @@ def is_blank(line: str) -> bool:
 
 
 def markdown(lines: list[str]) -> str:
-    """Markdown for a run of source lines: tables, lists, re-joined page-break wraps, no page furniture."""
-    blocks = _rejoin_wraps(_without_furniture(_blocks(lines)))
-    return "\n\n".join(_render(kind, rows) for kind, rows in blocks).strip()
+    """Markdown for a run of source lines, without page furniture."""
+    prepared = _joined_table_rows(_without_furniture(lines))
+    return lines_to_markdown([_with_list_cells(line) if "\t" in line else line for line in prepared])
 
 
-def _blocks(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """Runs of one kind: ("table", rows), ("list", lines), ("text", lines); a blank line ends a run,
-    except that a table row after a page break, starting with a tab, continues the row before it."""
-    blocks, gap = [], False
-    for line in lines:
-        if is_blank(line) or PAGE_NUMBER.match(line):
-            gap = True
-            continue
-        kind = _kind(line)
-        if blocks and kind == "table" == blocks[-1][0] and gap and line.startswith("\t"):
-            blocks[-1][1][-1] = _merged_row(blocks[-1][1][-1], line)
-        elif blocks and blocks[-1][0] == kind and (not gap or kind == "list"):
-            blocks[-1][1].append(line)
-        else:
-            blocks.append((kind, [line]))
-        gap = False
-    return blocks
-
-
-def _merged_row(row: str, continuation: str) -> str:
-    """Cell by cell, a table row and its continuation after a page break."""
-    cells, more = row.split("\t"), continuation.split("\t")
-    cells += [""] * (len(more) - len(cells))
-    return "\t".join(f"{a}<br>{b}" if a.strip() and b.strip() else a + b for a, b in zip(cells, more + [""] * len(cells)))
-
-
-def _kind(line: str) -> str:
-    if "\t" in line:
-        return "table"
-    if BULLET.match(line) or NUMBERED.match(line):
-        return "list"
-    return "text"
-
-
-def _without_furniture(blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+def _without_furniture(lines: list[str]) -> list[str]:
     """Drop page numbers, and every repeat after the first of a short block printed on each page."""
-    counts = Counter(tuple(rows) for _, rows in blocks)
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if is_blank(line):
+            blocks.append([])
+        elif not PAGE_NUMBER.match(line):
+            blocks[-1].append(line)
+    counts = Counter(tuple(block) for block in blocks if block)
     seen, kept = set(), []
-    for kind, rows in blocks:
-        key = tuple(rows)
-        repeated = counts[key] >= REPEATED_BLOCK and len(rows) <= SHORT_BLOCK_LINES
-        if rows and not (repeated and key in seen):
-            kept.append((kind, rows))
+    for block in blocks:
+        key = tuple(block)
+        if counts[key] >= REPEATED_BLOCK and len(block) <= SHORT_BLOCK_LINES and key in seen:
+            continue
         seen.add(key)
+        kept += block + [""]
     return kept
 
 
-def _rejoin_wraps(blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """Join a text block starting in lower case to the unfinished text or list block before it."""
-    joined: list[tuple[str, list[str]]] = []
-    for kind, rows in blocks:
-        first = rows[0].strip()
-        if joined and kind == "text" and joined[-1][0] in {"text", "list"} and _continues(joined[-1][1][-1], first):
-            previous = joined[-1][1]
-            previous[-1] = f"{previous[-1].rstrip()} {first}"
-            previous.extend(rows[1:])
+def _joined_table_rows(lines: list[str]) -> list[str]:
+    """A table row continued after a page break (blank line, then a row starting with a tab) as one row."""
+    out: list[str] = []
+    for line in lines:
+        after_gap = len(out) > 1 and not out[-1]
+        if after_gap and line.startswith("\t") and "\t" in out[-2]:
+            out.pop()
+            out[-1] = _merged_row(out[-1], line)
         else:
-            joined.append((kind, list(rows)))
-    return joined
+            out.append(line)
+    return out
 
 
-def _continues(line: str, next_line: str) -> bool:
-    """Whether ``next_line`` is the rest of a running-text line cut by a page break."""
-    line = line.rstrip()
-    return (len(line) >= MIN_WRAPPED_LENGTH and not line.endswith(SENTENCE_END)
-            and bool(LOWER_WORD.match(next_line)))
+def _merged_row(row: str, continuation: str) -> str:
+    """Cell by cell: text of both rows, one paragraph each."""
+    cells, more = row.split("\t"), continuation.split("\t")
+    width = max(len(cells), len(more))
+    cells, more = cells + [""] * (width - len(cells)), more + [""] * (width - len(more))
+    return "\t".join(f"<p>{a}</p><p>{b}</p>" if a.strip() and b.strip() else a + b for a, b in zip(cells, more))
 
 
-def _render(kind: str, rows: list[str]) -> str:
-    if kind == "table":
-        return _table(rows)
-    if kind == "list":
-        return "\n".join(_list_line(row) for row in rows)
-    text = "\n".join(rows)
-    if HTML_TAG.search(text):
-        return markdownify(text, heading_style="ATX", bullets="-").strip()
-    return "\n".join(_escape_start(" ".join(row.split())) for row in rows)
+def _with_list_cells(row: str) -> str:
+    """List cells written as ``<ul>- a- b`` get proper ``<li>`` entries."""
+    return "\t".join(_list_cell(cell) for cell in row.split("\t"))
 
 
-def _list_line(row: str) -> str:
-    """A bullet with its glyph normalised to ``-``; an indented bullet nested one level."""
-    match = BULLET.match(row)
+def _list_cell(cell: str) -> str:
+    match = LIST_CELL.match(cell)
     if not match:
-        return " ".join(row.split())
-    depth = "    " if match["indent"] else ""
-    return f"{depth}- {' '.join(match['text'].split())}"
-
-
-def _table(rows: list[str]) -> str:
-    """Tab-separated rows as a Markdown table (first row the header), HTML in cells made inline."""
-    cells = [[_cell(cell) for cell in row.rstrip("\n").split("\t")] for row in rows]
-    width = max(len(row) for row in cells)
-    cells = [row + [""] * (width - len(row)) for row in cells]
-    lines = [f"| {' | '.join(row)} |" for row in cells]
-    lines.insert(1, f"|{'|'.join(['---'] * width)}|")
-    return "\n".join(lines)
-
-
-def _cell(cell: str) -> str:
-    """One table cell on one line: paragraphs and list entries separated by ``<br>``."""
-    is_list = bool(LIST_TAG.search(cell))
-    text = HTML_TAG.sub(lambda m: "<br>" if m.group(2).lower() in {"p", "br", "li", "div"} else "", cell)
-    text = CELL_BULLET.sub("<br>- ", text) if is_list else text
-    text = CELL_BREAK.sub("<br>", " ".join(text.split()))
-    return text.strip().removeprefix("<br>").removesuffix("<br>").replace("|", "\\|").strip()
-
-
-def _escape_start(text: str) -> str:
-    """Keep a text line from turning into a heading, rule, quote or bullet in Markdown."""
-    return f"\\{text}" if MARKDOWN_START.match(text) else text
+        return cell
+    entries = [entry.strip() for entry in CELL_BULLET.split(match["items"]) if entry.strip(" -")]
+    items = "".join(f"<li>{entry}</li>" for entry in entries)
+    return f"{match['before']}<ul>{items}</ul>"
