@@ -1,0 +1,98 @@
+"""The model → the open-data form of a meeting, the same dict ``import --dry-run --json`` prints.
+
+The form names people by name (as the minutes do); the other data files add
+ids and addresses. Two keys of the importer's form are not kept in
+``content/`` and so cannot be given back: ``warnings`` (the importer's
+diagnostics; left out) and, when the municipality's format cannot be told
+from its name, ``format`` (``None``). Closed items keep number, title,
+access and lines; every other field is empty.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Source
+from ..web.summaries import published_attachments
+
+DEFAULT_ROLE = "Medlem"
+
+
+def meeting_document(archive: Archive, meeting: Meeting) -> dict:
+    municipality = archive.municipalities[meeting.municipality]
+    committee = archive.committee(meeting)
+    names = person_names(municipality)
+    return {
+        "format": format_name(municipality.name),
+        "municipality": municipality.name,
+        "committee": committee.name,
+        "period": committee.period,
+        "document_kind": meeting.kind,
+        "date": meeting.date.isoformat(),
+        "start": meeting.start,
+        "end": meeting.end,
+        "location": meeting.location,
+        "meeting_number": meeting.number,
+        "members": [member(archive, meeting, person_id) for person_id in meeting.attendance],
+        "absent": [names[p] for p in meeting.absent],
+        "other_attendees": list(meeting.other_attendees),
+        "signed_by": list(meeting.signed_by),
+        "items": [item_document(item, names) for item in meeting.items],
+        "attachment_documents": [attachment_document(a) for a in published_attachments(meeting)],
+        "source": {"file": meeting.source.file if meeting.source else None, "lines": lines(meeting.source)},
+    }
+
+
+def format_name(municipality_name: str) -> str | None:
+    """The importer format that reads this municipality's minutes (imported lazily: formats are optional here)."""
+    from ..importing import FORMATS
+
+    return next((f.NAME for f in FORMATS if f.MUNICIPALITY == municipality_name), None)
+
+
+def person_names(municipality: Municipality) -> dict[str, str]:
+    return {p.id: p.name for p in municipality.persons.values()}
+
+
+def member(archive: Archive, meeting: Meeting, person_id: str) -> dict:
+    person = archive.person(meeting.municipality, person_id)
+    return {"name": person.name, "party": person.party, "role": meeting.roles.get(person_id, DEFAULT_ROLE)}
+
+
+def lines(source: Source | None) -> list[int] | None:
+    return [source.first_line, source.last_line] if source else None
+
+
+def iso_date(date: dt.date | None) -> str | None:
+    return date.isoformat() if date else None
+
+
+def item_document(item: AgendaItem, names: dict[str, str]) -> dict:
+    if item.is_closed:
+        return {"number": item.number, "title": item.title, "case_number": None, "access": item.access,
+                "item_type": None, "sections": [], "decision": None, "decision_heading": None,
+                "earlier_decisions": [], "absent": [], "attachments": [], "lines": lines(item.source)}
+    return {
+        "number": item.number,
+        "title": item.title,
+        "case_number": item.case_number,
+        "access": item.access,
+        "item_type": item.item_type,
+        "sections": [{"heading": s.heading, "text": s.text} for s in item.sections],
+        "decision": item.decision.text if item.decision else None,
+        "decision_heading": item.decision.heading if item.decision else None,
+        "earlier_decisions": [{"date": iso_date(e.date), "body": e.body, "text": e.text} for e in item.earlier_decisions],
+        "absent": [names[p] for p in item.absent],
+        "attachments": list(item.attachments),
+        "lines": lines(item.source),
+    }
+
+
+def attachment_document(attachment: AttachmentDocument) -> dict:
+    return {"label": attachment.label, "title": attachment.title, "item": attachment.item,
+            "reference": attachment.reference, "text": attachment.text, "lines": lines(attachment.source)}
+
+
+def public_cases(municipality: Municipality) -> list[Case]:
+    """The cases with their open items only: a closed item gives away no case number, and a case of closed items only is left out."""
+    cases = (Case(c.municipality, c.id, c.number, [i for i in c.items if not i.is_closed]) for c in municipality.cases.values())
+    return [c for c in cases if c.items]

@@ -1,0 +1,157 @@
+"""CSV tables: one documented meaning per column, rows in a fixed order (date, committee, meeting, item).
+
+``TABLES`` is the one description of every table; the writer, the data page
+and docs/open-data.md all read it.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .. import paths
+from ..model import AgendaItem, Archive, Meeting
+from . import locations
+from .files import write_text
+from .opendata import public_cases
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[tuple[str, str], ...]
+    rows: Callable[[Archive], Iterable[dict]]
+
+    @property
+    def path(self) -> str:
+        return locations.csv_path(self.name)
+
+
+def meeting_columns(meeting: Meeting) -> dict:
+    return {"municipality": meeting.municipality, "committee": meeting.committee, "meeting": meeting.id,
+            "date": meeting.date.isoformat()}
+
+
+MEETING_COLUMNS = (
+    ("municipality", "kommunens id, fx alleroed"),
+    ("committee", "udvalgets id i kommunen"),
+    ("meeting", "mødets id i udvalget: datoen, med -2, -3 … for flere møder samme dag"),
+    ("date", "mødets dato, ÅÅÅÅ-MM-DD"),
+)
+
+
+def meeting_rows(archive: Archive) -> Iterable[dict]:
+    for m in archive.meetings():
+        yield {**meeting_columns(m), "kind": m.kind, "start": m.start, "end": m.end, "location": m.location,
+               "number": m.number, "present": len(m.present), "absent": len(m.absent), "items": len(m.items),
+               "closed_items": sum(i.is_closed for i in m.items), "url": paths.meeting_path(m), "data": locations.json_path(m)}
+
+
+def item_rows(archive: Archive) -> Iterable[dict]:
+    for m in archive.meetings():
+        for i in m.items:
+            yield {**meeting_columns(m), "number": i.number, "title": i.title, "access": i.access,
+                   "case_number": None if i.is_closed else i.case_number, "item_type": None if i.is_closed else i.item_type,
+                   "decided": "" if i.is_closed else ("ja" if i.decision else "nej"),
+                   "attachments": 0 if i.is_closed else len(i.attachments), "url": paths.item_path(i)}
+
+
+def open_items(archive: Archive) -> Iterable[tuple[Meeting, AgendaItem]]:
+    return ((m, i) for m in archive.meetings() for i in m.items if not i.is_closed)
+
+
+def decision_rows(archive: Archive) -> Iterable[dict]:
+    for m, i in open_items(archive):
+        item = {**meeting_columns(m), "item": i.number, "item_title": i.title, "case_number": i.case_number, "url": paths.item_path(i)}
+        if i.decision:
+            yield {**item, "decision": "denne", "decision_date": m.date.isoformat(), "body": archive.committee(m).name,
+                   "heading": i.decision.heading, "text": i.decision.text}
+        for e in i.earlier_decisions:
+            yield {**item, "decision": "tidligere", "decision_date": e.date.isoformat() if e.date else None, "body": e.body,
+                   "heading": None, "text": e.text}
+
+
+def attendance_rows(archive: Archive) -> Iterable[dict]:
+    for m in archive.meetings():
+        for person_id in m.attendance:
+            person = archive.person(m.municipality, person_id)
+            absent_items = [str(i.number) for i in m.items if not i.is_closed and person_id in i.absent]
+            yield {**meeting_columns(m), "person": person_id, "name": person.name, "party": person.party,
+                   "role": m.roles.get(person_id), "status": "present" if person_id in m.present else "absent",
+                   "absent_from_items": ";".join(absent_items)}
+
+
+def member_rows(archive: Archive) -> Iterable[dict]:
+    for mu in sorted(archive.municipalities.values(), key=lambda mu: mu.id):
+        for p in sorted(mu.persons.values(), key=lambda p: p.id):
+            yield {"municipality": mu.id, "person": p.id, "name": p.name, "party": p.party,
+                   "url": paths.person_path(p), "data": locations.json_path(p)}
+
+
+def membership_rows(archive: Archive) -> Iterable[dict]:
+    for mu in sorted(archive.municipalities.values(), key=lambda mu: mu.id):
+        for c in sorted(mu.committees.values(), key=lambda c: c.id):
+            for ms in c.members:
+                yield {"municipality": mu.id, "committee": c.id, "committee_name": c.name, "person": ms.person,
+                       "name": mu.persons[ms.person].name, "role": ms.role,
+                       "start": ms.start.isoformat() if ms.start else None, "end": ms.end.isoformat() if ms.end else None}
+
+
+def case_rows(archive: Archive) -> Iterable[dict]:
+    for mu in sorted(archive.municipalities.values(), key=lambda mu: mu.id):
+        for c in public_cases(mu):
+            dates = [i.meeting.date for i in c.items]
+            yield {"municipality": mu.id, "case": c.id, "number": c.number, "title": c.title, "items": len(c.items),
+                   "first_date": min(dates).isoformat(), "last_date": max(dates).isoformat(),
+                   "url": paths.case_path(c), "data": locations.json_path(c)}
+
+
+URL = ("url", "sidens adresse fra sitets rod")
+DATA = ("data", "JSON-filens adresse fra sitets rod")
+TABLES = (
+    Table("moeder", "Et møde pr. række.", MEETING_COLUMNS + (
+        ("kind", "dokumenttype: dagsorden, referat eller protokol"), ("start", "starttid TT:MM"), ("end", "sluttid TT:MM"),
+        ("location", "mødested"), ("number", "mødenummer som trykt"), ("present", "antal medlemmer til stede"),
+        ("absent", "antal fraværende medlemmer"), ("items", "antal dagsordenspunkter"),
+        ("closed_items", "heraf lukkede punkter"), URL, DATA), meeting_rows),
+    Table("punkter", "Et dagsordenspunkt pr. række; lukkede punkter kun med nummer og titel.", MEETING_COLUMNS + (
+        ("number", "punktets nummer på mødet"), ("title", "punktets titel"), ("access", "open eller closed (lukket)"),
+        ("case_number", "sagsnummer, fx 15/839"), ("item_type", "punkttype som trykt, fx Beslutning"),
+        ("decided", "ja hvis mødet traf en beslutning i punktet, ellers nej"), ("attachments", "antal bilag"), URL), item_rows),
+    Table("beslutninger", "En beslutning pr. række: mødets egen (denne) og tidligere beslutninger gengivet i punktet (tidligere). "
+          "En tidligere beslutning gentages i hvert senere punkt, der gengiver den.", MEETING_COLUMNS + (
+        ("item", "punktets nummer"), ("item_title", "punktets titel"), ("case_number", "sagsnummer"), URL,
+        ("decision", "denne (mødets beslutning) eller tidligere"), ("decision_date", "beslutningens dato, ÅÅÅÅ-MM-DD"),
+        ("body", "hvem der besluttede"), ("heading", "overskriften beslutningen stod under"), ("text", "beslutningens tekst (Markdown)")),
+        decision_rows),
+    Table("fremmoede", "En række pr. medlem pr. møde: til stede eller fraværende.", MEETING_COLUMNS + (
+        ("person", "personens id i kommunen"), ("name", "navn"), ("party", "partibogstav"),
+        ("role", "rolle i udvalget på mødedagen"), ("status", "present (til stede) eller absent (fraværende)"),
+        ("absent_from_items", "numre på åbne punkter personen var fraværende under, adskilt af ;")), attendance_rows),
+    Table("medlemmer", "En person pr. række.", (
+        ("municipality", "kommunens id"), ("person", "personens id i kommunen"), ("name", "navn"),
+        ("party", "partibogstav"), URL, DATA), member_rows),
+    Table("medlemskaber", "Et medlemskab pr. række: en rolle i et udvalg fra første til sidste møde den er set på.", (
+        ("municipality", "kommunens id"), ("committee", "udvalgets id"), ("committee_name", "udvalgets navn"),
+        ("person", "personens id"), ("name", "navn"), ("role", "rolle, fx Formand eller Medlem"),
+        ("start", "første mødedato med rollen"), ("end", "sidste mødedato med rollen")), membership_rows),
+    Table("sager", "En sag pr. række, fulgt på tværs af møder.", (
+        ("municipality", "kommunens id"), ("case", "sagens id (sagsnummeret gjort til adresse)"),
+        ("number", "sagsnummer som trykt"), ("title", "titel fra seneste åbne punkt"), ("items", "antal punkter om sagen"),
+        ("first_date", "første mødedato"), ("last_date", "seneste mødedato"), URL, DATA), case_rows),
+)
+
+
+def table_text(table: Table, archive: Archive) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[name for name, _ in table.columns], extrasaction="raise", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in table.rows(archive))
+    return out.getvalue()
+
+
+def write_tables(archive: Archive, site_dir: Path) -> list[str]:
+    return [write_text(site_dir, table.path, table_text(table, archive)) for table in TABLES]
