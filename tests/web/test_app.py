@@ -1,0 +1,81 @@
+"""The app and its freezing: URL scheme, themes, 404, determinism."""
+from __future__ import annotations
+
+import filecmp
+
+from flask import url_for
+from web_archive import DEFAULT_THEME, make_archive
+from web_html import read_page
+
+from kommunearkiv import paths
+from kommunearkiv.web.app import create_app
+from kommunearkiv.web.freeze import freeze
+from kommunearkiv.web.routes import route
+
+
+def test_routes_follow_the_site_path_scheme(app, archive):
+    checked = 0
+    with app.test_request_context():
+        for municipality in archive.municipalities.values():
+            things = [(municipality, paths.municipality_path(municipality))]
+            things += [(c, paths.case_path(c)) for c in municipality.cases.values()]
+            things += [(p, paths.person_path(p)) for p in municipality.persons.values()]
+            for committee in municipality.committees.values():
+                things.append((committee, paths.committee_path(committee)))
+                for meeting in committee.meetings:
+                    things.append((meeting, paths.meeting_path(meeting)))
+                    things += [(i, paths.item_path(i)) for i in meeting.items]
+                    things += [(a, paths.attachment_path(a)) for a in meeting.attachments]
+            for thing, path in things:
+                endpoint, values = route(thing)
+                assert url_for(endpoint, **values) == "/" + path
+                checked += 1
+    assert checked >= 15
+
+
+def test_unknown_pages_get_the_404_page(app):
+    client = app.test_client()
+    for url in ("/findes-ikke/", "/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-9/",
+                "/alleroed/sager/00-000/", "/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/bilag/2-1/",
+                "/static/findes-ikke.css"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Siden findes ikke" in response.get_data(as_text=True), url
+
+
+def test_freeze_counts_pages_reports_progress_and_is_byte_identical(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    seen = []
+    pages = freeze(create_app(make_archive(), [DEFAULT_THEME]), first, progress=seen.append)
+    freeze(create_app(make_archive(), [DEFAULT_THEME]), second)
+    assert pages == len(list(first.rglob("*.html")))
+    assert len(seen) == len([p for p in first.rglob("*") if p.is_file()])
+    assert "/alleroed/sager/15-839/" in seen
+    assert_same_tree(first, second)
+
+
+def assert_same_tree(left, right):
+    comparison = filecmp.dircmp(left, right)
+    assert not comparison.left_only and not comparison.right_only and not comparison.funny_files
+    _, mismatch, errors = filecmp.cmpfiles(left, right, comparison.common_files, shallow=False)
+    assert not mismatch and not errors, mismatch
+    for folder in comparison.common_dirs:
+        assert_same_tree(left / folder, right / folder)
+
+
+def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_the_rest(tmp_path):
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "static").mkdir()
+    (theme / "templates" / "data.html").write_text(
+        '{% extends "base.html" %}{% block title %}Data{% endblock %}'
+        "{% block content %}<h1>Egne data</h1>{% endblock %}", encoding="utf-8")
+    (theme / "static" / "style.css").write_text("body { color: teal; }\n", encoding="utf-8")
+    (theme / "static" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
+    site = tmp_path / "site"
+    freeze(create_app(make_archive(), [theme, DEFAULT_THEME]), site)
+    data = read_page(site / "data/index.html")
+    assert "Egne data" in data.text and data.find("nav", **{"aria-label": "Brødkrumme"})
+    assert (site / "static/style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
+    assert (site / "static/logo.svg").is_file()
+    assert "Rådhuset, Mødelokale C" in read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/index.html").text

@@ -1,0 +1,36 @@
+from kommunearkiv.markup import render_markdown
+from web_archive import MALICIOUS_MARKDOWN
+
+
+def test_markdown_keeps_tables_lists_and_emphasis():
+    html = render_markdown("**fed** og *kursiv*\n\n- et\n- to\n\n| A | B |\n|---|---|\n| 1 | 2 |")
+    assert "<strong>fed</strong>" in html and "<em>kursiv</em>" in html
+    assert "<ul>\n<li>et</li>\n<li>to</li>\n</ul>" in html
+    assert "<th>A</th>" in html and "<td>2</td>" in html
+
+
+def test_sanitising_removes_scripts_handlers_styles_and_dangerous_urls():
+    html = render_markdown(MALICIOUS_MARKDOWN)
+    for forbidden in ("<script", "alert", "onerror", "onclick", "style=", "<iframe", "javascript:", "data:", "<img"):
+        assert forbidden not in html, forbidden
+    assert "Stylet afsnit" in html
+
+
+def test_links_keep_http_targets_with_rel_noopener_nofollow():
+    html = render_markdown("[side](https://www.alleroed.dk/) [mail](mailto:post@alleroed.dk)")
+    assert '<a href="https://www.alleroed.dk/" rel="noopener nofollow">side</a>' in html
+    assert 'href="mailto:post@alleroed.dk"' in html
+
+
+def test_relative_and_root_absolute_links_from_sources_are_dropped():
+    html = render_markdown('[a](/etc/passwd) [b](../andet.html) <a href="x.html" target="_blank">c</a>')
+    assert "href" not in html and "target" not in html
+
+
+def test_source_headings_are_demoted_below_the_pages_own():
+    assert render_markdown("# Overskrift\n\n## Under", top_heading=4) == "<h4>Overskrift</h4>\n<h5>Under</h5>"
+    assert render_markdown("#### Dyb", top_heading=5) == "<h6>Dyb</h6>"
+
+
+def test_raw_html_that_sanitises_to_nothing_leaves_no_empty_paragraph():
+    assert render_markdown('<img src="x" onerror="alert(1)">\n\nTekst') == "<p>Tekst</p>"
