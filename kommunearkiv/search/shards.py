@@ -37,14 +37,14 @@ def data_script(key: str, data) -> str:
     return f'kommunearkivSearch.receive("{key}",{payload});\n'
 
 
-def term_shards(postings: list[tuple[str, list]]) -> list[list]:
-    """Consecutive runs of ``[term, field lists]`` of about ``SHARD_BYTES`` each."""
+def term_shards(postings: list[tuple[str, list]], shard_bytes: int = SHARD_BYTES) -> list[list]:
+    """Consecutive runs of ``[term, field lists]`` of about ``shard_bytes`` of JSON each."""
     shards, current, size = [], [], 0
     for term, lists in postings:
         entry = [term, lists]
         current.append(entry)
         size += len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-        if size >= SHARD_BYTES:
+        if size >= shard_bytes:
             shards.append(current)
             current, size = [], 0
     if current:

@@ -46,7 +46,10 @@ def alleroed() -> Municipality:
         decision=Decision("Beslutning", "Udvalget besluttede at fastholde serviceniveauet for danskuddannelse."),
         absent=["gurli-nielsen"],
     )
-    closed = AgendaItem(5, "Salg af grund", access=CLOSED)
+    # Text a closed item must never have; here as if a content file leaked it, to prove it stays out.
+    closed = AgendaItem(5, "Salg af grund", access=CLOSED, case_number="15/9999",
+                        sections=[Section("Sagsbeskrivelse", f"Udbud af {CLOSED_WORD} til boligbyggeri.")],
+                        decision=Decision("Beslutning", f"{CLOSED_WORD} sælges til højestbydende."))
     iv = AgendaItem(
         6, "Ny aftale for Iværksætterhuset", case_number="15/1203",
         sections=[Section("Tema", "Iværksætterhuset rådgiver nye virksomheder om etablering.")],

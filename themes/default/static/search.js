@@ -160,22 +160,25 @@
     });
   }
 
+  /* Rebuild the list for the current filters; the status is announced once the list is there. */
   function render() {
     if (!last) return;
     generation++;
     results.textContent = "";
     shown = 0;
+    more.hidden = true;
     var hits = filtered(last.hits);
     var query = "»" + last.text + "«";
-    if (!last.clauses.length) {
-      say("Skriv et eller flere ord, et sagsnummer eller et navn.");
-    } else if (!hits.length) {
-      say("Ingen resultater for " + query + "." + (hits.length < last.hits.length ? " Prøv uden filtre." : ""));
-    } else {
-      say((hits.length === 1 ? "1 resultat" : hits.length + " resultater") + " for " + query + ".");
+    var message = "Skriv et eller flere ord, et sagsnummer eller et navn.";
+    if (last.clauses.length && !hits.length) {
+      message = "Ingen resultater for " + query + "." + (last.hits.length ? " Prøv uden filtre." : "");
+    } else if (last.clauses.length) {
+      message = (hits.length === 1 ? "1 resultat" : hits.length + " resultater") + " for " + query + ".";
     }
-    more.hidden = true;
-    if (hits.length) showMore(false);
+    var mine = generation;
+    (hits.length ? showMore(false) : Promise.resolve()).then(function () {
+      if (mine === generation) say(message);
+    });
   }
 
   function runSearch() {
@@ -198,6 +201,7 @@
     input.value = params.get("q") || "";
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      clearTimeout(timer);
       updateUrl(true);
       runSearch();
     });

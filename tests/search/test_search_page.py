@@ -1,0 +1,137 @@
+"""The search page in headless Chromium, over HTTP under a sub-path and from ``file://``."""
+from __future__ import annotations
+
+import pytest
+
+from .browser import SEARCH_PAGE, read_hits, search, site_path, wait_for_results
+from .fixture_archive import CLOSED_WORD
+
+ITEM_BUDGET = "alleroed/ebu/2015-05-13/punkt-3/index.html"
+CASE_BUDGET = "alleroed/sager/15-839/index.html"
+ATTACHMENT_BUDGET = "alleroed/ebu/2015-05-13/bilag/3-1/index.html"
+ITEM_DANISH = "alleroed/ebu/2015-05-13/punkt-4/index.html"
+ITEM_STARTUP = "alleroed/ebu/2016-06-08/punkt-6/index.html"
+ITEM_STRATEGY = "gentofte/ebiu/2019-02-28/punkt-1/index.html"
+CASE_STRATEGY = "gentofte/sager/emn-2019-00607/index.html"
+PERSON_RASMUS = "alleroed/personer/rasmus-keis-neerbek/index.html"
+
+
+def paths(hits, site_url):
+    return [site_path(h, site_url) for h in hits]
+
+
+def test_other_inflection_finds_titles_before_body_text(page, site_url):
+    hits = paths(search(page, site_url, "besparelsen"), site_url)
+    assert set(hits[:3]) == {ITEM_BUDGET, CASE_BUDGET, ATTACHMENT_BUDGET}
+    assert hits[3:] == ["alleroed/ebu/2015-05-13/index.html"]  # the meeting lists the title in its body
+
+
+def test_case_number_with_slash_as_typed(page, site_url):
+    hits = search(page, site_url, "15/839")
+    assert set(paths(hits, site_url)) == {ITEM_BUDGET, CASE_BUDGET}
+    assert {h.type for h in hits} == {"Dagsordenspunkt", "Sag"}
+
+
+def test_case_number_with_hyphens_as_typed(page, site_url):
+    hits = paths(search(page, site_url, "EMN-2019-00607"), site_url)
+    assert set(hits) == {ITEM_STRATEGY, CASE_STRATEGY}
+
+
+def test_unknown_hyphenated_number_falls_back_to_its_parts(page, site_url):
+    hits = paths(search(page, site_url, "2016-2019"), site_url)
+    assert hits[0] in {ITEM_BUDGET, CASE_BUDGET}
+
+
+@pytest.mark.parametrize("query", ["Rasmus Keis-Neerbek", "keis neerbek"])
+def test_person_name_as_typed(page, site_url, query):
+    hits = search(page, site_url, query)
+    assert paths(hits, site_url)[0] == PERSON_RASMUS
+    assert hits[0].type == "Person"
+    assert [m.lower() for m in hits[0].marked] == query.lower().replace("-", " ").split()
+
+
+def test_phrase_from_a_decision(page, site_url):
+    assert paths(search(page, site_url, "fastholde serviceniveauet"), site_url) == [ITEM_DANISH]
+
+
+def test_phrase_from_an_attachment(page, site_url):
+    hits = search(page, site_url, "intensiveret jobformidling for langtidsledige")
+    assert paths(hits, site_url) == [ATTACHMENT_BUDGET]
+    assert hits[0].type == "Bilag"
+
+
+def test_inflected_word_of_a_decision(page, site_url):
+    assert paths(search(page, site_url, "iværksætterrådgivningen"), site_url) == [ITEM_STARTUP]
+
+
+def test_words_of_a_closed_item_find_nothing(page, site_url):
+    assert search(page, site_url, CLOSED_WORD) == []
+    assert "Ingen resultater" in page.text_content("#search-status")
+    assert search(page, site_url, "15/9999") == []
+
+
+def test_closed_item_found_by_title(page, site_url):
+    hits = search(page, site_url, "salg af grund")
+    assert paths(hits, site_url)[0] == "alleroed/ebu/2015-05-13/punkt-5/index.html"
+
+
+def test_matched_words_are_highlighted(page, site_url):
+    hits = search(page, site_url, "danskuddannelsen")
+    assert hits and all(any(m.lower().startswith("danskuddannelse") for m in h.marked) for h in hits)
+
+
+def test_query_in_url_is_shareable(page, site_url):
+    expected = paths(search(page, site_url, "erhvervsfremme"), site_url)
+    assert expected
+    page.goto(site_url + SEARCH_PAGE + "?q=erhvervsfremme")
+    wait_for_results(page)
+    assert page.input_value("#soeg") == "erhvervsfremme"
+    assert paths(read_hits(page), site_url) == expected
+
+
+def test_filters_narrow_results_and_live_in_url(page, site_url):
+    everything = paths(search(page, site_url, "udvalget"), site_url)
+    assert any(p.startswith("alleroed/") for p in everything) and any(p.startswith("gentofte/") for p in everything)
+    page.select_option("#filter-kommune", "gentofte")
+    wait_for_results(page)
+    only = paths(read_hits(page), site_url)
+    assert only == [p for p in everything if p.startswith("gentofte/")]
+    assert "kommune=gentofte" in page.url
+    page.select_option("#filter-type", "sag")
+    wait_for_results(page)
+    assert "Ingen resultater" in page.text_content("#search-status")
+    page.goto(site_url + SEARCH_PAGE + "?q=udvalget&aar=2019")
+    wait_for_results(page)
+    assert page.input_value("#filter-aar") == "2019"
+    assert paths(read_hits(page), site_url) == [p for p in everything if p.startswith("gentofte/")]
+
+
+def test_keyboard_only(page, site_url):
+    page.goto(site_url + SEARCH_PAGE)
+    page.wait_for_selector("#search-filters:not([hidden])")
+    page.keyboard.press("Tab")  # skip link
+    while page.evaluate("document.activeElement.id") != "soeg":
+        page.keyboard.press("Tab")
+    page.keyboard.type("15/839")
+    page.keyboard.press("Enter")
+    wait_for_results(page)
+    assert page.get_attribute("#search-status", "aria-live") == "polite"
+    assert "2 resultater" in page.text_content("#search-status")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#search-results') !== null"):
+            break
+    href = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(href)
+    assert page.url[len(site_url):] in {ITEM_BUDGET, CASE_BUDGET}
+
+
+def test_message_without_javascript(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + SEARCH_PAGE + "?q=budget")
+        assert "kræver JavaScript" in page.inner_text("main")
+    finally:
+        context.close()
