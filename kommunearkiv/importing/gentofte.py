@@ -24,17 +24,18 @@ MEETING_TIME = re.compile(
     r"^\**\s*Mødetidspunkt:?\s+(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(?:kl\.\s*)?(\d{1,2})[:.](\d{2}))?"
     r"(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*\**$", re.IGNORECASE)
 LOCATION = re.compile(r"^\**\s*Mødeafholdelse:?\s+(\S.*?)\s*\**$", re.IGNORECASE)
+HEADER_FIELD = re.compile(r"^\**\s*Mødetidspunkt|^\**\s*Mødeafholdelse", re.IGNORECASE)
 ABSENT_LINE = re.compile(r"^\**\s*(?:Fraværende|Afbud)\s*:\s*(?P<names>.*?)\s*\**$", re.IGNORECASE)
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)$")
 HEADER_SCAN = 40
 
 
 def detect(lines: list[str]) -> bool:
-    """A ``Dagsorden/Referat til møde i`` title, then a ``Mødetidspunkt DD-MM-YYYY`` line."""
+    """A ``Dagsorden/Referat til møde i`` title, then a ``Mødetidspunkt`` or ``Mødeafholdelse`` line."""
     head = [line.strip() for line in lines[:HEADER_SCAN] if line.strip()]
     if not head or not TITLE.match(head[0]):
         return False
-    return any(MEETING_TIME.match(line) for line in head[1:])
+    return any(HEADER_FIELD.match(line) for line in head[1:])
 
 
 def parse(lines: list[str], path: str) -> dict:

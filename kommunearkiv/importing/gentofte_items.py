@@ -30,6 +30,7 @@ NO_EARLIER_DECISIONS = {"", ".", "-", "ingen"}
 DECISION, EARLIER_DECISIONS, ATTACHMENTS = "beslutning", "tidligere beslutninger", "bilag"
 HEADINGS = ("resumé", "baggrund", "vurdering", "økonomi", "indstilling", DECISION,
             EARLIER_DECISIONS, ATTACHMENTS, "sagsfremstilling", "høring", "lovgrundlag", "kommunikation")
+TOC_ENTRY_LINES = 3
 HEADING_SIMILARITY = 0.85
 MAX_HEADING_LENGTH = 40
 
@@ -58,9 +59,19 @@ def names_with_party(text: str) -> list[tuple[str, str | None]]:
 
 
 def _body_start(lines: list[str], start: int, stop: int) -> int:
-    """The line after the table of contents: its entries end in a tab and a page number."""
-    entries = [i for i in range(start, stop) if TOC_ENTRY.search(lines[i]) and ITEM.match(lines[i].strip())]
+    """The line after the table of contents: its entries (maybe wrapped) end in a tab and a page number."""
+    entries = [i for i in range(start, stop) if TOC_ENTRY.search(lines[i]) and _toc_entry_start(lines, i, start)]
     return entries[-1] + 1 if entries else start
+
+
+def _toc_entry_start(lines: list[str], index: int, start: int) -> bool:
+    """Whether the line ending in a page number closes an entry opened by an item line at most a few lines up."""
+    for back in range(index, max(start, index - TOC_ENTRY_LINES) - 1, -1):
+        if is_blank(lines[back]):
+            return False
+        if ITEM.match(lines[back].strip()):
+            return True
+    return False
 
 
 def _item(lines: list[str], first: int, stop: int, warnings: list[str]) -> dict:
