@@ -13,6 +13,8 @@ reported in a warning.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from os.path import commonprefix
 
 from .lyngby_text import is_blank, markdown
 
@@ -38,6 +40,7 @@ def words(text: str) -> list[str]:
     return [NUMBER_WORDS.get(t, t) for t in tokens if t not in STOP_WORDS or t in NUMBER_WORDS and t not in {"en", "et"}]
 
 
+@lru_cache(maxsize=None)
 def same_word(a: str, b: str) -> bool:
     """Equal, or one a prefix of the other ("kontanthjælp"/"kontanthjælpsområdet"), or nearly ("virksomheds"/"virksomheder")."""
     if a == b:
@@ -45,13 +48,11 @@ def same_word(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) >= 5 and long.startswith(short):
         return True
-    common = len(next((short[:k] for k in range(len(short), 0, -1) if long.startswith(short[:k])), ""))
-    return len(short) >= 6 and common >= 0.8 * len(short)
+    return len(short) >= 6 and len(commonprefix([short, long])) >= 0.8 * len(short)
 
 
-def score(title: list[str], text: str) -> float:
-    """How well a heading text names the attachment: coverage of the title's words, damped by extra words."""
-    found = words(text)
+def score(title: list[str], found: list[str]) -> float:
+    """How well a heading's words name the attachment: coverage of the title's words, damped by extra words."""
     if not title or not found:
         return 0.0
     covered = sum(1 for t in set(title) if any(same_word(t, f) for f in found))
@@ -83,15 +84,20 @@ def opening(lines: list[str], i: int) -> bool:
     return blank_run or bool(FRONT_MATTER.match(lines[i].strip()))
 
 
-def line_scores(lines: list[str], start: int, title: str) -> dict[int, float]:
+def heading_windows(lines: list[str], start: int) -> dict[int, list[list[str]]]:
+    """For every candidate line, the words of the windows of one to WINDOW short lines it opens."""
+    return {i: [words(text) for size in range(1, WINDOW + 1) if (text := window_text(lines, i, size))]
+            for i in candidates(lines, start)}
+
+
+def line_scores(lines: list[str], windows: dict[int, list[list[str]]], title: str) -> dict[int, float]:
     """Score of every candidate line as the opening of the attachment named ``title``."""
     title_words = words(title)
     scores = {}
-    for i in candidates(lines, start):
-        best = max((score(title_words, text) for size in range(1, WINDOW + 1)
-                    if (text := window_text(lines, i, size))), default=0.0)
+    for i, found in windows.items():
+        best = max((score(title_words, window) for window in found), default=0.0)
         scores[i] = best + (OPENING_BONUS if best and opening(lines, i) else 0.0)
-    first = next(iter(sorted(scores)), None)
+    first = min(scores, default=None)
     if first is not None:
         scores[first] = max(scores[first], MISSING + FIRST_LINE_SCORE)
     return scores
@@ -99,7 +105,8 @@ def line_scores(lines: list[str], start: int, title: str) -> dict[int, float]:
 
 def align(lines: list[str], start: int, titles: list[str]) -> list[int | None]:
     """Increasing start lines for the titles (None: not found) maximising the summed score above MISSING."""
-    table = [line_scores(lines, start, title) for title in titles]
+    windows = heading_windows(lines, start)
+    table = [line_scores(lines, windows, title) for title in titles]
     positions = sorted(set().union(*table)) if table else []
     # totals[p]: best sum for the titles so far using only positions[:p]; steps[k][p]: how title k got there
     totals, steps = [0.0] * (len(positions) + 1), []
