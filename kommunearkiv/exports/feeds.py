@@ -11,14 +11,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from .. import paths
+from ..dates import danish_date
 from ..model import Archive, Committee, Meeting
+from ..web.app import KIND_LABELS
 from . import locations
 from .files import write_text
 from .times import meeting_start, stable_id, updated
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEETINGS_PER_FEED = 50
-KIND_TITLES = {"dagsorden": "Dagsorden", "referat": "Referat", "protokol": "Protokol"}
 
 
 def address(path: str, feed_file: str, site_url: str | None) -> str:
@@ -36,7 +37,7 @@ def agenda_text(meeting: Meeting) -> str:
 
 
 def meeting_title(archive: Archive, meeting: Meeting) -> str:
-    return f"{KIND_TITLES.get(meeting.kind, meeting.kind)}: {archive.committee(meeting).name}, {meeting.date.isoformat()}"
+    return f"{KIND_LABELS.get(meeting.kind, meeting.kind)}: {archive.committee(meeting).name}, {danish_date(meeting.date)}"
 
 
 def add_entry(feed: ET.Element, id_path: str, title: str, when: str, link: str, summary: str) -> None:

@@ -68,9 +68,7 @@ def iso_date(date: dt.date | None) -> str | None:
 
 def item_document(item: AgendaItem, names: dict[str, str]) -> dict:
     if item.is_closed:
-        return {"number": item.number, "title": item.title, "case_number": None, "access": item.access,
-                "item_type": None, "sections": [], "decision": None, "decision_heading": None,
-                "earlier_decisions": [], "absent": [], "attachments": [], "lines": lines(item.source)}
+        return {"number": item.number, "title": item.title, "access": item.access, "lines": lines(item.source)}
     return {
         "number": item.number,
         "title": item.title,

@@ -91,6 +91,18 @@ def build_archive() -> Archive:
     return archive
 
 
+@pytest.fixture(scope="session")
+def make_archive():
+    """A function giving a fresh copy of the fixture archive (for fixtures of wider scope)."""
+    return build_archive
+
+
+@pytest.fixture(scope="session")
+def secret() -> str:
+    """Text that only closed items hold."""
+    return SECRET
+
+
 @pytest.fixture
 def archive() -> Archive:
     return build_archive()

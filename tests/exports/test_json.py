@@ -1,0 +1,101 @@
+"""Every JSON file validates against its published schema, and says what the model says."""
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from kommunearkiv.content.reader import load_archive, read_sections
+from kommunearkiv.content.writer import section_markdown, write_meeting
+from kommunearkiv.exports import locations
+from kommunearkiv.exports.jsondata import SCHEMAS
+from kommunearkiv.exports.opendata import meeting_document
+from kommunearkiv.importing import parse_document
+
+SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
+
+
+def load(site: Path, path: str):
+    return json.loads((site / path).read_text(encoding="utf-8"))
+
+
+def validator(site: Path, name: str) -> Draft202012Validator:
+    """A validator for the schema as published in the site, resolving references to the other published schemas."""
+    schemas = {f"{n}.schema.json": load(site, locations.schema_path(n)) for n in SCHEMAS}
+    registry = Registry().with_resources((uri, Resource.from_contents(s)) for uri, s in schemas.items())
+    Draft202012Validator.check_schema(schemas[f"{name}.schema.json"])
+    return Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry, format_checker=FormatChecker())
+
+
+def test_every_json_file_validates_against_its_schema(site):
+    _, site_dir, _ = site
+    dump = load(site_dir, locations.ARCHIVE_JSON)
+    validator(site_dir, "archive").validate(dump)
+    expected = {locations.ARCHIVE_JSON: "archive"}
+    for municipality in dump["municipalities"]:
+        for kind in ("committees", "persons", "cases", "meetings"):
+            expected.update({entry["data"]: kind.rstrip("s") for entry in municipality[kind]})
+    written = {p.relative_to(site_dir).as_posix() for p in (site_dir / "data").rglob("*.json")
+               if not p.is_relative_to(site_dir / locations.SCHEMA_DIR)}
+    assert written == set(expected)
+    for path, schema in sorted(expected.items()):
+        validator(site_dir, schema).validate(load(site_dir, path))
+
+
+def test_schemas_reject_a_closed_item_with_text(site):
+    archive, site_dir, _ = site
+    meeting = archive.municipalities["alleroed"].committees["oekonomiudvalget-2014-2017"].meetings[0]
+    document = load(site_dir, locations.json_path(meeting))
+    closed = next(i for i in document["items"] if i["access"] == "closed")
+    closed["decision"] = "Noget fortroligt"
+    assert not validator(site_dir, "meeting").is_valid(document)
+
+
+def test_files_agree_with_the_model(site):
+    archive, site_dir, _ = site
+    alleroed = archive.municipalities["alleroed"]
+    committee = alleroed.committees["oekonomiudvalget-2014-2017"]
+    assert [m["id"] for m in load(site_dir, locations.json_path(committee))["meetings"]] == [m.id for m in committee.meetings]
+    bo = load(site_dir, locations.json_path(alleroed.persons["bo-oest"]))
+    assert [(a["meeting"]["id"], a["present"]) for a in bo["attendance"]] == [("2015-05-13", False), ("2016-06-08", True)]
+    carl = load(site_dir, locations.json_path(alleroed.persons["carl-hansen"]))
+    assert carl["attendance"][0]["absent_from_items"] == [1]
+    case = load(site_dir, locations.json_path(alleroed.cases["15-839"]))
+    assert [(i["meeting"]["date"], i["decision"]) for i in case["items"]] == [
+        ("2015-05-13", "Godkendt."), ("2016-06-08", "Taget til efterretning.")]
+    dump = load(site_dir, locations.ARCHIVE_JSON)
+    assert sum(len(mu["meetings"]) for mu in dump["municipalities"]) == len(archive.meetings())
+
+
+def test_meeting_file_is_the_meeting_document(site):
+    archive, site_dir, _ = site
+    for meeting in archive.meetings():
+        assert load(site_dir, locations.json_path(meeting)) == meeting_document(archive, meeting)
+
+
+def as_content_keeps_it(document: dict) -> dict:
+    """The imported form less what content/ does not keep: warnings, a decision heading without a
+    decision, and headings inside a section's text (demoted so they cannot start a section)."""
+    document.pop("warnings")
+    for item in document["items"]:
+        if item["access"] == "closed":
+            continue
+        if item["decision"] is None:
+            item["decision_heading"] = None
+        body = "\n\n".join(section_markdown(s, first=n == 0) for n, s in enumerate(item["sections"]))
+        item["sections"] = [{"heading": s.heading, "text": s.text} for s in read_sections(body)]
+    return document
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_meeting_document_gives_back_the_imported_form(sample):
+    """Import a sample into content and read it back: the model's open-data form is the importer's."""
+    imported = parse_document(sample)
+    with tempfile.TemporaryDirectory() as folder:
+        write_meeting(imported, Path(folder))
+        archive = load_archive(Path(folder))
+    assert meeting_document(archive, archive.meetings()[0]) == as_content_keeps_it(imported)

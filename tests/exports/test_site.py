@@ -1,0 +1,81 @@
+"""On a real frozen site: the sitemap names only pages that exist, the zip is deterministic, closed items leak nowhere."""
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kommunearkiv.build import theme_search_path
+from kommunearkiv.exports import locations, write_exports
+from kommunearkiv.exports.archive import write_zip
+from kommunearkiv.web.app import create_app
+from kommunearkiv.web.freeze import freeze
+
+SITE_URL = "https://arkiv.example.dk/"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, make_archive) -> Path:
+    """The fixture archive frozen into pages, then its data files written, as the build does."""
+    site_dir = tmp_path_factory.mktemp("built") / "site"
+    archive = make_archive()
+    freeze(create_app(archive, theme_search_path(None)), site_dir)
+    write_exports(archive, site_dir, SITE_URL)
+    return site_dir
+
+
+def test_every_sitemap_url_is_a_page_of_the_site(built):
+    urls = [loc.text for loc in ET.parse(built / locations.SITEMAP).getroot().iter(f"{SITEMAP}loc")]
+    assert urls and all(url.startswith(SITE_URL) for url in urls)
+    missing = [url for url in urls if not (built / url.removeprefix(SITE_URL) / "index.html").is_file()]
+    assert missing == []
+    meeting_pages = {p.parent.relative_to(built).as_posix() + "/" for p in built.glob("*/*/[0-9]*/index.html")}
+    assert meeting_pages and meeting_pages <= {url.removeprefix(SITE_URL) for url in urls}
+
+
+def test_robots_names_the_sitemap(built):
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in (built / locations.ROBOTS).read_text(encoding="utf-8").splitlines()
+
+
+def test_no_sitemap_without_the_site_address(archive, tmp_path):
+    write_exports(archive, tmp_path)
+    assert not (tmp_path / locations.SITEMAP).exists()
+    assert "Sitemap" not in (tmp_path / locations.ROBOTS).read_text(encoding="utf-8")
+
+
+def test_closed_items_give_number_and_title_only(built, secret):
+    data_files = [p for p in built.rglob("*") if p.is_file() and (p.is_relative_to(built / locations.DATA)
+                                                                  or p.name in (locations.SITEMAP, locations.ROBOTS))]
+    assert len(data_files) > 20
+    leaking = [p for p in data_files if secret.lower() in p.relative_to(built).as_posix() or secret in p.read_text(encoding="utf-8")]
+    assert leaking == []
+    assert "Personsag (Lukket)" in (built / locations.csv_path("punkter")).read_text(encoding="utf-8")
+
+
+def test_same_content_gives_byte_identical_files(make_archive, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    write_exports(make_archive(), first, SITE_URL)
+    write_exports(make_archive(), second, SITE_URL)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_zip_is_deterministic_and_holds_the_whole_site(built, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    figures = write_zip(built, tmp_path / "a" / "arkiv.zip")
+    for path in built.rglob("*"):
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    write_zip(built, tmp_path / "b" / "arkiv.zip")
+    assert (tmp_path / "a" / "arkiv.zip").read_bytes() == (tmp_path / "b" / "arkiv.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "a" / "arkiv.zip") as archive:
+        assert archive.testzip() is None
+        names = archive.namelist()
+    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    assert names == [f"arkiv/{f}" for f in files]
+    assert figures["files"] == len(files)

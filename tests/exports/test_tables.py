@@ -1,0 +1,61 @@
+"""The CSV tables parse with Python's csv module, carry their documented header, and count what the model holds."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+from kommunearkiv.exports.tables import TABLES
+
+
+def rows(site_dir: Path, name: str) -> list[dict]:
+    table = next(t for t in TABLES if t.name == name)
+    with open(site_dir / table.path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == [column for column, _ in table.columns]
+        return list(reader)
+
+
+def test_every_table_parses_with_its_documented_header(site):
+    _, site_dir, _ = site
+    for table in TABLES:
+        assert all(None not in row for row in rows(site_dir, table.name)), table.name
+
+
+def test_attendance_has_a_row_per_person_per_meeting(site):
+    archive, site_dir, _ = site
+    attendance = rows(site_dir, "fremmoede")
+    per_meeting = Counter((r["municipality"], r["committee"], r["meeting"]) for r in attendance)
+    assert per_meeting == Counter({(m.municipality, m.committee, m.id): len(m.present) + len(m.absent)
+                                   for m in archive.meetings() if m.attendance})
+    absent = Counter(r["name"] for r in attendance if r["status"] == "absent")
+    assert absent == Counter(archive.person(m.municipality, p).name for m in archive.meetings() for p in m.absent)
+
+
+def test_meetings_and_items_agree_with_the_model(site):
+    archive, site_dir, _ = site
+    meetings = rows(site_dir, "moeder")
+    assert [(r["committee"], r["meeting"]) for r in meetings] == [(m.committee, m.id) for m in archive.meetings()]
+    assert [int(r["items"]) for r in meetings] == [len(m.items) for m in archive.meetings()]
+    items = rows(site_dir, "punkter")
+    assert len(items) == sum(len(m.items) for m in archive.meetings())
+    closed = [r for r in items if r["access"] == "closed"]
+    assert closed and all(r["case_number"] == r["item_type"] == r["decided"] == "" for r in closed)
+
+
+def test_every_decision_on_one_case_is_a_filter_away(site):
+    archive, site_dir, _ = site
+    decisions = [r for r in rows(site_dir, "beslutninger") if r["case_number"] == "15/839"]
+    case = archive.municipalities["alleroed"].cases["15-839"]
+    assert [r["text"] for r in decisions if r["decision"] == "denne"] == [i.decision.text for i in case.items]
+    assert [r["decision_date"] for r in decisions if r["decision"] == "tidligere"] == ["2014-12-03"]
+
+
+def test_members_memberships_and_cases(site):
+    archive, site_dir, _ = site
+    assert len(rows(site_dir, "medlemmer")) == sum(len(mu.persons) for mu in archive.municipalities.values())
+    assert len(rows(site_dir, "medlemskaber")) == sum(len(c.members) for mu in archive.municipalities.values()
+                                                      for c in mu.committees.values())
+    cases = {r["number"]: r for r in rows(site_dir, "sager")}
+    assert set(cases) == {"15/839", "16/1", "EMN-2019-00607"}
+    assert (cases["15/839"]["items"], cases["15/839"]["first_date"], cases["15/839"]["last_date"]) == ("2", "2015-05-13", "2016-06-08")
