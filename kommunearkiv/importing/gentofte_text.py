@@ -33,21 +33,30 @@ def markdown(lines: list[str]) -> str:
 
 
 def _without_furniture(lines: list[str]) -> list[str]:
-    """Drop page numbers, and every repeat after the first of a short block printed on each page."""
-    blocks: list[list[str]] = [[]]
+    """Drop page numbers, and the repeats of a running header or footer: short blocks printed
+    on every page, next to the page number (the first page's copy stays)."""
+    blocks, breaks = [[]], set()
     for line in lines:
         if is_blank(line):
             blocks.append([])
-        elif not PAGE_NUMBER.match(line):
+        elif PAGE_NUMBER.match(line):
+            breaks.add(len(blocks) - 1)
+        else:
             blocks[-1].append(line)
-    counts = Counter(tuple(block) for block in blocks if block)
+    counts = Counter(tuple(block) for block in blocks)
+    running = {i for i, block in enumerate(blocks) if counts[tuple(block)] >= REPEATED_BLOCK and len(block) <= SHORT_BLOCK_LINES}
+    furniture = set()
+    for index in breaks:
+        for step in (-1, 1):
+            at = index if step == -1 else index + 1
+            while at in running:
+                furniture.add(at)
+                at += step
     seen, kept = set(), []
-    for block in blocks:
-        key = tuple(block)
-        if counts[key] >= REPEATED_BLOCK and len(block) <= SHORT_BLOCK_LINES and key in seen:
-            continue
-        seen.add(key)
-        kept += block + [""]
+    for index, block in enumerate(blocks):
+        if not (index in furniture and tuple(block) in seen):
+            kept += block + [""]
+        seen.add(tuple(block))
     return kept
 
 
