@@ -147,3 +147,16 @@ def lines_to_markdown(lines: list[str]) -> str:
     expanded = expand_blocks([line.rstrip(" ") for line in lines])
     tidy = [clean_spaces(normalise_bullet(line)) for line in expanded if not LONE_BULLET.match(line)]
     return "\n".join(squeeze_blank_lines(join_wrapped_lines(tidy)))
+
+
+def separate_list_blocks(text: str) -> str:
+    """A blank line between a list and an adjacent paragraph line, so the paragraph is not
+    swallowed by the last list item (lazy continuation) and the list is not glued to the text before it."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        previous = out[-1] if out else ""
+        if previous.strip() and line.strip() and not line.startswith(" ") and not BLOCK_START.match(line) and (
+                bool(LIST_ITEM.match(previous)) != bool(LIST_ITEM.match(line))) and not BLOCK_START.match(previous):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
