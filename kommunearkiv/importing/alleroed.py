@@ -1,11 +1,256 @@
-"""Placeholder so that ``kommunearkiv.importing`` imports; the Allerød engineer replaces it."""
+"""Allerød Kommune minutes (referat): header, agenda items, signatures, appended attachments.
+
+Layout: ``# ALLERØD KOMMUNE``, the committee, ``Møde nr.``, ``Mødet blev holdt
+<weekday> den <d. month yyyy> på <place>.``, times, ``Medlemmer:`` and ``Afbud:``
+lists, a table of contents; then per item a committee line (often misspelled)
+glued to ``**N. Title**``, ``Sagsnr.:`` and its fields (see ``alleroed_items``);
+``Signeret af:`` with names and roles; then ``**Bilag: N.M. Title**`` blocks.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from .alleroed_items import (
+    ABSENT_FIELD, ATTACHMENTS_FIELD, DATED, DECISION, TYPE_FIELD, Field, absentees, attachment_names,
+    clean_text, complete_decision_headings, regroup, tokenise,
+)
+from .cleaning import join_heading_lines, lines_to_markdown
+
 NAME = "alleroed"
 MUNICIPALITY = "Allerød Kommune"
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+HELD = re.compile(r"Mødet blev holdt \w+ den (\d{1,2})\.\s*(\w+)\s+(\d{4})(?: på (.+?))?\.?\s*$")
+TIMES = re.compile(r"begyndte kl\.\s*(\d{1,2})[:.](\d{2})(?:.*?sluttede kl\.\s*(\d{1,2})[:.](\d{2}))?")
+PERSON = re.compile(r"^(?:(?P<role>[^-,()]+?)\s+-\s+)?(?P<name>[^()]+?)\s*(?:\((?P<party>[^)]*)\))?$")
+ITEM = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*(?P<number>\d+)\.\s+(?P<title>.+?)\*\*\s*$")
+CASE = re.compile(r"^Sagsnr\.?:?\s*(?P<case>.*)$")
+ATTACHMENT = re.compile(r"^\*\*Bilag:\s*(?P<label>(?P<item>\d+)\.\d+)\.?\s+(?P<title>.+?)\*\*\s*$")
+META = re.compile(r"^\*\*(?P<key>Udvalg|Mødedato|Adgang|Bilagsnr\.?):?\*\*:?\s*(?P<value>.*)$")
+CLOSED = re.compile(r"\(lukket\)|^lukket\b|\blukket punkt\b", re.I)
+ATTENDEE_LABELS = ("øvrige deltagere", "desuden deltog", "deltagere", "øvrige")
 
 
 def detect(lines: list[str]) -> bool:
-    return False
+    head = [line.strip("# *").strip() for line in lines[:30]]
+    return "ALLERØD KOMMUNE" in head and any(line.startswith("Mødet blev holdt") for line in head)
 
 
 def parse(lines: list[str], path: str) -> dict:
-    raise NotImplementedError("the Allerød format is not implemented yet")
+    warnings: list[str] = []
+    starts = item_starts(lines, path)
+    signature = next((i for i, line in enumerate(lines) if line.strip() == "Signeret af:"), None)
+    first_attachment = next((i for i, line in enumerate(lines) if ATTACHMENT.match(line.strip())), len(lines))
+    items_end = min(signature if signature is not None else len(lines), first_attachment)
+    meeting = parse_header(lines[:starts[0]], path, warnings)
+    members = [m["name"] for m in meeting["members"]]
+    bounds = list(zip(starts, starts[1:] + [items_end]))
+    items = [parse_item(lines, a, b, meeting, members, warnings) for a, b in bounds]
+    closed = {item["number"] for item in items if item["access"] == "closed"}
+    return {
+        "format": NAME, "municipality": MUNICIPALITY, **meeting,
+        "signed_by": signatures(lines[signature:first_attachment]) if signature is not None else [],
+        "items": items,
+        "attachment_documents": attachments(lines, first_attachment, closed, warnings),
+        "source": {"file": Path(path).name, "lines": [1, len(lines)]},
+        "warnings": warnings,
+    }
+
+
+def item_starts(lines: list[str], path: str) -> list[int]:
+    """0-based lines of the item headings: ``**N. Title**`` numbered 1, 2, 3 … followed by ``Sagsnr.``."""
+    starts: list[int] = []
+    for index, line in enumerate(lines):
+        match = ITEM.match(line.strip())
+        if match and int(match["number"]) == len(starts) + 1 and case_line(lines, index) is not None:
+            starts.append(running_header_above(lines, index))
+    if not starts:
+        raise InputError.single(path, None, "items", "agenda items headed '**N. Title**' followed by 'Sagsnr.:'")
+    return starts
+
+
+def running_header_above(lines: list[str], index: int) -> int:
+    """The item starts at the upper-case committee line above its title, when it stands alone."""
+    above = index - 1
+    while above > 0 and not lines[above].strip():
+        above -= 1
+    text = lines[above].strip("# *\t")
+    return above if above < index and text and text == text.upper() and re.search(r"[A-ZÆØÅ]{4}", text) else index
+
+
+def case_line(lines: list[str], index: int) -> int | None:
+    """The ``Sagsnr.`` line within a few lines after an item heading."""
+    return next((i for i in range(index + 1, min(index + 5, len(lines))) if CASE.match(lines[i].strip())), None)
+
+
+def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
+    texts = [line.strip() for line in lines]
+    held = next(((i, HELD.search(t)) for i, t in enumerate(texts) if HELD.search(t)), None)
+    if held is None:
+        raise InputError.single(path, None, "date", "a line 'Mødet blev holdt <ugedag> den <d. måned åååå> på <sted>.'")
+    line, match = held
+    if match[2].lower() not in MONTHS:
+        raise InputError.single(path, line + 1, "date", f"a Danish month name, found {match[2]!r}")
+    times = next((TIMES.search(t) for t in texts if TIMES.search(t)), None)
+    committee = committee_name(texts, path)
+    labelled = labelled_lines(texts)
+    members = people(labelled.pop("medlemmer", ""))
+    absent = people(labelled.pop("afbud", "") + ", " + labelled.pop("fraværende", ""))
+    attendees = [v for k in ATTENDEE_LABELS if k in labelled for v in split_people(labelled.pop(k))]
+    for label in labelled:
+        warnings.append(f"line {texts.index(next(t for t in texts if t.lower().startswith(label))) + 1}: "
+                        f"unknown header field {label!r} left out")
+    number = next((t.split("nr.", 1)[1].strip() for t in texts if t.startswith("Møde nr.")), None)
+    return {
+        "committee": committee,
+        "period": period(committee),
+        "document_kind": "referat",
+        "date": f"{match[3]}-{MONTHS.index(match[2].lower()) + 1:02d}-{int(match[1]):02d}",
+        "start": f"{int(times[1]):02d}:{times[2]}" if times else None,
+        "end": f"{int(times[3]):02d}:{times[4]}" if times and times[3] else None,
+        "location": match[4].strip() if match[4] else None,
+        "meeting_number": number or None,
+        "members": members + [p for p in absent if p["name"] not in {m["name"] for m in members}],
+        "absent": [p["name"] for p in absent],
+        "other_attendees": attendees,
+    }
+
+
+def committee_name(texts: list[str], path: str) -> str:
+    """The first line after ``ALLERØD KOMMUNE``."""
+    after = texts[texts.index("# ALLERØD KOMMUNE") + 1:] if "# ALLERØD KOMMUNE" in texts else texts
+    name = next((t.strip("# *") for t in after if t.strip("# *") and t.strip("# *") != "ALLERØD KOMMUNE"), "")
+    if not name or name.startswith("Møde"):
+        raise InputError.single(path, None, "committee", "the committee's name after 'ALLERØD KOMMUNE'")
+    return name
+
+
+def period(committee: str) -> str | None:
+    match = re.search(r"(\d{4})\s*-\s*(\d{4})$", committee)
+    return f"{match[1]}-{match[2]}" if match else None
+
+
+def labelled_lines(texts: list[str]) -> dict[str, str]:
+    """``Label: value`` lines of the header (Medlemmer, Afbud …), lower-case labels."""
+    out = {}
+    for text in texts:
+        match = re.match(r"^([A-ZÆØÅ][\wæøå ]{2,30}):\s*(.*)$", text)
+        if match and not text.startswith("Møde"):
+            out[match[1].lower()] = match[2]
+    return out
+
+
+def split_people(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r",\s*(?![^()]*\))", text) if part.strip()]
+
+
+def people(text: str) -> list[dict]:
+    """``Formand - Nikolaj Bührmann (F), Gurli Nielsen (C)`` → members with role and party."""
+    out = []
+    for part in split_people(text):
+        match = PERSON.match(part)
+        out.append({"name": match["name"].strip(), "party": (match["party"] or "").strip() or None,
+                    "role": (match["role"] or "Medlem").strip()})
+    return out
+
+
+def parse_item(lines, start, end, meeting, members, warnings) -> dict:
+    title_at = next(i for i in range(start, end) if ITEM.match(lines[i].strip()))
+    match = ITEM.match(lines[title_at].strip())
+    case_at = case_line(lines, title_at)
+    last = max(i for i in range(start, end) if lines[i].strip())
+    item = {"number": int(match["number"]), "title": " ".join(match["title"].split()),
+            "lines": [start + 1, last + 1]}
+    if CLOSED.search(item["title"]):
+        return {**item, "access": "closed"}
+    preamble, fields = tokenise(lines[case_at + 1:end], case_at + 1)
+    regroup(fields)
+    complete_decision_headings(fields)
+    if any(line.strip() for line in preamble):
+        warnings.append(f"line {case_at + 2}: item {item['number']}: text before the first field kept as a section")
+        fields.insert(0, Field("", case_at + 1, preamble))
+    case = CASE.match(lines[case_at].strip())["case"].strip()
+    return {**item, "case_number": case or None, "access": "open",
+            **item_fields(fields, item["number"], meeting, members, warnings)}
+
+
+def item_fields(fields: list[Field], number: int, meeting, members, warnings) -> dict:
+    """Sort an item's fields into type, sections, decisions, absentees and attachment names."""
+    out = {"item_type": None, "sections": [], "decision": None, "decision_heading": None,
+           "earlier_decisions": [], "absent": [], "attachments": []}
+    for item_field in fields:
+        key, text = item_field.heading.lower(), clean_text(item_field.text)
+        if key == TYPE_FIELD:
+            out["item_type"] = text if text not in ("", "-", ".") else None
+        elif key == ATTACHMENTS_FIELD:
+            out["attachments"] += attachment_names(text)
+        elif key == ABSENT_FIELD:
+            out["absent"] = absentees(text, members)
+        elif DECISION.match(item_field.heading):
+            add_decision(out, item_field, text, meeting, warnings)
+        else:
+            out["sections"].append({"heading": item_field.heading, "text": text})
+    return out
+
+
+def add_decision(out: dict, item_field: Field, text: str, meeting: dict, warnings: list[str]) -> None:
+    """This meeting's decision, or one of an earlier meeting quoted in the item."""
+    heading = decision_heading(item_field.heading, meeting["committee"])
+    dated = DATED.match(heading[len("Beslutning"):].strip())
+    date = f"{dated['year']}-{int(dated['month']):02d}-{int(dated['day']):02d}" if dated else None
+    if date is None:
+        warnings.append(f"line {item_field.line + 1}: decision heading {heading!r} has no date; taken as this meeting's")
+    if date in (None, meeting["date"]) and out["decision_heading"] is None:
+        out["decision"], out["decision_heading"] = text or None, heading
+        return
+    if date in (None, meeting["date"]):
+        warnings.append(f"line {item_field.line + 1}: a second decision of this meeting, kept as an earlier decision")
+    out["earlier_decisions"].append({"date": date, "body": dated["body"] if dated else heading, "text": text})
+
+
+def decision_heading(heading: str, committee: str) -> str:
+    """The heading on one line; a committee name broken mid-word (``Beskæftigelses udvalget``) restored."""
+    heading = " ".join(heading.split())
+    dated = DATED.match(heading[len("Beslutning"):].strip())
+    if dated and dated["body"].replace(" ", "").lower() == committee.replace(" ", "").lower():
+        return heading.replace(dated["body"], committee)
+    return heading
+
+
+def signatures(lines: list[str]) -> list[str]:
+    """Names in the ``Signeret af:`` block: the line before each italic role."""
+    texts = [line.strip() for line in lines]
+    return [texts[i - 1] for i in range(1, len(texts)) if re.fullmatch(r"\*[^*]+\*", texts[i]) and texts[i - 1]]
+
+
+def attachments(lines: list[str], first: int, closed: set[int], warnings: list[str]) -> list[dict]:
+    starts = [i for i in range(first, len(lines)) if ATTACHMENT.match(lines[i].strip())]
+    documents = []
+    for start, end in zip(starts, starts[1:] + [len(lines)]):
+        document = attachment(lines, start, end)
+        if document["item"] in closed or document.pop("access", "").lower().startswith("lukket"):
+            warnings.append(f"line {start + 1}: attachment {document['label']} of a closed item left out")
+            continue
+        documents.append(document)
+    return documents
+
+
+def attachment(lines: list[str], start: int, end: int) -> dict:
+    """One ``**Bilag: N.M. Title**`` block: its metadata lines, then the text."""
+    match = ATTACHMENT.match(lines[start].strip())
+    meta, body = {}, start + 1
+    for index in range(start + 1, end):
+        found = META.match(lines[index].strip())
+        if found:
+            meta[found["key"].rstrip(".").lower()] = found["value"].strip()
+            body = index + 1
+        elif lines[index].strip():
+            break
+    last = max(i for i in range(start, end) if lines[i].strip())
+    return {
+        "label": match["label"], "title": join_heading_lines([match["title"]]), "item": int(match["item"]),
+        "reference": meta.get("bilagsnr") or None, "access": meta.get("adgang", ""),
+        "text": lines_to_markdown(lines[body:end]), "lines": [start + 1, last + 1],
+    }

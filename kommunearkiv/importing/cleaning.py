@@ -62,9 +62,10 @@ def normalise_bullet(line: str) -> str:
 
 
 def clean_spaces(line: str) -> str:
-    """Runs of (non-breaking) spaces → one space, no trailing space; indentation kept."""
+    """Runs of (non-breaking) spaces → one space; indentation and a Markdown hard break (two trailing spaces) kept."""
     indent = len(line) - len(line.lstrip(" "))
-    return " " * min(indent, 4) + SPACES.sub(" ", line.strip())
+    hard_break = "  " if line.endswith("  ") and line.strip() else ""
+    return " " * min(indent, 4) + SPACES.sub(" ", line.strip()) + hard_break
 
 
 def join_heading_lines(lines: list[str]) -> str:
@@ -96,7 +97,7 @@ def continues(previous: str, line: str, blank_between: bool) -> bool:
     if BLOCK_START.match(previous) or "\t" in previous or SENTENCE_END.search(previous):
         return False
     starts_lower = line.lstrip()[:1].islower()
-    return starts_lower or not blank_between and not LIST_ITEM.match(previous)
+    return starts_lower or not (blank_between or previous.endswith("  ") or LIST_ITEM.match(previous))
 
 
 def join_wrapped_lines(lines: list[str]) -> list[str]:
@@ -144,8 +145,9 @@ def expand_blocks(lines: list[str]) -> list[str]:
 
 def lines_to_markdown(lines: list[str]) -> str:
     """Raw source lines of one section or attachment → clean Markdown text."""
-    expanded = expand_blocks([line.rstrip(" ") for line in lines])
+    expanded = expand_blocks(list(lines))
     tidy = [clean_spaces(normalise_bullet(line)) for line in expanded if not LONE_BULLET.match(line)]
+    tidy = [line.rstrip() if not line.strip() else line for line in tidy]
     return "\n".join(squeeze_blank_lines(join_wrapped_lines(tidy)))
 
 
