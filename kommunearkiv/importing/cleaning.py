@@ -162,3 +162,15 @@ def separate_list_blocks(text: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+DANISH_MONTH_NAMES = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+                      "oktober", "november", "december")
+
+
+def danish_month_number(name: str) -> int | None:
+    """``februar`` (any case, or abbreviated to three letters or more: ``feb.``) → 2; None if no month."""
+    key = name.strip().rstrip(".").lower()
+    if len(key) < 3:
+        return None
+    return next((n for n, month in enumerate(DANISH_MONTH_NAMES, start=1) if month.startswith(key)), None)
