@@ -25,7 +25,6 @@ MEETING_TIME = re.compile(
     r"(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*\**$", re.IGNORECASE)
 LOCATION = re.compile(r"^\**\s*Mødeafholdelse:?\s+(\S.*?)\s*\**$", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^\**\s*Mødetidspunkt|^\**\s*Mødeafholdelse", re.IGNORECASE)
-ABSENT_LINE = re.compile(r"^\**\s*(?:Fraværende|Afbud)\s*:\s*(?P<names>.*?)\s*\**$", re.IGNORECASE)
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)$")
 HEADER_SCAN = 40
 
@@ -103,12 +102,7 @@ def _location(lines: list[str], time_index: int) -> str | None:
 
 def _meeting_absent(lines: list[str], start: int, stop: int) -> list[tuple[str, str | None]]:
     """Members listed as ``Fraværende:`` in the document's header, before the first item."""
-    names = []
-    for line in lines[start:stop]:
-        match = ABSENT_LINE.match(line.strip())
-        if match:
-            names += gentofte_items.names_with_party(match.group("names"))
-    return names
+    return [name for line in lines[start:stop] for name in gentofte_items.absent_names(line)]
 
 
 def _members(absent: list[tuple[str, str | None]], items: list[dict]) -> list[dict]:

@@ -12,7 +12,8 @@ import re
 from difflib import SequenceMatcher
 
 from ..errors import InputError
-from .gentofte_text import DANISH_MONTHS, is_blank, markdown
+from .cleaning import danish_month_number
+from .gentofte_text import is_blank, markdown
 
 ITEM = re.compile(r"^\**\s*(\d{1,3})\s*\(\s*(Åben|Åbent|Lukket)\s*\)\s*(\S.*?)\s*\**$", re.IGNORECASE)
 TOC_ENTRY = re.compile(r"\t\s*\d+\s*$")
@@ -46,7 +47,7 @@ def parse_items(lines: list[str], start: int, stop: int, path: str, warnings: li
     return items
 
 
-def names_with_party(text: str) -> list[tuple[str, str | None]]:
+def _names_with_party(text: str) -> list[tuple[str, str | None]]:
     """``Anne Hansen (C) og Bo Berg`` → ``[("Anne Hansen", "C"), ("Bo Berg", None)]``."""
     names = []
     for part in NAME_SEPARATOR.split(text.strip().rstrip(".")):
@@ -135,7 +136,7 @@ def _fields(lines: list[str], case_number: str | None, blocks: list, warnings: l
                 fields["sections"].append({"heading": heading, "text": markdown(rest)})
         else:
             fields["sections"].append({"heading": heading, "text": markdown(text_lines)})
-        fields["absent"] += [n for line in text_lines for n, _ in _absent_names(line)]
+        fields["absent"] += [n for line in text_lines for n, _ in absent_names(line)]
     return fields
 
 
@@ -189,8 +190,8 @@ def _earlier_decisions(text_lines: list[str], indices: list[int], warnings: list
     decisions, current = [], None
     for line, index in zip(text_lines, indices):
         match = EARLIER.match(line.strip())
-        if match and match.group("month").lower() in DANISH_MONTHS:
-            month = DANISH_MONTHS[match.group("month").lower()]
+        month = danish_month_number(match.group("month")) if match else None
+        if month:
             current = {"date": f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}",
                        "body": match.group("body"), "lines": [match.group("rest")] if match.group("rest") else []}
             decisions.append(current)
@@ -223,9 +224,10 @@ def _attachment_names(text_lines: list[str], indices: list[int], warnings: list[
     return names, rest
 
 
-def _absent_names(line: str) -> list[tuple[str, str | None]]:
+def absent_names(line: str) -> list[tuple[str, str | None]]:
+    """Names and parties of a ``Fraværende: …`` (or ``Afbud: …``) line; none for any other line."""
     match = ABSENT.match(line.strip())
-    return names_with_party(match.group("names")) if match else []
+    return _names_with_party(match.group("names")) if match else []
 
 
 def _check_numbers(items: list[dict], warnings: list[str]) -> None:

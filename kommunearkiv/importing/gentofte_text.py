@@ -12,9 +12,6 @@ from collections import Counter
 
 from .cleaning import lines_to_markdown
 
-DANISH_MONTHS = {name: number for number, name in enumerate(
-    ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-     "november", "december"), start=1)}
 PAGE_NUMBER = re.compile(r"^\s*(?:Side\s+)?\d+\s+(?:af|of)\s+\d+\s*$", re.IGNORECASE)
 LIST_CELL = re.compile(r"^(?P<before>.*?)<(?P<tag>ul|ol)\b[^>]*>(?P<items>.*?)(?:</(?P=tag)>)?\s*$", re.IGNORECASE | re.DOTALL)
 CELL_BULLET = re.compile(r"(?:^|(?<=[,.;])|\s+)-\s+(?=\S)|(?<=[a-zæøå)])-\s+(?=[A-ZÆØÅ])")
