@@ -80,7 +80,7 @@ def feed_text(archive: Archive, meetings: list[Meeting], title: str, author: str
 def committee_feed(archive: Archive, committee: Committee, site_url: str | None) -> str:
     municipality = archive.municipalities[committee.municipality]
     return feed_text(archive, committee.meetings, f"{committee.name} ({municipality.name}): møder og beslutninger",
-                     municipality.name, paths.committee_path(committee), locations.feed_path(committee), site_url)
+                     municipality.name, paths.committee_path(committee), locations.feed_path(committee.municipality, committee.id), site_url)
 
 
 def write_feeds(archive: Archive, site_dir: Path, site_url: str | None) -> list[str]:
@@ -88,6 +88,6 @@ def write_feeds(archive: Archive, site_dir: Path, site_url: str | None) -> list[
         archive, archive.meetings(), "Kommunearkiv: nye møder og beslutninger", "Kommunearkiv", "",
         locations.SITE_FEED, site_url))]
     for municipality in archive.municipalities.values():
-        written += [write_text(site_dir, locations.feed_path(c), committee_feed(archive, c, site_url))
+        written += [write_text(site_dir, locations.feed_path(c.municipality, c.id), committee_feed(archive, c, site_url))
                     for c in municipality.committees.values()]
     return written

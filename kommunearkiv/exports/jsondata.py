@@ -27,7 +27,7 @@ def committee_document(committee: Committee, municipality: Municipality) -> dict
     return {
         "municipality": committee.municipality, "id": committee.id, "name": committee.name,
         "period": committee.period, "url": paths.committee_path(committee), "data": locations.json_path(committee),
-        "feed": locations.feed_path(committee), "calendar": locations.calendar_path(committee),
+        "feed": locations.feed_path(committee.municipality, committee.id), "calendar": locations.calendar_path(committee),
         "members": [{"person": m.person, "name": municipality.persons[m.person].name, "role": m.role,
                      "start": iso_date(m.start), "end": iso_date(m.end)} for m in committee.members],
         "meetings": [meeting_ref(m) for m in committee.meetings],

@@ -39,8 +39,9 @@ def json_path(thing: Meeting | Committee | Case | Person) -> str:
     return f"{DATA}/{page_path(thing).rstrip('/')}.json"
 
 
-def feed_path(committee: Committee) -> str:
-    return f"{FEED_DIR}/{committee.municipality}/{committee.id}.atom"
+def feed_path(municipality: str, committee: str) -> str:
+    """The feed of a committee, given by the ids of its municipality and itself."""
+    return f"{FEED_DIR}/{municipality}/{committee}.atom"
 
 
 def calendar_path(committee: Committee) -> str:

@@ -1,6 +1,7 @@
 """On a real frozen site: the sitemap names only pages that exist, the zip is deterministic, closed items leak nowhere."""
 from __future__ import annotations
 
+import json
 import os
 import xml.etree.ElementTree as ET
 import zipfile
@@ -11,6 +12,7 @@ import pytest
 from kommunearkiv.build import theme_search_path
 from kommunearkiv.exports import locations, write_exports
 from kommunearkiv.exports.archive import write_zip
+from kommunearkiv.exports.linked import alternate_links, json_ld
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
 
@@ -79,3 +81,27 @@ def test_zip_is_deterministic_and_holds_the_whole_site(built, tmp_path):
     files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
     assert names == [f"arkiv/{f}" for f in files]
     assert figures["files"] == len(files)
+
+
+def test_alternate_links_point_at_written_files(built, make_archive):
+    archive = make_archive()
+    municipality = archive.municipalities["alleroed"]
+    things = [None, *municipality.committees.values(), *archive.meetings(), *municipality.persons.values(),
+              municipality.cases["15-839"]]
+    links = [link for thing in things for link in alternate_links(thing)]
+    assert {link["type"] for link in links} == {"application/json", "application/atom+xml", "text/calendar"}
+    assert [link["href"] for link in links if not (built / link["href"]).is_file()] == []
+
+
+def test_json_ld_describes_meetings_members_and_committees(built, make_archive):
+    archive = make_archive()
+    meeting = archive.municipalities["alleroed"].committees["oekonomiudvalget-2014-2017"].meetings[0]
+    event = json.loads(json.dumps(json_ld(archive, meeting, SITE_URL)))
+    assert (event["@type"], event["startDate"], event["endDate"]) == ("Event", "2015-05-13T07:30:00+02:00", "2015-05-13T08:35:00+02:00")
+    assert event["location"]["name"] == "Rådhuset, mødelokale 1"
+    person = json_ld(archive, archive.person("alleroed", "aase-aeroe"), SITE_URL)
+    committee = json_ld(archive, archive.committee(meeting), SITE_URL)
+    assert person["memberOf"][0]["roleName"] == "Formand" and committee["@type"] == "GovernmentOrganization"
+    assert [m["member"]["name"] for m in committee["member"]] == ["Åse Ærø", "Bo Øst", "Carl Hansen"]
+    urls = [event["url"], event["organizer"]["url"], person["url"], *(m["member"]["url"] for m in committee["member"])]
+    assert [u for u in urls if not (built / u.removeprefix(SITE_URL) / "index.html").is_file()] == []
