@@ -1,0 +1,107 @@
+"""The import command on the real samples: content/ reproduced exactly, dry runs and failures write nothing."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kommunearkiv.cli import main
+from kommunearkiv.content.reader import load_archive
+from kommunearkiv.importing import batch
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+SHIPPED_CONTENT = ROOT / "content"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("import") / "content"
+    assert main(["import", str(SAMPLES), "--content", str(content)]) == 0
+    return content
+
+
+def test_shipped_content_is_the_import_of_the_samples(imported):
+    assert tree(imported) == tree(SHIPPED_CONTENT)
+
+
+def test_importing_again_changes_nothing(imported, tmp_path):
+    again = tmp_path / "content"
+    shutil.copytree(imported, again)
+    assert main(["import", str(SAMPLES), "--content", str(again)]) == 0
+    assert tree(again) == tree(imported)
+
+
+def test_imported_content_is_valid_and_merges_meetings(imported):
+    archive = load_archive(imported)
+    assert sorted(archive.municipalities) == ["alleroed", "gentofte", "lyngby-taarbaek"]
+    alleroed = archive.municipalities["alleroed"]
+    committee = alleroed.committees["erhvervs-og-beskaeftigelsesudvalget-2014-2017"]
+    assert [m.id for m in committee.meetings] == ["2015-05-13", "2016-06-08"]
+    # Members of both meetings keep one identity across them.
+    both = set(committee.meetings[0].attendance) & set(committee.meetings[1].attendance)
+    assert {"erling-petersen", "nikolaj-buehrmann"} <= both
+
+
+def test_dry_run_json_prints_every_document_and_writes_nothing(tmp_path, capsys):
+    content = tmp_path / "content"
+    assert main(["import", str(SAMPLES), "--dry-run", "--json", "--content", str(content)]) == 0
+    documents = json.loads(capsys.readouterr().out)
+    assert [d["source"]["file"] for d in documents] == sorted(p.name for p in SAMPLES.glob("*.txt"))
+    assert [d["date"] for d in documents] == ["2015-05-13", "2016-06-08", "2019-02-28", "2014-02-18"]
+    for key in ("municipality", "committee", "document_kind", "date", "start", "end", "location", "members", "absent",
+                "other_attendees", "signed_by", "items", "attachment_documents", "source"):
+        assert all(key in d for d in documents), key
+    assert not content.exists()
+
+
+def test_summary_per_document(tmp_path, capsys):
+    assert main(["import", str(SAMPLES / "000_3332dcdc48fec7d8.txt"), "--dry-run", "--content", str(tmp_path / "c")]) == 0
+    out = capsys.readouterr().out
+    assert "000_3332dcdc48fec7d8.txt: format alleroed, Allerød Kommune, Erhvervs- og Beskæftigelsesudvalget 2014-2017 2015-05-13 (referat): 6 items" in out
+
+
+@pytest.mark.parametrize("name, data, expected", [
+    ("unknown.txt", "Referat fra generalforsamlingen i grundejerforeningen\n\n1. Valg af dirigent\n".encode(), ":1: format: minutes in a known format"),
+    ("empty.txt", b"", "document: a text document, found an empty file"),
+    ("latin1.txt", "Møde i udvalget".encode("latin-1"), ":1: encoding: UTF-8 text, found byte 0xf8"),
+])
+def test_bad_documents_fail_and_write_nothing(imported, tmp_path, capsys, name, data, expected):
+    content = tmp_path / "content"
+    shutil.copytree(imported, content)
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    assert main(["import", str(SAMPLES), str(bad), "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad}" in err and expected in err and "Traceback" not in err
+    assert tree(content) == tree(imported)
+
+
+def test_import_interrupted_half_way_leaves_content_as_it_was(imported, tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    shutil.copytree(imported, content)
+    calls, write_meeting = [], batch.write_meeting
+
+    def write_then_fail(document, folder):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(write_meeting(document, folder))
+
+    monkeypatch.setattr(batch, "write_meeting", write_then_fail)
+    assert main(["import", str(SAMPLES), "--content", str(content)]) == 130
+    assert len(calls) == 1
+    assert tree(content) == tree(imported)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".content")] == []
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path, capsys):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as f:
+        f.truncate(200 * 2**20)
+    assert main(["import", str(huge), "--content", str(tmp_path / "content")]) == 1
+    assert f"{huge}: document: at most 50 MiB of minutes, found 200 MiB" in capsys.readouterr().err
+    assert not (tmp_path / "content").exists()
