@@ -142,7 +142,7 @@ def _fields(lines: list[str], case_number: str | None, blocks: list, warnings: l
 
 def _heading_at(lines: list[str], index: int) -> tuple[str, int] | None:
     """The section heading starting at ``index`` and how many lines it spans (one, or two when wrapped)."""
-    if index > 0 and not is_blank(lines[index - 1]) and not ITEM.match(lines[index - 1].strip()):
+    if is_blank(lines[index]) or index > 0 and not is_blank(lines[index - 1]) and not ITEM.match(lines[index - 1].strip()):
         return None
     one = _clean_heading(lines[index])
     if _known_heading(one):

@@ -374,3 +374,38 @@ def test_bad_title_is_an_input_error():
     with pytest.raises(InputError) as error:
         gentofte.parse(["Noget andet", "Mødetidspunkt 03-11-2020 16:30"], "x.txt")
     assert str(error.value).startswith("x.txt:1: title:")
+
+
+SMALL = """\
+Dagsorden til møde i Økonomiudvalget
+Mødetidspunkt 15-06-2022 08:00
+Mødeafholdelse Udvalgsværelse A
+
+1 (Åben) Budget 2023
+
+Baggrnd
+
+Tekst med <b>fed</b> skrift.
+
+Vurdering
+
+• Første punkt
+• Andet punkt
+
+Bilag
+
+1. Budgetnotat uden reference
+"""
+
+
+def test_misspelled_heading_html_bullets_and_warnings(tmp_path):
+    document = parse_document(write(tmp_path, SMALL))
+    item = document["items"][0]
+    assert item["case_number"] is None
+    assert item["sections"] == [
+        {"heading": "Baggrnd", "text": "Tekst med **fed** skrift."},
+        {"heading": "Vurdering", "text": "- Første punkt\n- Andet punkt"},
+    ]
+    assert item["attachments"] == ["Budgetnotat uden reference"]
+    assert document["attachment_documents"] == []
+    assert document["warnings"] == ["line 18: attachment without '(document id - case)' reference"]
