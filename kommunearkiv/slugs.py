@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from slugify import slugify
 
-DANISH_LETTERS = [["æ", "ae"], ["ø", "oe"], ["å", "aa"], ["Æ", "Ae"], ["Ø", "Oe"], ["Å", "Aa"]]
+DANISH_LETTERS = [["æ", "ae"], ["ø", "oe"], ["å", "aa"], ["Æ", "Ae"], ["Ø", "Oe"], ["Å", "Aa"],
+                  # names of German origin, common in Danish minutes, the same way: Bührmann → buehrmann
+                  ["ü", "ue"], ["ö", "oe"], ["ä", "ae"], ["Ü", "Ue"], ["Ö", "Oe"], ["Ä", "Ae"]]
 
 
 def slug(text: str) -> str:
