@@ -30,6 +30,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 MARKDOWN_EXTENSIONS = ["tables", "sane_lists"]
 HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
+EMPTY_HEADER_CELL = re.compile(r"<th>\s*</th>")
+TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+LINK_WITHOUT_TARGET = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
 
 
 def render_markdown(text: str, top_heading: int = 3) -> Markup:
@@ -39,7 +42,16 @@ def render_markdown(text: str, top_heading: int = 3) -> Markup:
         html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
         url_relative="deny", link_rel="noopener nofollow", strip_comments=True,
     )
-    return Markup(_shift_headings(EMPTY_PARAGRAPH.sub("", clean), top_heading - 1))
+    return Markup(_shift_headings(_tidy(clean), top_heading - 1))
+
+
+def _tidy(html: str) -> str:
+    """Drop paragraphs emptied by sanitising, keep only the text of links that lost their target,
+    make empty header cells plain cells, and let wide tables scroll on their own (focusable, so
+    keyboard users can scroll them too)."""
+    html = LINK_WITHOUT_TARGET.sub(r"\1", EMPTY_PARAGRAPH.sub("", html))
+    html = EMPTY_HEADER_CELL.sub("<td></td>", html)
+    return TABLE.sub(lambda m: f'<div class="table-scroll" tabindex="0">{m.group(0)}</div>', html)
 
 
 def _shift_headings(html: str, offset: int) -> str:

@@ -25,8 +25,10 @@ def create_app(archive: Archive, theme_dirs: list[Path]) -> Flask:
     app = Flask(__name__, static_folder=None, template_folder=None)
     app.config.update(FREEZER_RELATIVE_URLS=True)
     app.extensions[ARCHIVE] = archive
-    app.extensions[THEME_DIRS] = [Path(d) for d in theme_dirs]
-    app.jinja_loader = ChoiceLoader([FileSystemLoader(Path(d) / "templates") for d in theme_dirs])
+    # Absolute: Flask would resolve a relative folder against the package, not the working directory.
+    folders = [Path(d).resolve() for d in theme_dirs]
+    app.extensions[THEME_DIRS] = folders
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in folders])
     configure_jinja(app)
     app.add_url_rule("/static/<path:filename>", "static", send_theme_file)
     views.register(app)

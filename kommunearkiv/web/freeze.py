@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask_frozen import Freezer
+from tqdm import tqdm
 
 from .app import static_files
 from .routes import route
@@ -15,22 +16,25 @@ from .summaries import published_attachments
 STATIC_PREFIX = "/static/"
 
 
-def freeze(app: Flask, destination: Path, progress: Callable[[str], None] | None = None) -> int:
+def freeze(app: Flask, destination: Path, progress: bool | Callable[[str], None] | None = None) -> int:
     """Write the site into ``destination``; returns the number of pages written (static files not counted).
 
-    ``progress`` is called with each URL as it is written. Files in
-    ``destination`` that the freeze did not produce are removed (Frozen-Flask's
-    ``FREEZER_REMOVE_EXTRA_FILES``): write search and export files afterwards.
+    ``progress`` is called with each URL as it is written; ``True`` shows a
+    progress bar instead. Files in ``destination`` that the freeze did not
+    produce are removed (Frozen-Flask's ``FREEZER_REMOVE_EXTRA_FILES``): write
+    search and export files afterwards.
     """
     app.config.update(FREEZER_DESTINATION=str(Path(destination).resolve()), FREEZER_RELATIVE_URLS=True)
     freezer = Freezer(app, with_static_files=False, with_no_argument_rules=True, log_url_for=False)
     freezer.register_generator(page_urls)
     freezer.register_generator(static_urls)
     pages = 0
-    for page in freezer.freeze_yield():
-        pages += not page.url.startswith(STATIC_PREFIX)
-        if progress:
-            progress(page.url)
+    with tqdm(desc="Sider", unit=" filer", disable=progress is not True) as bar:
+        for page in freezer.freeze_yield():
+            pages += not page.url.startswith(STATIC_PREFIX)
+            bar.update()
+            if callable(progress):
+                progress(page.url)
     return pages
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import filecmp
+from pathlib import Path
 
 from flask import url_for
 from web_archive import DEFAULT_THEME, make_archive
@@ -63,8 +64,9 @@ def assert_same_tree(left, right):
         assert_same_tree(left / folder, right / folder)
 
 
-def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_the_rest(tmp_path):
-    theme = tmp_path / "theme"
+def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_the_rest(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    theme = Path("theme")  # relative, as a command line gives it
     (theme / "templates").mkdir(parents=True)
     (theme / "static").mkdir()
     (theme / "templates" / "data.html").write_text(
@@ -74,6 +76,8 @@ def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_
     (theme / "static" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
     site = tmp_path / "site"
     freeze(create_app(make_archive(), [theme, DEFAULT_THEME]), site)
+    default_static = [p.relative_to(DEFAULT_THEME) for p in (DEFAULT_THEME / "static").rglob("*") if p.is_file()]
+    assert len(default_static) > 1 and all((site / p).is_file() for p in default_static)
     data = read_page(site / "data/index.html")
     assert "Egne data" in data.text and data.find("nav", **{"aria-label": "Brødkrumme"})
     assert (site / "static/style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"

@@ -22,9 +22,9 @@ def test_links_keep_http_targets_with_rel_noopener_nofollow():
     assert 'href="mailto:post@alleroed.dk"' in html
 
 
-def test_relative_and_root_absolute_links_from_sources_are_dropped():
-    html = render_markdown('[a](/etc/passwd) [b](../andet.html) <a href="x.html" target="_blank">c</a>')
-    assert "href" not in html and "target" not in html
+def test_relative_root_absolute_and_script_links_from_sources_keep_only_their_text():
+    html = render_markdown('[a](/etc/passwd) [b](../andet.html) <a href="x.html" target="_blank">c</a> [d](javascript:x())')
+    assert html == "<p>a b c d</p>"
 
 
 def test_source_headings_are_demoted_below_the_pages_own():
@@ -34,3 +34,9 @@ def test_source_headings_are_demoted_below_the_pages_own():
 
 def test_raw_html_that_sanitises_to_nothing_leaves_no_empty_paragraph():
     assert render_markdown('<img src="x" onerror="alert(1)">\n\nTekst') == "<p>Tekst</p>"
+
+
+def test_tables_scroll_on_their_own_and_have_no_empty_header_cells():
+    html = render_markdown("|   | 2019 |\n|---|---|\n| Udgift | 5 |")
+    assert html.startswith('<div class="table-scroll" tabindex="0"><table>') and html.endswith("</table></div>")
+    assert "<th></th>" not in html and "<td></td>" in html and "<th>2019</th>" in html
