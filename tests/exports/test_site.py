@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 import pytest
+from flask import render_template
 
 from kommunearkiv.build import theme_search_path
 from kommunearkiv.exports import locations, write_exports
 from kommunearkiv.exports.archive import write_zip
+from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.exports.linked import alternate_links, json_ld
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
@@ -105,3 +108,17 @@ def test_json_ld_describes_meetings_members_and_committees(built, make_archive):
     assert [m["member"]["name"] for m in committee["member"]] == ["Åse Ærø", "Bo Øst", "Carl Hansen"]
     urls = [event["url"], event["organizer"]["url"], person["url"], *(m["member"]["url"] for m in committee["member"])]
     assert [u for u in urls if not (built / u.removeprefix(SITE_URL) / "index.html").is_file()] == []
+
+
+def test_data_page_links_every_data_file(built, make_archive):
+    """The data page, rendered with its catalog, links the dump, every table, schema, feed and calendar that was written."""
+    archive = make_archive()
+    app = create_app(archive, theme_search_path(None))
+    with app.test_request_context("/data/"):
+        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(archive))
+    links = [href.removeprefix("/") for href in re.findall(r'href="([^"]+)"', page) if href.startswith("/data/") and href != "/data/"]
+    assert [link for link in links if not (built / link).is_file()] == []
+    written = {p.relative_to(built).as_posix() for p in (built / locations.DATA).rglob("*") if p.suffix in (".csv", ".atom", ".ics")}
+    written |= {locations.ARCHIVE_JSON} | {p.relative_to(built).as_posix() for p in (built / locations.SCHEMA_DIR).iterdir()}
+    assert written <= set(links)
+    assert "fremmoede.csv" in page and "status" in page
