@@ -12,8 +12,8 @@ import re
 from markdownify import markdownify
 
 HTML_TAG = re.compile(r"</?(?:p|b|strong|i|em|u|br|hr|ul|ol|li|table|tr|td|th|tbody|thead|span|div|a|sup|sub)\b[^>]*>", re.I)
-BULLET_GLYPHS = "•\uf0b7\uf0a7·▪■◦●○➢►"
-BULLET = re.compile(rf"^(\s*)(?:[-*+]\s+)?(?:[{BULLET_GLYPHS}]\s*|-\s+\|\s*|-\s+1\s+(?=[A-ZÆØÅ]))(?=\S)")
+BULLET_GLYPHS = "•\uf0b7\uf0a7·▪■◦●○➢►┆"
+BULLET = re.compile(rf"^(\s*)(?:[-*+]\s+)?(?:[{BULLET_GLYPHS}]\s*|-\s*[|)]\s*|-\s+1\s+(?=[A-ZÆØÅ]))(?=\S)")
 LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*$")
 DOUBLE_NUMBER = re.compile(r"^(\s*)(\d+)\.\s+\2\.\s+")
 SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]\s*$|\*\*\s*$")
@@ -56,7 +56,7 @@ def tab_rows_to_table(rows: list[str]) -> str:
 
 
 def normalise_bullet(line: str) -> str:
-    """``•``, ````, ``- |``, ``- 1 `` and the like at the start of a line → ``- ``."""
+    """``•``, ````, ``┆``, ``- |``, ``-)``, ``- 1 `` and the like at the start of a line → ``- ``."""
     line = DOUBLE_NUMBER.sub(r"\1\2. ", line)
     return BULLET.sub(r"\1- ", line)
 
