@@ -6,7 +6,7 @@ of that index for one query term is the term's posting lists *with* each
 document's precomputed weight for the term (lunr keeps it in ``fieldVectors``,
 and lunr.js scores a hit as the dot product of the query vector with the field
 vector, which only touches the query's own terms). Each term is therefore
-stored with ``[document, weight]`` pairs per field; the browser rebuilds a
+stored with its lunr term index and ``[document, weight]`` pairs per field; the browser rebuilds a
 small lunr index from the terms of the query and gets the same scores.
 """
 from __future__ import annotations
@@ -39,8 +39,12 @@ def utf16_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def term_postings(serialized: dict) -> list[tuple[str, list[list[int]]]]:
-    """``[(term, [[field, doc, weight×1000, doc delta, weight×1000, …], …])]`` in JS sort order.
+def term_postings(serialized: dict) -> list[tuple[str, int, list[list[int]]]]:
+    """``[(term, lunr's term index, [[field, doc, weight×1000, doc delta, weight×1000, …], …])]`` in JS sort order.
+
+    lunr's term index is kept so that the browser's vectors list terms in the
+    same order as the whole index's: its dot products then add up in the same
+    order and give bit-identical scores.
 
     Documents in a field list are ascending; after the first, each is stored as
     the difference to the previous one (small numbers compress well). Weights
@@ -54,7 +58,7 @@ def term_postings(serialized: dict) -> list[tuple[str, list[list[int]]]]:
             docs = sorted(int(ref) for ref in posting[field])
             if docs:
                 lists.append(_field_list(field_number, field, docs, posting["_index"], weights))
-        result.append((term, lists))
+        result.append((term, posting["_index"], lists))
     return result
 
 

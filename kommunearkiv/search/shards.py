@@ -37,11 +37,11 @@ def data_script(key: str, data) -> str:
     return f'kommunearkivSearch.receive("{key}",{payload});\n'
 
 
-def term_shards(postings: list[tuple[str, list]], shard_bytes: int = SHARD_BYTES) -> list[list]:
-    """Consecutive runs of ``[term, field lists]`` of about ``shard_bytes`` of JSON each."""
+def term_shards(postings: list[tuple[str, int, list]], shard_bytes: int = SHARD_BYTES) -> list[list]:
+    """Consecutive runs of ``[term, term index, field lists]`` of about ``shard_bytes`` of JSON each."""
     shards, current, size = [], [], 0
-    for term, lists in postings:
-        entry = [term, lists]
+    for term, index, lists in postings:
+        entry = [term, index, lists]
         current.append(entry)
         size += len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
         if size >= shard_bytes:

@@ -96,31 +96,37 @@
     return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
   }
 
-  /* A lunr index holding exactly the terms of the given shards (in sort order). */
+  /* A lunr index holding exactly the terms of the given shards (in sort order), with lunr's
+   * own term indexes so that vectors add up in the whole index's order. */
   function buildIndex(fields, shards) {
-    var invertedIndex = [], vectors = {}, refs = [], next = 0;
+    var invertedIndex = [], vectors = {}, refs = [];
     shards.forEach(function (shard) {
       shard.forEach(function (entry) {
-        var posting = { _index: next };
+        var posting = { _index: entry[1] };
         fields.forEach(function (f) { posting[f] = {}; });
-        entry[1].forEach(function (list) {
+        entry[2].forEach(function (list) {
           var field = fields[list[0]], doc = 0;
           for (var k = 1; k < list.length; k += 2) {
             doc += list[k];
             posting[field][doc] = {};
             var ref = field + "/" + doc;
             if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
-            vectors[ref].push(next, list[k + 1] / 1000);
+            vectors[ref].push([entry[1], list[k + 1] / 1000]);
           }
         });
         invertedIndex.push([entry[0], posting]);
-        next++;
       });
     });
     return lunr.Index.load({
       version: lunr.version, fields: fields, invertedIndex: invertedIndex, pipeline: ["trimmer-da", "stemmer-da"],
-      fieldVectors: refs.map(function (ref) { return [ref, vectors[ref]]; })
+      fieldVectors: refs.map(function (ref) { return [ref, flatSorted(vectors[ref])]; })
     });
+  }
+
+  function flatSorted(pairs) {
+    var flat = [];
+    pairs.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (p) { flat.push(p[0], p[1]); });
+    return flat;
   }
 
   function clauseTerms(index, clauses) {

@@ -1,0 +1,272 @@
+"""Search benchmark: ``python -m benchmarks.search_benchmark`` (or ``python benchmarks/search_benchmark.py``).
+
+For synthetic archives of about 1,000 / 10,000 / 100,000 agenda items, generated
+deterministically from the sample documents' words (a word is drawn as often as it
+occurs there, so posting lists grow like a real archive's), it reports the index
+build time and peak memory, the index size, and in headless Chromium over HTTP the
+bytes downloaded (gzip-compressed, as a static server would send them) before the
+first results of a one-word and a three-word query, and the query time.
+Options: ``--tiers 1000,10000`` and ``--json FILE``. Each tier builds in its own
+process, so its peak memory is its own.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import json
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kommunearkiv.model import (  # noqa: E402
+    CLOSED, AgendaItem, Archive, AttachmentDocument, Case, Committee, Decision, Meeting, Membership,
+    Municipality, Person, Section,
+)
+
+TIERS = (1_000, 10_000, 100_000)
+QUERIES = {"1 word": "ledighedsydelse", "3 words": "forslag budget borgere", "common word": "borgere"}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+WORD = re.compile(r"[a-zæøåéü]{3,}")
+NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøå]{2,}\b")
+MUNICIPALITIES = 4
+COMMITTEES = 6
+ITEMS_PER_MEETING = 10
+MEMBERS = 9
+
+
+class Vocabulary:
+    def __init__(self, seed: int):
+        text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt")))
+        counts = Counter(WORD.findall(text.lower()))
+        self.words, self.weights = zip(*sorted(counts.items()))
+        self.names = sorted(set(NAME.findall(text)))
+        self.random = random.Random(seed)
+
+    def text(self, low: int, high: int) -> str:
+        words = self.random.choices(self.words, self.weights, k=self.random.randint(low, high))
+        return " ".join(words).capitalize() + "."
+
+    def name(self) -> str:
+        return f"{self.random.choice(self.names)} {self.random.choice(self.names)}"
+
+
+def synthetic_archive(items: int, seed: int = 1) -> Archive:
+    """About ``items`` agenda items (1 in 20 closed, 1 in 5 with an attachment) in 4 municipalities."""
+    vocabulary = Vocabulary(seed)
+    meetings = max(1, items // ITEMS_PER_MEETING)
+    archive = Archive()
+    for m in range(MUNICIPALITIES):
+        municipality = _municipality(vocabulary, m)
+        archive.municipalities[municipality.id] = municipality
+        for n in range(m, meetings, MUNICIPALITIES):
+            committee = municipality.committees[f"udvalg-{n % COMMITTEES}"]
+            committee.meetings.append(_meeting(vocabulary, municipality, committee, n))
+    return archive
+
+
+def _municipality(vocabulary: Vocabulary, m: int) -> Municipality:
+    municipality = Municipality(f"kommune-{m}", f"Kommune {m}")
+    for p in range(MEMBERS * COMMITTEES):
+        person = Person(municipality.id, f"person-{p}", vocabulary.name(), "ABCFOV"[p % 6])
+        municipality.persons[person.id] = person
+    for c in range(COMMITTEES):
+        members = [Membership(f"person-{c * MEMBERS + k}", "Formand" if k == 0 else "Medlem") for k in range(MEMBERS)]
+        name = vocabulary.text(1, 2).rstrip(".") + "udvalget"
+        municipality.committees[f"udvalg-{c}"] = Committee(municipality.id, f"udvalg-{c}", name, members=members)
+    return municipality
+
+
+def _meeting(vocabulary: Vocabulary, municipality: Municipality, committee: Committee, n: int) -> Meeting:
+    date = dt.date(2010, 1, 1) + dt.timedelta(days=(n * 37) % (15 * 365))
+    meeting_id = f"{date.isoformat()}-{n}"
+    meeting = Meeting(municipality.id, committee.id, meeting_id, date, "referat", location="Rådhuset",
+                      present=[m.person for m in committee.members])
+    for number in range(1, ITEMS_PER_MEETING + 1):
+        serial = n * ITEMS_PER_MEETING + number
+        item = _item(vocabulary, number, serial, date)
+        item.meeting = meeting
+        meeting.items.append(item)
+        if not item.is_closed:
+            case = Case(municipality.id, item.case_number.lower().replace("/", "-"), item.case_number, [item])
+            municipality.cases[case.id] = case
+        if serial % 5 == 0 and not item.is_closed:
+            attachment = AttachmentDocument(f"{number}.1", vocabulary.text(3, 8).rstrip("."), number, str(serial),
+                                            vocabulary.text(80, 200))
+            attachment.meeting = meeting
+            meeting.attachments.append(attachment)
+    return meeting
+
+
+def _item(vocabulary: Vocabulary, number: int, serial: int, date: dt.date) -> AgendaItem:
+    title = vocabulary.text(4, 10).rstrip(".")
+    if serial % 20 == 0:
+        return AgendaItem(number, title, access=CLOSED)
+    case_number = f"EMN-{date.year}-{serial:05d}" if serial % 2 else f"{date.year % 100}/{serial}"
+    return AgendaItem(
+        number, title, case_number=case_number, item_type="Beslutning",
+        sections=[Section("Sagsbeskrivelse", vocabulary.text(30, 70)), Section("Indstilling", vocabulary.text(8, 20))],
+        decision=Decision("Beslutning", vocabulary.text(4, 20)),
+    )
+
+
+# --- one tier, in its own process -------------------------------------------------------------
+
+def build_tier(items: int, site: Path) -> dict:
+    """Build the shell site and the search index of a synthetic archive; the figures."""
+    from kommunearkiv.build import DEFAULT_THEME
+    from kommunearkiv.search import write_search_index
+    from kommunearkiv.web.app import create_app
+    from kommunearkiv.web.freeze import freeze
+
+    freeze(create_app(synthetic_archive(20, seed=2), [DEFAULT_THEME]), site)  # search page and static files
+    archive = synthetic_archive(items)
+    memory_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    figures = write_search_index(archive, site)
+    seconds = time.perf_counter() - start
+    files = sorted((site / "search" / "index").rglob("*.js"))
+    return {
+        "items": sum(len(m.items) for m in archive.meetings()), **figures,
+        "build_seconds": round(seconds, 2),
+        "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "archive_mb": round(memory_before / 1024),
+        "gzip_bytes": sum(len(gzip.compress(f.read_bytes(), 6)) for f in files),
+        "manifest_gzip_bytes": len(gzip.compress((site / "search/index/manifest.js").read_bytes(), 6)),
+    }
+
+
+# --- the browser side ----------------------------------------------------------------------------
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+MEASURE_QUERY = """async (q) => {
+    const input = document.getElementById('soeg'), status = document.getElementById('search-status');
+    const done = new Promise(resolve => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+            const s = status.textContent;
+            if (s && !s.startsWith('Søger')) { observer.disconnect(); resolve(performance.now() - t0); }
+        });
+        observer.observe(status, {childList: true, characterData: true, subtree: true});
+        input.value = q;
+        document.getElementById('search-form').requestSubmit();
+    });
+    const ms = await done;
+    return [ms, status.textContent, document.querySelectorAll('#search-results > li').length];
+}"""
+
+
+def measure_queries(browser, base: str, site: Path) -> dict:
+    """Per query: compressed bytes fetched until the first results show, and query times."""
+    result = {}
+    for label, query in QUERIES.items():
+        context = browser.new_context()
+        page = context.new_page()
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request.url))
+        page.goto(base + "search/index.html")
+        page.wait_for_selector("#search-filters:not([hidden])")
+        cold_ms, status, shown = page.evaluate(MEASURE_QUERY, query)
+        warm_ms = page.evaluate(MEASURE_QUERY, query)[0]
+        index_files = [u for u in fetched if "/search/index/" in u and u.endswith(".js")]
+        result[label] = {
+            "query": query, "status": status, "shown": shown,
+            "cold_ms": round(cold_ms, 1), "warm_ms": round(warm_ms, 1),
+            "index_gzip_bytes": sum(_gzip_size(site, base, u) for u in index_files),
+            "all_gzip_bytes": sum(_gzip_size(site, base, u) for u in fetched),
+            "requests": len(fetched),
+        }
+        context.close()
+    return result
+
+
+def _gzip_size(site: Path, base: str, url: str) -> int:
+    path = url[len(base):].split("?")[0].split("#")[0] or "index.html"
+    return len(gzip.compress((site / path).read_bytes(), 6))
+
+
+def measure_in_browser(site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            base = f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
+            figures = measure_queries(browser, base, site)
+            browser.close()
+    finally:
+        server.shutdown()
+    return figures
+
+
+# --- running and reporting -------------------------------------------------------------------------
+
+def run_tier(items: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        done = subprocess.run([sys.executable, "-m", "benchmarks.search_benchmark", "--build", str(items), str(site)],
+                              capture_output=True, text=True, check=True, cwd=Path(__file__).resolve().parents[1])
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        figures["queries"] = measure_in_browser(site)
+    return figures
+
+
+def report(tiers: list[dict]) -> str:
+    lines = ["| items | documents | build s | peak MB | index MB | index gzip MB | shards | manifest gzip KB |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for t in tiers:
+        lines.append(f"| {t['items']:,} | {t['documents']:,} | {t['build_seconds']} | {t['peak_mb']} | "
+                     f"{t['bytes'] / 1e6:.1f} | {t['gzip_bytes'] / 1e6:.1f} | {t['shards']:,} | "
+                     f"{t['manifest_gzip_bytes'] / 1e3:.1f} |")
+    lines += ["", "| items | query | hits | index data gzip KB | everything gzip KB | requests | first query ms | repeat ms |",
+              "|---:|---|---|---:|---:|---:|---:|---:|"]
+    for t in tiers:
+        for label, q in t["queries"].items():
+            lines.append(f"| {t['items']:,} | {label}: `{q['query']}` | {q['status']} | {q['index_gzip_bytes'] / 1e3:.0f} | "
+                         f"{q['all_gzip_bytes'] / 1e3:.0f} | {q['requests']} | {q['cold_ms']} | {q['warm_ms']} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="search_benchmark", description=__doc__.splitlines()[0])
+    parser.add_argument("--tiers", default=",".join(map(str, TIERS)), help="item counts, comma-separated")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--build", nargs=2, metavar=("ITEMS", "SITE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build:
+        print(json.dumps(build_tier(int(args.build[0]), Path(args.build[1]))))
+        return 0
+    tiers = []
+    for items in (int(n) for n in args.tiers.split(",")):
+        tiers.append(run_tier(items))
+        print(f"{items:,} items done", file=sys.stderr)
+    print(report(tiers))
+    if args.json:
+        args.json.write_text(json.dumps(tiers, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
