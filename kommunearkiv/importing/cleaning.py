@@ -19,6 +19,7 @@ DOUBLE_NUMBER = re.compile(r"^(\s*)(\d+)\.\s+\2\.\s+")
 SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]\s*$|\*\*\s*$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s)")
 BLOCK_START = re.compile(r"^\s*(?:#|\||---|```|>|\*\*)")
+DASH_ROW = re.compile(r"-{2,}")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u202f]+")
 
 
@@ -43,16 +44,16 @@ def inline_markdown(fragment: str) -> str:
 
 
 def tab_rows_to_table(rows: list[str]) -> str:
-    """Tab-separated rows as a Markdown table; the first row is the header."""
+    """Tab-separated rows as a Markdown table; the first row is the header.
+
+    Rows of dashes only (``--\t-----``, a text converter's rule under a row) are dropped."""
     cells = [[inline_markdown(cell) for cell in row.rstrip("\n").split("\t")] for row in rows]
-    while all(len(row) > 1 and not row[-1] for row in cells):
-        for row in cells:
-            row.pop()
-    width = max(len(row) for row in cells)
-    padded = [row + [""] * (width - len(row)) for row in cells]
+    cells = [row for row in cells if not DASH_ROW.fullmatch("".join(row))] or cells
+    width = max(max((i + 1 for i, cell in enumerate(row) if cell), default=1) for row in cells)
+    padded = [(row + [""] * width)[:width] for row in cells]
     lines = ["| " + " | ".join(row) + " |" for row in padded]
     lines.insert(1, "| " + " | ".join(["---"] * width) + " |")
-    return "\n".join(line.replace("|  |", "| |") for line in lines)
+    return "\n".join(re.sub(r"\|  (?=\|)", "| ", line) for line in lines)
 
 
 def normalise_bullet(line: str) -> str:
