@@ -22,6 +22,7 @@ def write_zip(site_dir: Path, zip_path: Path) -> dict:
     zip_path = Path(zip_path)
     folder = zip_path.stem
     partial = zip_path.with_name(zip_path.name + ".partial")
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
     files = site_files(Path(site_dir), zip_path.resolve())
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
