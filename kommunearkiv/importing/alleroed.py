@@ -29,6 +29,7 @@ ITEM = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*(?P<number>\d+)\.\s+(?P<
 CASE = re.compile(r"^Sagsnr\.?:?\s*(?P<case>.*)$")
 ATTACHMENT = re.compile(r"^\*\*Bilag:\s*(?P<label>(?P<item>\d+)\.\d+)\.?\s+(?P<title>.+?)\*\*\s*$")
 META = re.compile(r"^\*\*(?P<key>Udvalg|Mødedato|Adgang|Bilagsnr\.?):?\*\*:?\s*(?P<value>.*)$")
+ITEM_IN_CONTENTS = re.compile(r"^\d+\.\s")
 CLOSED = re.compile(r"\(lukket\)|^lukket\b|\blukket punkt\b", re.I)
 ATTENDEE_LABELS = ("øvrige deltagere", "desuden deltog", "deltagere", "øvrige")
 
@@ -60,14 +61,19 @@ def parse(lines: list[str], path: str) -> dict:
 
 
 def item_starts(lines: list[str], path: str) -> list[int]:
-    """0-based lines of the item headings: ``**N. Title**`` numbered 1, 2, 3 … followed by ``Sagsnr.``."""
+    """0-based first lines of the items: ``**N. Title**`` numbered 1, 2, 3 … under the committee's
+    running header (glued on or just above) or followed by ``Sagsnr.``."""
     starts: list[int] = []
     for index, line in enumerate(lines):
         match = ITEM.match(line.strip())
-        if match and int(match["number"]) == len(starts) + 1 and case_line(lines, index) is not None:
-            starts.append(running_header_above(lines, index))
+        if not match or int(match["number"]) != len(starts) + 1:
+            continue
+        above = running_header_above(lines, index)
+        if above < index or line.strip().startswith("**") and "****" in line or case_line(lines, index) is not None:
+            starts.append(above)
     if not starts:
-        raise InputError.single(path, None, "items", "agenda items headed '**N. Title**' followed by 'Sagsnr.:'")
+        raise InputError.single(path, len(lines), "items",
+                                "agenda items headed '**N. Title**' under the committee's name, none found")
     return starts
 
 
@@ -89,7 +95,8 @@ def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
     texts = [line.strip() for line in lines]
     held = next(((i, HELD.search(t)) for i, t in enumerate(texts) if HELD.search(t)), None)
     if held is None:
-        raise InputError.single(path, None, "date", "a line 'Mødet blev holdt <ugedag> den <d. måned åååå> på <sted>.'")
+        raise InputError.single(path, len(lines), "date",
+                                "a line 'Mødet blev holdt <ugedag> den <d. måned åååå> på <sted>.' before the first item")
     line, match = held
     if match[2].lower() not in MONTHS:
         raise InputError.single(path, line + 1, "date", f"a Danish month name, found {match[2]!r}")
@@ -133,12 +140,18 @@ def period(committee: str) -> str | None:
 
 
 def labelled_lines(texts: list[str]) -> dict[str, str]:
-    """``Label: value`` lines of the header (Medlemmer, Afbud …), lower-case labels."""
-    out = {}
+    """``Label: value`` lines of the header (Medlemmer, Afbud …) with lines wrapped onto the next;
+    lower-case labels."""
+    out, label = {}, None
     for text in texts:
         match = re.match(r"^([A-ZÆØÅ][\wæøå ]{2,30}):\s*(.*)$", text)
         if match and not text.startswith("Møde"):
-            out[match[1].lower()] = match[2]
+            label = match[1].lower()
+            out[label] = match[2]
+        elif label and text and not ITEM_IN_CONTENTS.match(text) and not text.startswith("*"):
+            out[label] += " " + text
+        else:
+            label = None
     return out
 
 
@@ -165,13 +178,16 @@ def parse_item(lines, start, end, meeting, members, warnings) -> dict:
             "lines": [start + 1, last + 1]}
     if CLOSED.search(item["title"]):
         return {**item, "access": "closed"}
+    if case_at is None:
+        warnings.append(f"line {title_at + 1}: item {item['number']} has no 'Sagsnr.' line")
+        case_at = title_at
     preamble, fields = tokenise(lines[case_at + 1:end], case_at + 1)
     regroup(fields)
     complete_decision_headings(fields)
     if any(line.strip() for line in preamble):
         warnings.append(f"line {case_at + 2}: item {item['number']}: text before the first field kept as a section")
         fields.insert(0, Field("", case_at + 1, preamble))
-    case = CASE.match(lines[case_at].strip())["case"].strip()
+    case = CASE.match(lines[case_at].strip())["case"].strip() if case_at is not None else ""
     return {**item, "case_number": case or None, "access": "open",
             **item_fields(fields, item["number"], meeting, members, warnings)}
 

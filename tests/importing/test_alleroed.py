@@ -1,0 +1,268 @@
+"""The Allerød format: the facts of both sample documents, and small documents written here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kommunearkiv.errors import InputError
+from kommunearkiv.importing import alleroed, detect_format, parse_document, read_lines
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+COMMITTEE = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
+
+
+@pytest.fixture(scope="module")
+def may():
+    return parse_document(SAMPLES / "000_3332dcdc48fec7d8.txt")
+
+
+@pytest.fixture(scope="module")
+def june():
+    return parse_document(SAMPLES / "002_bf32f3cdd748dc20.txt")
+
+
+def section(item: dict, heading: str) -> str:
+    return next(s["text"] for s in item["sections"] if s["heading"] == heading)
+
+
+# --- 000: 13 May 2015 -------------------------------------------------------------------------
+
+def test_may_meeting_header(may):
+    assert {k: may[k] for k in ("format", "municipality", "committee", "period", "document_kind", "date", "start",
+                                "end", "location", "meeting_number")} == {
+        "format": "alleroed", "municipality": "Allerød Kommune", "committee": COMMITTEE, "period": "2014-2017",
+        "document_kind": "referat", "date": "2015-05-13", "start": "07:30", "end": "08:35",
+        "location": "Rådhuset i Mødelokale C", "meeting_number": "13-05-2015"}
+    assert may["source"] == {"file": "000_3332dcdc48fec7d8.txt", "lines": [1, 1024]}
+    assert may["warnings"] == []
+
+
+def test_may_members_signatures_and_nobody_absent(may):
+    assert may["members"] == [
+        {"name": "Nikolaj Bührmann", "party": "F", "role": "Formand"},
+        {"name": "Gurli Nielsen", "party": "C", "role": "Medlem"},
+        {"name": "Agnete Fog", "party": "B", "role": "Medlem"},
+        {"name": "Rasmus Keis Neerbek", "party": "Ø", "role": "Medlem"},
+        {"name": "Erling Petersen", "party": "R", "role": "Medlem"},
+    ]
+    assert may["absent"] == [] and may["other_attendees"] == []
+    assert may["signed_by"] == ["Nikolaj Bührmann", "Agnete Fog", "Erling Petersen", "Gurli Nielsen",
+                                "Rasmus Keis Neerbek"]
+
+
+MAY_ITEMS = [
+    (1, "Bemærkninger til dagsordenen", None, None, [23, 36], None, []),
+    (2, "Meddelelser", None, None, [38, 51],
+     "Udvalgets møde den 10. juni 2015 afholdes forud for byrådets møde den 25. juni 2015 fra kl. 15.30.", []),
+    (3, "Budgetlægning 2016 - 2019 - forslag til besparelser", "15/839", "Beslutning", [53, 63],
+     "Indstilling godkendt.", ["Forslag til besparelser på ledighedsydelse.pdf",
+                               "Intensiveret indsats for sygedagpengemodtagere.pdf",
+                               "Styrkelse af virksomhedskontakt og jobformidling.pdf",
+                               "Oversigt over besparelsesforslag EBU.pdf"]),
+    (4, "Danskuddannelse til voksne udlændinge", "14/11078", "Beslutning", [65, 133],
+     "Forslag om at nuværende administration på området fastholdes indtil videre godkendt.\n\n"
+     "Erhvervs- og Beskæftigelsesudvalget foreslår endvidere, at området tilføres yderligere 300.000 kr. "
+     "finansieret af de foreslåede merbesparelser vedr. overførselsudgifter. "
+     "Forslaget oversendes til budgetlægning for 2016 – 2019.", []),
+    (5, "Ny aftale for Iværksætterhuset", "12/10411", "Beslutning", [137, 191], "Indstilling godkendt",
+     ["Statistik Iværksætterhuset 2014.pdf"]),
+    (6, "Ændret lovgivning siden for-analyse i 2011 om fælles Jobcenter", "15/6585", "Orientering", [193, 225],
+     "Orienteringen taget til efterretning.", ["Notat om ændringer i lovgivning siden 2011.pdf"]),
+]
+
+
+@pytest.mark.parametrize("number, title, case, kind, lines, decision, attachments", MAY_ITEMS)
+def test_may_items(may, number, title, case, kind, lines, decision, attachments):
+    item = may["items"][number - 1]
+    assert (item["number"], item["title"], item["case_number"], item["access"], item["item_type"]) == (
+        number, title, case, "open", kind)
+    assert item["lines"] == lines
+    assert item["decision"] == decision
+    assert item["decision_heading"] == f"Beslutning {COMMITTEE} den 13-05-2015"
+    assert item["attachments"] == attachments
+    assert item["absent"] == []
+
+
+def test_may_has_six_items(may):
+    assert [item["number"] for item in may["items"]] == [1, 2, 3, 4, 5, 6]
+
+
+def test_may_sections_keep_their_headings_in_source_order(may):
+    full = ["Tema", "Sagsbeskrivelse", "Administrationens forslag", "Afledte konsekvenser",
+            "Økonomi og finansiering", "Dialog/høring"]
+    assert [[s["heading"] for s in item["sections"]] for item in may["items"]] == [
+        full[:3], full[:3], full[:3], full, full[:3], full]
+    first, fourth = may["items"][0], may["items"][3]
+    assert section(first, "Tema") == "-"
+    assert section(fourth, "Økonomi og finansiering") == "Et modul på sprogskolen koster gennemsnitligt 30.000 kr."
+    assert section(fourth, "Tema").startswith("Erhvervs- og Beskæftigelsesudvalget behandlede på møde den 3. december")
+
+
+def test_may_html_rows_become_paragraphs_and_lists(may):
+    description = section(may["items"][5], "Sagsbeskrivelse")
+    assert description.startswith("I 2011 udarbejdede Forvaltningen en for-analyse om mulighederne")
+    assert "- Førtidspensionsreform\n- Fleksjobreform\n- Sygedagpengereform\n- Kontanthjælpsreform" in description
+    assert "<p>" not in description and "•" not in description
+    assert description.endswith("er vanskeligt realiserbar med udgangspunkt i lovgivningens krav om en "
+                                "koordineret og tværfaglig indsats.")
+
+
+def test_may_earlier_decision_quoted_in_item_4(may):
+    assert may["items"][3]["earlier_decisions"] == [{
+        "date": "2014-12-03", "body": COMMITTEE,
+        "text": "Godkendes, idet indstillingen er på linje med hidtidig administration af området.\n\n"
+                "Sagen genoptages i maj 2015 med henblik på vurdering af integrationsudfordring og økonomi i "
+                "forhold til borgere der har andet behov for danskuddannelse end arbejdsmarkedstilknytningen."}]
+    assert all(item["earlier_decisions"] == [] for item in may["items"] if item["number"] != 4)
+
+
+def test_may_decision_heading_split_around_its_text_is_rejoined(may):
+    fifth = may["items"][4]
+    assert fifth["decision"] == "Indstilling godkendt"
+    assert all("den 13-05-2015" not in s["text"] for s in fifth["sections"])
+
+
+MAY_ATTACHMENTS = [
+    ("3.1", "Forslag til besparelser på ledighedsydelse.pdf", 3, "33292/15", [254, 317], "# NOTAT",
+     "svarende til en samlet besparelse på kr.370.000. årligt."),
+    ("3.2", "Intensiveret indsats for sygedagpengemodtagere.pdf", 3, "33291/15", [321, 369], "# NOTAT",
+     "Den samlede besparelse må forventes at være ca. 625.000 kr."),
+    ("3.3", "Styrkelse af virksomhedskontakt og jobformidling.pdf", 3, "33290/15", [373, 456], "# NOTAT",
+     "i stand til at honorere kravene i det nye servicekoncept."),
+    ("3.4", "Oversigt over besparelsesforslag EBU.pdf", 3, "33294/15", [460, 688],
+     "## Forslag til besparelser indenfor Borgerservice", "| -1.327.000 |"),
+    ("5.1", "Statistik Iværksætterhuset 2014.pdf", 5, "30825/15", [690, 911],
+     "**Årsrapport/statistik for Iværksætterhuset", "Læs case: <http://ivsh.dk/case-fysio>"),
+    ("6.1", "Notat om ændringer i lovgivning siden 2011.pdf", 6, "33271/15", [915, 1022], "# NOTAT",
+     "med udgangspunkt i lovgivningens krav om en koordineret og tværfaglig indsats."),
+]
+
+
+@pytest.mark.parametrize("index", range(len(MAY_ATTACHMENTS)))
+def test_may_attachment_documents(may, index):
+    label, title, item, reference, lines, start, end = MAY_ATTACHMENTS[index]
+    document = may["attachment_documents"][index]
+    assert (document["label"], document["title"], document["item"], document["reference"], document["lines"]) == (
+        label, title, item, reference, lines)
+    assert document["text"].startswith(start) and document["text"].endswith(end)
+    assert "Bilagsnr" not in document["text"] and "Mødedato" not in document["text"]
+
+
+def test_may_attachment_tables_are_markdown_tables(may):
+    text = may["attachment_documents"][0]["text"]
+    assert ("| Nuværende udgift pr. borger | Beløb i kr. | Bemærkninger |\n| --- | --- | --- |\n"
+            "| Ledighedsydelse efter 18 måneder | 167.000 | Gennemsnitlig udgift pr. måned på kr. 13.900 |") in text
+    assert "| **Samlet besparelse** | **37.000** | |" in text
+
+
+# --- 002: 8 June 2016, not quorate ------------------------------------------------------------
+
+def test_june_meeting_header_and_absent_members(june):
+    assert (june["date"], june["start"], june["end"], june["meeting_number"], june["location"]) == (
+        "2016-06-08", "07:30", "07:35", "080615", "Rådhuset i Mødelokale C")
+    assert june["members"] == [
+        {"name": "Klaus Fisker", "party": "B", "role": "Formand"},
+        {"name": "Erling Petersen", "party": "R", "role": "Medlem"},
+        {"name": "Nikolaj Bührmann", "party": "F", "role": "Næstformand"},
+        {"name": "Gurli Nielsen", "party": "C", "role": "Medlem"},
+        {"name": "Rasmus Keis Neerbek", "party": "Ø", "role": "Medlem"},
+    ]
+    assert june["absent"] == ["Nikolaj Bührmann", "Gurli Nielsen", "Rasmus Keis Neerbek"]
+    assert june["signed_by"] == ["Klaus Fisker", "Erling Petersen"]
+
+
+NOT_TREATED = "Punktet blev ikke behandlet, idet udvalget ikke var beslutningsdygtigt."
+POSTPONED = "Sagen udsættes til næste møde, idet udvalget ikke var beslutningsdygtigt."
+FORWARDED = ("Sagen videreføres til beslutning i Økonomiudvalget og byråd uden beslutning fra Erhvervs- og "
+             "beskæftigelsesudvalget, idet udvalget ikke var beslutningsdygtigt ved mødet.")
+JUNE_ITEMS = [
+    (1, "Bemærkninger til dagsordenen", None, None, [29, 51], NOT_TREATED, [], []),
+    (2, "Meddelelser", None, None, [53, 69], NOT_TREATED, [], ["Tema"]),
+    (3, "Status på indsatser i integrationshuset", "16/6712", "Orientering", [71, 113], POSTPONED, [],
+     ["Tema", "Sagsbeskrivelse", "Administrationens forslag"]),
+    (4, "Initiativsag nr. 73 - Besparelsesforslag Integrationshuset", "16/6820", "Beslutning", [115, 161],
+     POSTPONED, [], None),
+    (5, "Initiativsag nr. 69 vedr. kontanthjælp, arbejdsmarkedsforanstaltninger, sygedagpenge og førtidspensioner",
+     "16/6829", "Beslutning", [165, 307], POSTPONED, ["Bilag til initiativsag nr. 69"], None),
+    (6, "Pulje til målrettet beskæftigelsesindsats for flygtninge", "16/6749", "Beslutning", [309, 323],
+     FORWARDED, ["Budgetskabelon.xlsx", "Ansøgningsskema til Mindspring-projekt.pdf"], None),
+    (7, "Tovholderfunktion til rekrutteringsaftaler", "16/6862", "Beslutning", [325, 419], FORWARDED, [],
+     ["Tema", "Sagsbeskrivelse", "Administrationens forslag", "Økonomi og finansiering", "Dialog/høring"]),
+    (8, "Mentorordninger for virksomheder - orientering", "16/6139", "Orientering", [421, 489], POSTPONED, [], None),
+    (9, "Opgradering og udvidelse af erhvervspolitiske indsatser", "16/5330", "Beslutning", [491, 575],
+     POSTPONED, [], ["Tema", "Sagsbeskrivelse", "Administrationens forslag"]),
+    (10, "Orientering om status på Nordsjællands rekrutteringsservice", "16/6873", "Orientering", [579, 641],
+     POSTPONED, [], ["Tema", "Sagsbeskrivelse", "Administrationens forslag"]),
+]
+
+
+@pytest.mark.parametrize("number, title, case, kind, lines, decision, attachments, headings", JUNE_ITEMS)
+def test_june_items(june, number, title, case, kind, lines, decision, attachments, headings):
+    item = june["items"][number - 1]
+    assert (item["number"], item["title"], item["case_number"], item["access"], item["item_type"]) == (
+        number, title, case, "open", kind)
+    assert item["lines"] == lines
+    assert item["decision"] == decision
+    assert item["decision_heading"] == f"Beslutning {COMMITTEE} den 08-06-2016"
+    assert item["earlier_decisions"] == []
+    assert item["absent"] == ["Gurli Nielsen", "Rasmus Keis Neerbek", "Nikolaj Bührmann"]
+    assert item["attachments"] == attachments
+    if headings is not None:
+        assert [s["heading"] for s in item["sections"]] == headings
+
+
+def test_june_headings_in_one_bold_block_share_the_text_after_it(june):
+    third, seventh = june["items"][2], june["items"][6]
+    assert section(third, "Administrationens forslag") == ""
+    assert third["attachments"] == []
+    assert section(third, "Sagsbeskrivelse").endswith("At udvalget tager orienteringen til efterretning")
+    assert section(seventh, "Tema") == ""
+    assert section(seventh, "Administrationens forslag") == "Forvaltningen anbefaler forslag godkendt"
+    assert section(seventh, "Økonomi og finansiering").startswith("Et årsværk koster ca. 475.000 kr.")
+
+
+def test_june_wrapped_list_item_is_rejoined_and_lone_bullets_dropped(june):
+    economy = section(june["items"][6], "Økonomi og finansiering")
+    assert ("- At lønudgiften (serviceudgift) i 2017 og frem finansieres ved en nedskrivning af bevillingen til "
+            "forsørgelse under Erhvervs- og beskæftigelsesudvalget") in economy
+    assert "•" not in economy
+
+
+def test_june_bold_subheadings_stay_in_the_text(june):
+    description = section(june["items"][8], "Sagsbeskrivelse")
+    assert "**Forslag 1**" in description and "## **Forslag 2**" in description
+
+
+def test_june_tables_in_item_text(june):
+    description = section(june["items"][4], "Sagsbeskrivelse")
+    assert "| År | Antal personer |\n| --- | --- |\n| 2011 | 30 |" in description
+
+
+JUNE_ATTACHMENTS = [
+    ("5.1", "Bilag til initiativsag nr. 69", 5, "36789/16", [655, 688], "# NOTAT", "Kilde: Ankestyrelsen"),
+    ("6.1", "Budgetskabelon.xlsx", 6, "35945/16", [692, 816],
+     "# Budgetskema for tilskud fra puljen: Målrrettet beskæftigelsesindsats", "| **78.000** |"),
+    ("6.2", "Ansøgningskema til Mindspring-projekt.pdf", 6, "35943/16", [818, 1028],
+     "## Styrelsen for International Rekruttering og Integration",
+     "Nej, den politiske godkendelse eftersendes"),
+]
+
+
+@pytest.mark.parametrize("index", range(len(JUNE_ATTACHMENTS)))
+def test_june_attachment_documents(june, index):
+    label, title, item, reference, lines, start, end = JUNE_ATTACHMENTS[index]
+    document = june["attachment_documents"][index]
+    assert (document["label"], document["title"], document["item"], document["reference"], document["lines"]) == (
+        label, title, item, reference, lines)
+    assert document["text"].startswith(start) and document["text"].endswith(end)
+
+
+# --- detection --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+def test_detect_claims_only_allerod_documents(path):
+    expected = path.name.startswith(("000_", "002_"))
+    assert alleroed.detect(read_lines(path)) is expected
+    if expected:
+        assert detect_format(read_lines(path), path) is alleroed
