@@ -10,6 +10,7 @@ from .. import paths
 from ..model import Archive, Case, Committee, Meeting, Membership, Person
 from . import locations
 from .feeds import agenda_text, meeting_title
+from .opendata import iso_date
 from .times import DANISH_TIME, at, meeting_start
 
 CONTEXT = "https://schema.org"
@@ -26,8 +27,7 @@ def organization(archive: Archive, committee: Committee, base: str) -> dict:
 
 
 def role(membership: Membership, key: str, value: dict) -> dict:
-    dates = {"startDate": membership.start.isoformat() if membership.start else None,
-             "endDate": membership.end.isoformat() if membership.end else None}
+    dates = {"startDate": iso_date(membership.start), "endDate": iso_date(membership.end)}
     return {"@type": "OrganizationRole", "roleName": membership.role, key: value,
             **{k: v for k, v in dates.items() if v}}
 

@@ -15,7 +15,7 @@ from .. import paths
 from ..model import AgendaItem, Archive, Meeting
 from . import locations
 from .files import write_text
-from .opendata import public_cases
+from .opendata import iso_date, public_cases
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def decision_rows(archive: Archive) -> Iterable[dict]:
             yield {**item, "decision": "denne", "decision_date": m.date.isoformat(), "body": archive.committee(m).name,
                    "heading": i.decision.heading, "text": i.decision.text}
         for e in i.earlier_decisions:
-            yield {**item, "decision": "tidligere", "decision_date": e.date.isoformat() if e.date else None, "body": e.body,
+            yield {**item, "decision": "tidligere", "decision_date": iso_date(e.date), "body": e.body,
                    "heading": None, "text": e.text}
 
 
@@ -97,7 +97,7 @@ def membership_rows(archive: Archive) -> Iterable[dict]:
             for ms in c.members:
                 yield {"municipality": mu.id, "committee": c.id, "committee_name": c.name, "person": ms.person,
                        "name": mu.persons[ms.person].name, "role": ms.role,
-                       "start": ms.start.isoformat() if ms.start else None, "end": ms.end.isoformat() if ms.end else None}
+                       "start": iso_date(ms.start), "end": iso_date(ms.end)}
 
 
 def case_rows(archive: Archive) -> Iterable[dict]:
