@@ -19,7 +19,7 @@ INDEX_FOLDER = Path("search") / "index"
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES) -> dict:
     """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes."""
     docs = ordered(search_documents(archive))
-    shards = term_shards(term_postings(build_index(docs).serialize()), shard_bytes)
+    shards = term_shards(term_postings(build_index(docs)), shard_bytes)
     names = {m.id: m.name for m in archive.municipalities.values()}
     folder = Path(site_dir) / INDEX_FOLDER
     shutil.rmtree(folder, ignore_errors=True)

@@ -9,6 +9,7 @@ registered under the names lunr.js knows (``trimmer-da``, ``stopWordFilter-da``,
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import snowballstemmer
@@ -40,7 +41,9 @@ def trim(word: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", word))
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
+    """Snowball's Danish stem; cached, as a corpus repeats a small vocabulary over and over."""
     return _STEMMER.stemWord(word)
 
 

@@ -11,12 +11,27 @@ small lunr index from the terms of the query and gets the same scores.
 """
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from lunr.builder import Builder
+from lunr.tokenizer import SEPARATOR_CHARS
 
 from .danish import INDEX_PIPELINE, stemmer, trimmer
 from .documents import FIELDS, IDENTIFIER_FIELD, SearchDocument
 
 FIELD_NAMES = tuple(name for name, _ in FIELDS)
+_SEPARATORS = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]+")
+
+
+def tokens(value: str | list[str]) -> list[str]:
+    """lunr's tokenizer, done by one regular expression (lunr.py's walks the text a character at a time).
+
+    A list is kept as it is: lunr then makes one token of each element.
+    """
+    if isinstance(value, list):
+        return value
+    return [t for t in _SEPARATORS.split(value.lower()) if t]
 
 
 def build_index(docs: list[SearchDocument]):
@@ -30,7 +45,7 @@ def build_index(docs: list[SearchDocument]):
     for name, boost in FIELDS:
         builder.field(name, boost)
     for ref, doc in enumerate(docs):
-        builder.add({"ref": ref, **doc.fields()})
+        builder.add({"ref": ref, **{name: tokens(value) for name, value in doc.fields().items()}})
     return builder.build()
 
 
@@ -39,32 +54,35 @@ def utf16_order(term: str) -> bytes:
     return term.encode("utf-16-be")
 
 
-def term_postings(serialized: dict) -> list[tuple[str, int, list[list[int]]]]:
+def term_postings(index) -> list[tuple[str, int, list[list[int]]]]:
     """``[(term, lunr's term index, [[field, doc, weight×1000, doc delta, weight×1000, …], …])]`` in JS sort order.
 
     lunr's term index is kept so that the browser's vectors list terms in the
     same order as the whole index's: its dot products then add up in the same
-    order and give bit-identical scores.
-
-    Documents in a field list are ascending; after the first, each is stored as
-    the difference to the previous one (small numbers compress well). Weights
-    are lunr's, rounded to 3 decimals by lunr, so ×1000 is exact.
+    order and give bit-identical scores. Documents in a field list are
+    ascending; after the first, each is stored as the difference to the
+    previous one (small numbers compress well). Weights are lunr's, rounded to
+    3 decimals by lunr, so ×1000 is exact.
     """
-    weights = {ref: dict(zip(v[::2], v[1::2])) for ref, v in serialized["fieldVectors"]}
+    lists = defaultdict(dict)  # term index → field number → [field, doc, weight, doc delta, weight, …]
+    previous = {}
+    field_numbers = {name: n for n, name in enumerate(FIELD_NAMES)}
+    for field_ref, vector in index.field_vectors.items():  # in document order
+        doc, field = _doc_and_field(field_ref)
+        number = field_numbers[field]
+        elements = vector.elements
+        for k in range(0, len(elements), 2):
+            term_index = elements[k]
+            entry = lists[term_index].setdefault(number, [number])
+            entry += [doc - previous.get((term_index, number), 0), round(elements[k + 1] * 1000)]
+            previous[term_index, number] = doc
     result = []
-    for term, posting in sorted(serialized["invertedIndex"], key=lambda e: utf16_order(e[0])):
-        lists = []
-        for field_number, field in enumerate(FIELD_NAMES):
-            docs = sorted(int(ref) for ref in posting[field])
-            if docs:
-                lists.append(_field_list(field_number, field, docs, posting["_index"], weights))
-        result.append((term, posting["_index"], lists))
+    for term in sorted(index.inverted_index, key=utf16_order):
+        term_index = index.inverted_index[term]["_index"]
+        result.append((term, term_index, [lists[term_index][n] for n in sorted(lists[term_index])]))
     return result
 
 
-def _field_list(field_number: int, field: str, docs: list[int], term_index: int, weights: dict) -> list[int]:
-    entry, previous = [field_number], 0
-    for doc in docs:
-        entry += [doc - previous, round(weights[f"{field}/{doc}"][term_index] * 1000)]
-        previous = doc
-    return entry
+def _doc_and_field(field_ref) -> tuple[int, str]:
+    field, _, doc = str(field_ref).partition("/")
+    return int(doc), field
