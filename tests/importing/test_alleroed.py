@@ -266,3 +266,147 @@ def test_detect_claims_only_allerod_documents(path):
     assert alleroed.detect(read_lines(path)) is expected
     if expected:
         assert detect_format(read_lines(path), path) is alleroed
+
+
+# --- small documents written here -------------------------------------------------------------
+
+def synthetic(held="Mødet blev holdt tirsdag den 3. februar 2015 på Rådhuset, Mødelokale A.  ",
+              members="Medlemmer: Formand - Anne Jensen (V), Bo Hansen (A), Carl Berg",
+              afbud="Afbud: Dorte Lund (O)", closed_title="3. Personalesag (Lukket)") -> list[str]:
+    return [
+        "# ALLERØD KOMMUNE", "", "## Teknik- og Miljøudvalget 2018-2021", "", "Møde nr. 7", "", held,
+        "Mødet begyndte kl. 16:00 og sluttede kl. 18:15.", "", members, "", afbud, "",
+        "1. Godkendelse af dagsorden .....\t1", "",
+        "**TEKNIK- OG MILJØUDVALGT 2018-2021****1. Godkendelse af dagsorden**", "", "Sagsnr.: 18/100", "",
+        "<b>Punkttype</b>\tBeslutning",
+        "<b>Tema</b>\t<p>Dagsordenen forelægges.</p> <p>Den er udsendt i tide.</p>",
+        "<b>Bilag</b>\tDagsorden.pdf Kort over området.docx Budget 2015.xlsx",
+        "<b>Beslutning Teknik- og Miljøudvalget 2018-2021 den 03-02-2015</b>\tGodkendt.",
+        "<b>Fraværende</b>\tDorte Lund",
+        "",
+        "## TEKNIK- OG MILJØUDVALGET 2018-2021", "", "**2. Ny sti langs åen**", "", "Sagsnr.: 18/200", "",
+        "**Punkttype** Orientering", "",
+        "**Sagsbeskrivelse** Stien skal anlægges i", "", "foråret, hvis vejret tillader det.", "",
+        "**Økonomi  ", "og finansiering**", "", "Prisen er 2 mio. kr.", "",
+        "**Beslutning Økonomiudvalget den 01-12-2014**", "", "Sagen sendes til udvalget.", "",
+        "**Beslutning Teknik-  ", "og Miljøudvalget  ", "2018-2021 den 03-02-  ", "2015**", "",
+        "Taget til efterretning.", "", "**Fraværende**", "", "Dorte Lund  ", "Bo Hansen", "",
+        f"**TEKNIK- OG MILJØUDVALGET 2018-2021****{closed_title}**", "", "Sagsnr.: 18/300", "",
+        "**Sagsbeskrivelse** En medarbejder er afskediget efter en lang og fortrolig sag.", "",
+        "**Beslutning Teknik- og Miljøudvalget 2018-2021 den 03-02-2015** Godkendt i fortrolighed.", "",
+        "Signeret af:", "", "---", "", "Anne Jensen  ", "*Formand*", "", "---", "", "Bo Hansen  ", "*Medlem*", "",
+        "**Bilag: 2.1. Kort over stien.pdf**", "", "**Udvalg:** Teknik- og Miljøudvalget 2018-2021", "",
+        "**Adgang:** Åben", "", "**Bilagsnr:** 123/15", "", "# Stien", "", "Stien er 2 km lang.", "",
+        "**Bilag: 3.1. Afskedigelse.pdf**", "", "**Adgang:** Lukket", "", "**Bilagsnr:** 124/15", "",
+        "Fortrolig tekst om medarbejderen.",
+    ]
+
+
+def parse_lines(lines: list[str]) -> dict:
+    return alleroed.parse(lines, "test/referat.txt")
+
+
+def test_synthetic_header_with_other_date_place_times_and_an_absent_member():
+    form = parse_lines(synthetic())
+    assert alleroed.detect(synthetic())
+    assert (form["committee"], form["period"], form["date"], form["start"], form["end"], form["location"],
+            form["meeting_number"]) == ("Teknik- og Miljøudvalget 2018-2021", "2018-2021", "2015-02-03", "16:00",
+                                        "18:15", "Rådhuset, Mødelokale A", "7")
+    assert form["members"] == [
+        {"name": "Anne Jensen", "party": "V", "role": "Formand"},
+        {"name": "Bo Hansen", "party": "A", "role": "Medlem"},
+        {"name": "Carl Berg", "party": None, "role": "Medlem"},
+        {"name": "Dorte Lund", "party": "O", "role": "Medlem"},
+    ]
+    assert form["absent"] == ["Dorte Lund"]
+    assert form["signed_by"] == ["Anne Jensen", "Bo Hansen"]
+    assert form["source"] == {"file": "referat.txt", "lines": [1, len(synthetic())]}
+
+
+def test_synthetic_html_row_item():
+    first = parse_lines(synthetic())["items"][0]
+    assert (first["number"], first["title"], first["case_number"], first["access"], first["item_type"]) == (
+        1, "Godkendelse af dagsorden", "18/100", "open", "Beslutning")
+    assert first["sections"] == [{"heading": "Tema", "text": "Dagsordenen forelægges.\n\nDen er udsendt i tide."}]
+    assert first["attachments"] == ["Dagsorden.pdf", "Kort over området.docx", "Budget 2015.xlsx"]
+    assert (first["decision"], first["absent"]) == ("Godkendt.", ["Dorte Lund"])
+
+
+def test_synthetic_markdown_item_with_missing_sections_wrapped_headings_and_an_earlier_decision():
+    second = parse_lines(synthetic())["items"][1]
+    assert (second["title"], second["item_type"], second["lines"]) == ("Ny sti langs åen", "Orientering", [26, 57])
+    assert second["sections"] == [
+        {"heading": "Sagsbeskrivelse", "text": "Stien skal anlægges i foråret, hvis vejret tillader det."},
+        {"heading": "Økonomi og finansiering", "text": "Prisen er 2 mio. kr."},
+    ]
+    assert second["earlier_decisions"] == [{"date": "2014-12-01", "body": "Økonomiudvalget",
+                                            "text": "Sagen sendes til udvalget."}]
+    assert second["decision"] == "Taget til efterretning."
+    assert second["decision_heading"] == "Beslutning Teknik- og Miljøudvalget 2018-2021 den 03-02-2015"
+    assert second["absent"] == ["Dorte Lund", "Bo Hansen"]
+    assert second["attachments"] == []
+
+
+def test_synthetic_closed_item_keeps_number_title_access_lines_only():
+    form = parse_lines(synthetic())
+    closed = form["items"][2]
+    assert closed == {"number": 3, "title": "Personalesag (Lukket)", "lines": [59, 65], "access": "closed"}
+    assert "fortrolig" not in repr(form).lower()
+    assert [d["label"] for d in form["attachment_documents"]] == ["2.1"]
+    assert any("3.1" in warning for warning in form["warnings"])
+
+
+def test_synthetic_attachment_document():
+    document = parse_lines(synthetic())["attachment_documents"][0]
+    assert document == {"label": "2.1", "title": "Kort over stien.pdf", "item": 2, "reference": "123/15",
+                        "text": "# Stien\n\nStien er 2 km lang.", "lines": [79, 89]}
+
+
+def test_synthetic_other_item_count_and_no_signatures():
+    lines = synthetic()
+    cut = lines.index("Signeret af:")
+    form = parse_lines(lines[:cut])
+    assert [item["number"] for item in form["items"]] == [1, 2, 3]
+    assert form["signed_by"] == [] and form["attachment_documents"] == []
+
+
+def test_three_headings_in_one_bold_block_take_one_paragraph_each_and_the_rest():
+    lines = synthetic()
+    at = lines.index("**Punkttype** Orientering")
+    lines[at:at + 1] = ["**Punkttype  ", "Tema  ", "Dialog/høring**", "", "Orientering", "", "Et tema.", "",
+                        "Ingen høring.", "", "Heller ikke senere."]
+    second = parse_lines(lines)["items"][1]
+    assert second["item_type"] == "Orientering"
+    assert second["sections"][:2] == [{"heading": "Tema", "text": "Et tema."},
+                                      {"heading": "Dialog/høring", "text": "Ingen høring.\n\nHeller ikke senere."}]
+
+
+def test_decision_heading_without_date_is_a_warning():
+    lines = synthetic()
+    at = lines.index("**Beslutning Økonomiudvalget den 01-12-2014**")
+    lines[at] = "**Beslutning**"
+    form = parse_lines(lines)
+    assert any(w.startswith(f"line {at + 1}: decision heading") for w in form["warnings"])
+
+
+def test_no_date_is_an_input_error_naming_file_and_line():
+    lines = [line for line in synthetic() if not line.startswith("Mødet blev holdt")]
+    with pytest.raises(InputError) as error:
+        parse_lines(lines)
+    problem = error.value.problems[0]
+    assert (problem.path, problem.field) == ("test/referat.txt", "date")
+    assert problem.line and "Mødet blev holdt" in problem.expected
+
+
+def test_no_items_is_an_input_error():
+    lines = synthetic()
+    with pytest.raises(InputError) as error:
+        parse_lines(lines[:lines.index("**TEKNIK- OG MILJØUDVALGT 2018-2021****1. Godkendelse af dagsorden**")])
+    assert error.value.problems[0].field == "items" and error.value.problems[0].line
+
+
+def test_unknown_month_is_an_input_error_with_its_line():
+    lines = synthetic(held="Mødet blev holdt tirsdag den 3. febr 2015 på Rådhuset.")
+    with pytest.raises(InputError) as error:
+        parse_lines(lines)
+    assert (error.value.problems[0].field, error.value.problems[0].line) == ("date", 7)
