@@ -191,7 +191,7 @@ def read_source(fields: Fields, file: str | None) -> Source | None:
     if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines) and 0 < lines[0] <= lines[1]):
         source.problem("lines", "[first, last], two line numbers with first ≤ last")
         return None
-    return Source(file, lines[0], lines[1]) if file else None
+    return Source(file, lines[0], lines[1], source.text("format", required=False)) if file else None
 
 
 def read_item(path: Path, source_file: str | None, persons: dict, problems: list[Problem]) -> AgendaItem | None:

@@ -26,6 +26,7 @@ class Source:
     file: str
     first_line: int
     last_line: int
+    format: str | None = None
 
 
 @dataclass
