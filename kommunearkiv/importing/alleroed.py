@@ -29,6 +29,7 @@ ITEM = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*(?P<number>\d+)\.\s+(?P<
 CASE = re.compile(r"^Sagsnr\.?:?\s*(?P<case>.*)$")
 ATTACHMENT = re.compile(r"^\*\*Bilag:\s*(?P<label>(?P<item>\d+)\.\d+)\.?\s+(?P<title>.+?)\*\*\s*$")
 META = re.compile(r"^\*\*(?P<key>Udvalg|Mødedato|Adgang|Bilagsnr\.?):?\*\*:?\s*(?P<value>.*)$")
+ITEM_OPENING = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*\d+\.\s")
 ITEM_IN_CONTENTS = re.compile(r"^\d+\.\s")
 CLOSED = re.compile(r"\(lukket\)|^lukket\b|\blukket punkt\b", re.I)
 ATTENDEE_LABELS = ("øvrige deltagere", "desuden deltog", "deltagere", "øvrige")
@@ -36,7 +37,8 @@ ATTENDEE_LABELS = ("øvrige deltagere", "desuden deltog", "deltagere", "øvrige"
 
 def detect(lines: list[str]) -> bool:
     head = [line.strip("# *").strip() for line in lines[:30]]
-    return "ALLERØD KOMMUNE" in head and any(line.startswith("Mødet blev holdt") for line in head)
+    return MUNICIPALITY.upper() in {line.upper() for line in head} and any(
+        line.startswith("Mødet blev holdt") for line in head)
 
 
 def parse(lines: list[str], path: str) -> dict:
@@ -65,7 +67,7 @@ def item_starts(lines: list[str], path: str) -> list[int]:
     running header (glued on or just above) or followed by ``Sagsnr.``."""
     starts: list[int] = []
     for index, line in enumerate(lines):
-        match = ITEM.match(line.strip())
+        match = item_heading(lines, index)
         if not match or int(match["number"]) != len(starts) + 1:
             continue
         above = running_header_above(lines, index)
@@ -75,6 +77,18 @@ def item_starts(lines: list[str], path: str) -> list[int]:
         raise InputError.single(path, len(lines), "items",
                                 "agenda items headed '**N. Title**' under the committee's name, none found")
     return starts
+
+
+def item_heading(lines: list[str], index: int) -> re.Match | None:
+    """``**N. Title**`` at ``index``, the bold title possibly wrapped over the next lines."""
+    text = lines[index].strip()
+    if not ITEM_OPENING.match(text):
+        return None
+    for follower in lines[index + 1:index + 4]:
+        if text.count("**") % 2 == 0:
+            break
+        text = f"{text} {follower.strip()}"
+    return ITEM.match(text)
 
 
 def running_header_above(lines: list[str], index: int) -> int:
@@ -88,7 +102,7 @@ def running_header_above(lines: list[str], index: int) -> int:
 
 def case_line(lines: list[str], index: int) -> int | None:
     """The ``Sagsnr.`` line within a few lines after an item heading."""
-    return next((i for i in range(index + 1, min(index + 5, len(lines))) if CASE.match(lines[i].strip())), None)
+    return next((i for i in range(index + 1, min(index + 7, len(lines))) if CASE.match(lines[i].strip())), None)
 
 
 def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
@@ -104,6 +118,8 @@ def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
     committee = committee_name(texts, path)
     labelled = labelled_lines(texts)
     members = people(labelled.pop("medlemmer", ""))
+    if not members:
+        warnings.append("line 1: no 'Medlemmer:' line in the header; members left empty")
     absent = people(labelled.pop("afbud", "") + ", " + labelled.pop("fraværende", ""))
     attendees = [v for k in ATTENDEE_LABELS if k in labelled for v in split_people(labelled.pop(k))]
     for label in labelled:
@@ -127,10 +143,11 @@ def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
 
 def committee_name(texts: list[str], path: str) -> str:
     """The first line after ``ALLERØD KOMMUNE``."""
-    after = texts[texts.index("# ALLERØD KOMMUNE") + 1:] if "# ALLERØD KOMMUNE" in texts else texts
-    name = next((t.strip("# *") for t in after if t.strip("# *") and t.strip("# *") != "ALLERØD KOMMUNE"), "")
+    plain = [t.strip("# *").strip() for t in texts]
+    at = next(i for i, t in enumerate(plain) if t.upper() == MUNICIPALITY.upper())
+    name = next((t for t in plain[at + 1:] if t), "")
     if not name or name.startswith("Møde"):
-        raise InputError.single(path, None, "committee", "the committee's name after 'ALLERØD KOMMUNE'")
+        raise InputError.single(path, at + 1, "committee", "the committee's name after 'ALLERØD KOMMUNE'")
     return name
 
 
@@ -170,8 +187,8 @@ def people(text: str) -> list[dict]:
 
 
 def parse_item(lines, start, end, meeting, members, warnings) -> dict:
-    title_at = next(i for i in range(start, end) if ITEM.match(lines[i].strip()))
-    match = ITEM.match(lines[title_at].strip())
+    title_at = next(i for i in range(start, end) if item_heading(lines, i))
+    match = item_heading(lines, title_at)
     case_at = case_line(lines, title_at)
     last = max(i for i in range(start, end) if lines[i].strip())
     item = {"number": int(match["number"]), "title": " ".join(match["title"].split()),

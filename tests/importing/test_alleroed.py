@@ -410,3 +410,19 @@ def test_unknown_month_is_an_input_error_with_its_line():
     with pytest.raises(InputError) as error:
         parse_lines(lines)
     assert (error.value.problems[0].field, error.value.problems[0].line) == ("date", 7)
+
+
+def test_item_title_wrapped_over_two_lines():
+    lines = synthetic()
+    at = lines.index("**2. Ny sti langs åen**")
+    lines[at:at + 1] = ["**2. Ny sti langs åen og  ", "gennem skoven**"]
+    second = parse_lines(lines)["items"][1]
+    assert (second["number"], second["title"], second["case_number"]) == (2, "Ny sti langs åen og gennem skoven",
+                                                                          "18/200")
+
+
+def test_header_in_other_letter_case_is_still_detected():
+    lines = synthetic()
+    lines[0] = "**Allerød Kommune**"
+    assert alleroed.detect(lines)
+    assert parse_lines(lines)["committee"] == "Teknik- og Miljøudvalget 2018-2021"
