@@ -21,9 +21,10 @@ from .state import ARCHIVE, THEME_DIRS, current_archive, current_theme_dirs
 KIND_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsorden", "Referat", "Protokol")))
 
 
-def create_app(archive: Archive, theme_dirs: list[Path]) -> Flask:
+def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = None) -> Flask:
+    """``site_url``, the site's public address, makes citations absolute and lets ``404.html`` work at any depth."""
     app = Flask(__name__, static_folder=None, template_folder=None)
-    app.config.update(FREEZER_RELATIVE_URLS=True)
+    app.config.update(FREEZER_RELATIVE_URLS=True, SITE_URL=(site_url or "").rstrip("/"))
     app.extensions[ARCHIVE] = archive
     # Absolute: Flask would resolve a relative folder against the package, not the working directory.
     folders = [Path(d).resolve() for d in theme_dirs]

@@ -51,7 +51,10 @@ def data_page():
 
 
 def not_found_page():
-    return render_template("404.html", trail=breadcrumbs() + [("Siden findes ikke", None)])
+    """Servers show ``404.html`` at any missing address: with the site's address known, a ``<base>``
+    makes its links (relative to the site root) work there too."""
+    return render_template("404.html", trail=breadcrumbs() + [("Siden findes ikke", None)],
+                           base_url=current_app.config["SITE_URL"])
 
 
 def municipality_page(municipality):
@@ -101,7 +104,7 @@ def meeting_context(meeting) -> dict:
 
 def cite_url(item) -> str:
     """The item's address to cite: under ``SITE_URL`` when the site's address is configured, else site-relative."""
-    return current_app.config.get("SITE_URL", "").rstrip("/") + "/" + item_path(item)
+    return f"{current_app.config['SITE_URL']}/{item_path(item)}"
 
 
 def case_page(municipality, case):

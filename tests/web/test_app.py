@@ -83,3 +83,14 @@ def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_
     assert (site / "static/style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
     assert (site / "static/logo.svg").is_file()
     assert "Rådhuset, Mødelokale C" in read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/index.html").text
+
+
+def test_with_the_sites_address_citations_are_absolute_and_the_404_page_works_at_any_depth(tmp_path):
+    site = tmp_path / "site"
+    freeze(create_app(make_archive(), [DEFAULT_THEME], site_url="https://arkiv.example.dk/"), site)
+    item = read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/index.html")
+    assert "https://arkiv.example.dk/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/" in item.text
+    assert not item.find("base")
+    not_found = read_page(site / "404.html")
+    assert not_found.find("base", href="https://arkiv.example.dk/")
+    assert not_found.find("link", href="static/style.css") and not_found.find("a", href="index.html")
