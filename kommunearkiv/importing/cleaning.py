@@ -17,6 +17,7 @@ BULLET = re.compile(rf"^(\s*)(?:[-*+]\s+)?(?:[{BULLET_GLYPHS}]\s*|-\s*[|)]\s*|-\
 LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*$")
 DOUBLE_NUMBER = re.compile(r"^(\s*)(\d+)\.\s+\2\.\s+")
 SENTENCE_END = re.compile(r"[.!?:;)\]\"”»]\s*$|\*\*\s*$")
+BULLET_ITEM = re.compile(r"^- \S")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s)")
 BLOCK_START = re.compile(r"^\s*(?:#|\||---|```|>|\*\*)")
 DASH_ROW = re.compile(r"-{2,}")
@@ -116,9 +117,12 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
 
 
 def squeeze_blank_lines(lines: list[str]) -> list[str]:
-    """At most one blank line in a row, none at either end."""
+    """At most one blank line in a row, none at either end, none between two bullet items
+    (a page break inside a list must not split it)."""
     out: list[str] = []
     for line in lines:
+        if len(out) > 1 and not out[-1] and BULLET_ITEM.match(out[-2]) and BULLET_ITEM.match(line):
+            out.pop()
         if line or (out and out[-1]):
             out.append(line)
     while out and not out[-1]:

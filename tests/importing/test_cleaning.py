@@ -128,5 +128,10 @@ def test_lines_to_markdown_cleans_a_mixed_block():
     )
 
 
+def test_blank_lines_inside_a_bullet_list_are_closed():
+    lines = ["- Første punkt", "", "", "- Andet punkt", "", "Et afsnit.", "", "- Tredje"]
+    assert lines_to_markdown(lines) == "- Første punkt\n- Andet punkt\n\nEt afsnit.\n\n- Tredje"
+
+
 def test_lines_to_markdown_of_nothing_is_empty():
     assert lines_to_markdown(["", "  ", ""]) == ""
