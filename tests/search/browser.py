@@ -12,6 +12,7 @@ class Hit:
     title: str
     href: str
     marked: list[str]
+    snippet: str
 
 
 
@@ -21,6 +22,7 @@ def read_hits(page) -> list[Hit]:
         li.querySelector('h2').textContent,
         li.querySelector('h2 a').href,
         Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
+        (li.querySelector('.search-hit-snippet') || {}).textContent || '',
     ])""")]
 
 

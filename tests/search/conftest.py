@@ -2,6 +2,7 @@
 under a sub-path and opened from disk, and one headless Chromium for the session."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -40,17 +41,32 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def http_site(fixture_site):
-    """The base URL of the fixture site on a local static server, under a sub-path."""
-    root = fixture_site.parents[len(Path(SUB_PATH).parts) - 1]
-    handler = functools.partial(_QuietHandler, directory=str(root))
+@contextlib.contextmanager
+def served(directory: Path):
+    """A static HTTP server on 127.0.0.1 for ``directory``; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
-    server.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def http_site(fixture_site):
+    """The base URL of the fixture site on a local static server, under a sub-path."""
+    with served(fixture_site.parents[len(Path(SUB_PATH).parts) - 1]) as base:
+        yield base + SUB_PATH + "/"
+
+
+@pytest.fixture(scope="session")
+def http_built_site(built_site):
+    """The real build of ``content/`` on a local static server, under the sub-path ``/<folder>/``."""
+    with served(built_site.parent) as base:
+        yield base + built_site.name + "/"
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +85,14 @@ def site_url(request, fixture_site):
     if request.param == "http":
         return request.getfixturevalue("http_site")
     return fixture_site.as_uri() + "/"
+
+
+@pytest.fixture(params=["http", "file"])
+def built_site_url(request, built_site):
+    """The real build's base URL, over HTTP under a sub-path and as ``file://``."""
+    if request.param == "http":
+        return request.getfixturevalue("http_built_site")
+    return built_site.as_uri() + "/"
 
 
 @pytest.fixture
