@@ -139,16 +139,6 @@ MAY_ATTACHMENTS = [
 ]
 
 
-@pytest.mark.parametrize("index", range(len(MAY_ATTACHMENTS)))
-def test_may_attachment_documents(may, index):
-    label, title, item, reference, lines, start, end = MAY_ATTACHMENTS[index]
-    document = may["attachment_documents"][index]
-    assert (document["label"], document["title"], document["item"], document["reference"], document["lines"]) == (
-        label, title, item, reference, lines)
-    assert document["text"].startswith(start) and document["text"].endswith(end)
-    assert "Bilagsnr" not in document["text"] and "Mødedato" not in document["text"]
-
-
 def test_may_attachment_tables_are_markdown_tables(may):
     text = may["attachment_documents"][0]["text"]
     assert ("| Nuværende udgift pr. borger | Beløb i kr. | Bemærkninger |\n| --- | --- | --- |\n"
@@ -249,13 +239,20 @@ JUNE_ATTACHMENTS = [
 ]
 
 
-@pytest.mark.parametrize("index", range(len(JUNE_ATTACHMENTS)))
-def test_june_attachment_documents(june, index):
-    label, title, item, reference, lines, start, end = JUNE_ATTACHMENTS[index]
-    document = june["attachment_documents"][index]
-    assert (document["label"], document["title"], document["item"], document["reference"], document["lines"]) == (
-        label, title, item, reference, lines)
+@pytest.mark.parametrize("meeting, label, title, item, reference, lines, start, end",
+                         [("may", *row) for row in MAY_ATTACHMENTS] + [("june", *row) for row in JUNE_ATTACHMENTS])
+def test_attachment_documents(request, meeting, label, title, item, reference, lines, start, end):
+    form = request.getfixturevalue(meeting)
+    document = next(d for d in form["attachment_documents"] if d["label"] == label)
+    assert (document["title"], document["item"], document["reference"], document["lines"]) == (
+        title, item, reference, lines)
     assert document["text"].startswith(start) and document["text"].endswith(end)
+    assert "Bilagsnr" not in document["text"] and "Mødedato" not in document["text"]
+
+
+def test_attachment_documents_in_source_order(may, june):
+    assert [d["label"] for d in may["attachment_documents"]] == [row[0] for row in MAY_ATTACHMENTS]
+    assert [d["label"] for d in june["attachment_documents"]] == [row[0] for row in JUNE_ATTACHMENTS]
 
 
 # --- detection --------------------------------------------------------------------------------
