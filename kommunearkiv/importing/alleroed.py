@@ -29,6 +29,7 @@ ITEM = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*(?P<number>\d+)\.\s+(?P<
 CASE = re.compile(r"^Sagsnr\.?:?\s*(?P<case>.*)$")
 ATTACHMENT = re.compile(r"^\*\*Bilag:\s*(?P<label>(?P<item>\d+)\.\d+)\.?\s+(?P<title>.+?)\*\*\s*$")
 META = re.compile(r"^\*\*(?P<key>Udvalg|Mødedato|Adgang|Bilagsnr\.?):?\*\*:?\s*(?P<value>.*)$")
+ATTACHMENT_OPENING = re.compile(r"^\*\*Bilag:\s*\d+\.\d+")
 ITEM_OPENING = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*\d+\.\s")
 ITEM_IN_CONTENTS = re.compile(r"^\d+\.\s")
 CLOSED = re.compile(r"\(lukket\)|^lukket\b|\blukket punkt\b", re.I)
@@ -45,7 +46,7 @@ def parse(lines: list[str], path: str) -> dict:
     warnings: list[str] = []
     starts = item_starts(lines, path)
     signature = next((i for i, line in enumerate(lines) if line.strip() == "Signeret af:"), None)
-    first_attachment = next((i for i, line in enumerate(lines) if ATTACHMENT.match(line.strip())), len(lines))
+    first_attachment = next((i for i in range(len(lines)) if attachment_heading(lines, i)), len(lines))
     items_end = min(signature if signature is not None else len(lines), first_attachment)
     meeting = parse_header(lines[:starts[0]], path, warnings)
     members = [m["name"] for m in meeting["members"]]
@@ -81,14 +82,28 @@ def item_starts(lines: list[str], path: str) -> list[int]:
 
 def item_heading(lines: list[str], index: int) -> re.Match | None:
     """``**N. Title**`` at ``index``, the bold title possibly wrapped over the next lines."""
-    text = lines[index].strip()
-    if not ITEM_OPENING.match(text):
+    return wrapped_bold(lines, index, ITEM_OPENING, ITEM)
+
+
+def attachment_heading(lines: list[str], index: int) -> re.Match | None:
+    """``**Bilag: N.M. Title**`` at ``index``, possibly wrapped over the next lines."""
+    return wrapped_bold(lines, index, ATTACHMENT_OPENING, ATTACHMENT)
+
+
+def wrapped_bold(lines: list[str], index: int, opening: re.Pattern, whole: re.Pattern) -> re.Match | None:
+    """``whole`` matched on the bold run that starts at ``index`` (``opening``) and may wrap over lines."""
+    if not opening.match(lines[index].strip()):
         return None
-    for follower in lines[index + 1:index + 4]:
-        if text.count("**") % 2 == 0:
-            break
-        text = f"{text} {follower.strip()}"
-    return ITEM.match(text)
+    return whole.match(" ".join(line.strip() for line in lines[index:bold_end(lines, index) + 1]))
+
+
+def bold_end(lines: list[str], index: int) -> int:
+    """The line where the bold run opened at ``index`` closes (at most 3 lines on)."""
+    end, count = index, lines[index].count("**")
+    while count % 2 and end + 1 < min(len(lines), index + 4):
+        end += 1
+        count += lines[end].count("**")
+    return end
 
 
 def running_header_above(lines: list[str], index: int) -> int:
@@ -221,6 +236,9 @@ def item_fields(fields: list[Field], number: int, meeting, members, warnings) ->
             out["attachments"] += attachment_names(text)
         elif key == ABSENT_FIELD:
             out["absent"] = absentees(text, members)
+            strangers = [name for name in out["absent"] if name not in members]
+            if strangers:
+                warnings.append(f"line {item_field.line + 1}: item {number}: absentees {strangers} are not listed members")
         elif DECISION.match(item_field.heading):
             add_decision(out, item_field, text, meeting, warnings)
         else:
@@ -259,7 +277,7 @@ def signatures(lines: list[str]) -> list[str]:
 
 
 def attachments(lines: list[str], first: int, closed: set[int], warnings: list[str]) -> list[dict]:
-    starts = [i for i in range(first, len(lines)) if ATTACHMENT.match(lines[i].strip())]
+    starts = [i for i in range(first, len(lines)) if attachment_heading(lines, i)]
     documents = []
     for start, end in zip(starts, starts[1:] + [len(lines)]):
         document = attachment(lines, start, end)
@@ -272,9 +290,9 @@ def attachments(lines: list[str], first: int, closed: set[int], warnings: list[s
 
 def attachment(lines: list[str], start: int, end: int) -> dict:
     """One ``**Bilag: N.M. Title**`` block: its metadata lines, then the text."""
-    match = ATTACHMENT.match(lines[start].strip())
-    meta, body = {}, start + 1
-    for index in range(start + 1, end):
+    match = attachment_heading(lines, start)
+    meta, body = {}, bold_end(lines, start) + 1
+    for index in range(body, end):
         found = META.match(lines[index].strip())
         if found:
             meta[found["key"].rstrip(".").lower()] = found["value"].strip()

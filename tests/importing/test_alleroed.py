@@ -423,3 +423,20 @@ def test_header_in_other_letter_case_is_still_detected():
     lines[0] = "**Allerød Kommune**"
     assert alleroed.detect(lines)
     assert parse_lines(lines)["committee"] == "Teknik- og Miljøudvalget 2018-2021"
+
+
+def test_attachment_heading_wrapped_over_two_lines():
+    lines = synthetic()
+    at = lines.index("**Bilag: 2.1. Kort over stien.pdf**")
+    lines[at:at + 1] = ["**Bilag: 2.1. Kort over stien langs  ", "åen.pdf**"]
+    document = parse_lines(lines)["attachment_documents"][0]
+    assert (document["label"], document["title"], document["reference"], document["text"]) == (
+        "2.1", "Kort over stien langs åen.pdf", "123/15", "# Stien\n\nStien er 2 km lang.")
+
+
+def test_absentee_who_is_not_a_member_is_kept_with_a_warning():
+    lines = synthetic()
+    lines[lines.index("<b>Fraværende</b>\tDorte Lund")] = "<b>Fraværende</b>\tDorte Lund, Erik Vikar"
+    form = parse_lines(lines)
+    assert form["items"][0]["absent"] == ["Dorte Lund", "Erik Vikar"]
+    assert any("Erik Vikar" in warning for warning in form["warnings"])
