@@ -106,13 +106,22 @@ def bold_fields(number: int, line: str) -> list[Field] | None:
     return fields
 
 
+def html_field(heading: str, lines: list[str], number: int) -> bool:
+    """A ``<b>X</b>\t…`` row is a field when X is a known or decision heading, or when it stands
+    in a run of such rows (an unknown field name among known ones)."""
+    if known_heading(heading) or DECISION.match(heading):
+        return True
+    neighbours = lines[max(number - 1, 0):number] + lines[number + 1:number + 2]
+    return any((m := HTML_FIELD.match(n)) and known_heading(m["heading"]) for n in neighbours)
+
+
 def tokenise(lines: list[str], first: int) -> tuple[list[str], list[Field]]:
     """(lines before the first field, the fields); ``first`` is the 0-based line of ``lines[0]``."""
     preamble: list[str] = []
     fields: list[Field] = []
     for number, line in merge_open_bold(lines):
         html = HTML_FIELD.match(line)
-        if html and (known_heading(html["heading"]) or DECISION.match(html["heading"])):
+        if html and html_field(html["heading"], lines, number):
             fields.append(Field(" ".join(html["heading"].split()), first + number, [html["text"]]))
             continue
         opened = bold_fields(first + number, line) if line.lstrip().startswith("**") else None

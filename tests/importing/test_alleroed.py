@@ -440,3 +440,11 @@ def test_absentee_who_is_not_a_member_is_kept_with_a_warning():
     form = parse_lines(lines)
     assert form["items"][0]["absent"] == ["Dorte Lund", "Erik Vikar"]
     assert any("Erik Vikar" in warning for warning in form["warnings"])
+
+
+def test_unknown_field_name_among_html_field_rows_is_a_section():
+    lines = synthetic()
+    at = lines.index("<b>Bilag</b>\tDagsorden.pdf Kort over området.docx Budget 2015.xlsx")
+    lines.insert(at, "<b>Bevillingsmæssige konsekvenser</b>\tIngen bevilling.")
+    first = parse_lines(lines)["items"][0]
+    assert first["sections"][-1] == {"heading": "Bevillingsmæssige konsekvenser", "text": "Ingen bevilling."}
