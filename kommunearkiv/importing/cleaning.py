@@ -153,7 +153,7 @@ def lines_to_markdown(lines: list[str]) -> str:
     expanded = expand_blocks(list(lines))
     tidy = [clean_spaces(normalise_bullet(line)) for line in expanded if not LONE_BULLET.match(line)]
     tidy = [line.rstrip() if not line.strip() else line for line in tidy]
-    return "\n".join(squeeze_blank_lines(join_wrapped_lines(tidy)))
+    return separate_list_blocks("\n".join(squeeze_blank_lines(join_wrapped_lines(tidy))))
 
 
 def separate_list_blocks(text: str) -> str:

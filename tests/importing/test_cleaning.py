@@ -133,5 +133,10 @@ def test_blank_lines_inside_a_bullet_list_are_closed():
     assert lines_to_markdown(lines) == "- Første punkt\n- Andet punkt\n\nEt afsnit.\n\n- Tredje"
 
 
+def test_paragraph_right_after_a_list_is_not_swallowed_by_its_last_item():
+    assert lines_to_markdown(["- Første punkt.", "Næste afsnit begynder her."]) == (
+        "- Første punkt.\n\nNæste afsnit begynder her.")
+
+
 def test_lines_to_markdown_of_nothing_is_empty():
     assert lines_to_markdown(["", "  ", ""]) == ""
