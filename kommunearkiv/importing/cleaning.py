@@ -47,7 +47,7 @@ def inline_markdown(fragment: str) -> str:
 def tab_rows_to_table(rows: list[str]) -> str:
     """Tab-separated rows as a Markdown table; the first row is the header.
 
-    Rows of dashes only (``--\t-----``, a text converter's rule under a row) are dropped."""
+    Rows of dashes only (``--`` tab ``-----``, a text converter's rule under a row) are dropped."""
     cells = [[inline_markdown(cell) for cell in row.rstrip("\n").split("\t")] for row in rows]
     cells = [row for row in cells if not DASH_ROW.fullmatch("".join(row))] or cells
     width = max(max((i + 1 for i, cell in enumerate(row) if cell), default=1) for row in cells)
