@@ -27,6 +27,7 @@ META = re.compile(r"^\*\*(?P<key>Udvalg|Mødedato|Adgang|Bilagsnr\.?):?\*\*:?\s*
 ATTACHMENT_OPENING = re.compile(r"^\*\*Bilag:\s*\d+\.\d+")
 ITEM_OPENING = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*\d+\.\s")
 CLOSED = re.compile(r"\(lukket\)|^lukket\b|\blukket punkt\b", re.I)
+CLOSED_MARK = re.compile(r"^(?:\*\*)?(?:Adgang:?\s*)?\(?Lukket(?: punkt)?\)?(?:\*\*)?$", re.I)
 
 
 def detect(lines: list[str]) -> bool:
@@ -120,7 +121,8 @@ def parse_item(lines, start, end, meeting, members, warnings) -> dict:
     last = max(i for i in range(start, end) if lines[i].strip())
     item = {"number": int(match["number"]), "title": " ".join(match["title"].split()),
             "lines": [start + 1, last + 1]}
-    if CLOSED.search(item["title"]):
+    marks = [CLOSED_MARK.match(line.strip()) for line in lines[title_at + 1:title_at + 6]]
+    if CLOSED.search(item["title"]) or any(marks):
         return {**item, "access": "closed"}
     if case_at is None:
         warnings.append(f"line {title_at + 1}: item {item['number']} has no 'Sagsnr.' line")

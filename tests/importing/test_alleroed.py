@@ -448,3 +448,12 @@ def test_unknown_field_name_among_html_field_rows_is_a_section():
     lines.insert(at, "<b>Bevillingsmæssige konsekvenser</b>\tIngen bevilling.")
     first = parse_lines(lines)["items"][0]
     assert first["sections"][-1] == {"heading": "Bevillingsmæssige konsekvenser", "text": "Ingen bevilling."}
+
+
+def test_item_marked_closed_on_the_line_under_its_title_is_closed():
+    lines = synthetic(closed_title="3. Personalesag")
+    at = lines.index("**TEKNIK- OG MILJØUDVALGET 2018-2021****3. Personalesag**")
+    lines.insert(at + 1, "Lukket punkt")
+    form = parse_lines(lines)
+    assert form["items"][2] == {"number": 3, "title": "Personalesag", "lines": [59, 66], "access": "closed"}
+    assert "fortrolig" not in repr(form).lower()
