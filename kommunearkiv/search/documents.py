@@ -18,6 +18,8 @@ TYPE_KEYS = tuple(key for key, _ in TYPES)
 # lunr fields with their boosts: a title or case-number match outranks body text.
 FIELDS = (("title", 10), ("nr", 10), ("decision", 2), ("body", 1))
 IDENTIFIER_FIELD = "nr"
+# How a result's heading shows the number of an item, attachment or case.
+LABELS = {"punkt": "{number}. {title}", "bilag": "Bilag {number}: {title}", "sag": "Sag {number}: {title}"}
 
 
 @dataclass
@@ -34,6 +36,13 @@ class SearchDocument:
     identifiers: list[str] = field(default_factory=list)
     decision: str = ""
     body: str = ""
+
+    @property
+    def label(self) -> str:
+        """The heading of the result: the title, with the number where the type has one."""
+        if not self.number or self.kind not in LABELS:
+            return self.title
+        return LABELS[self.kind].format(number=self.number, title=self.title)
 
     @property
     def year(self) -> int:

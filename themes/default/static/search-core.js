@@ -200,7 +200,7 @@
             var d = received["d/" + Math.floor(h.ref / m.chunk)][h.ref % m.chunk];
             var committee = m.committees[h.facets.committee];
             return {
-              ref: h.ref, score: h.score, url: d[0], number: d[1], title: d[2], date: d[3], snippet: d[4],
+              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2], snippet: d[3],
               type: m.types[h.facets.type], municipality: m.municipalities[h.facets.municipality],
               committee: committee ? committee[2] : ""
             };

@@ -137,7 +137,7 @@
       meta.appendChild(time);
     }
     var heading = element("h2", "search-hit-title");
-    var link = marked("a", null, (doc.number ? doc.number + ". " : "") + doc.title, terms);
+    var link = marked("a", null, doc.title, terms);
     link.href = siteRoot + doc.url;
     heading.appendChild(link);
     li.appendChild(heading);
