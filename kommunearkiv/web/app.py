@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, abort, current_app, send_from_directory
+from flask import Flask, abort, current_app, request, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
 from .. import dates
 from ..markup import render_markdown
-from ..model import Archive, DOCUMENT_KINDS
+from ..model import DOCUMENT_KINDS, Archive, Committee, Meeting, Person
 from . import summaries, views
 from .routes import route
 from .state import ARCHIVE, THEME_DIRS, current_archive, current_theme_dirs
@@ -37,6 +37,9 @@ def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = 
 
 
 def configure_jinja(app: Flask) -> None:
+    # Imported here: the exports import this module (for KIND_LABELS), so a top-level import would be circular.
+    from ..exports.linked import alternate_links
+
     env = app.jinja_env
     env.undefined = StrictUndefined
     env.trim_blocks = env.lstrip_blocks = True
@@ -49,7 +52,23 @@ def configure_jinja(app: Flask) -> None:
         href=href, case_of=summaries.case_of, item_attachments=summaries.item_attachments,
         committee_of=lambda meeting: current_archive().committee(meeting),
         municipality_of=lambda meeting: current_archive().municipalities[meeting.municipality],
+        root_path=root_path, linked_data=linked_data, alternate_links=alternate_links,
     )
+
+
+def root_path() -> str:
+    """The relative way from the current page to the site root (``../../`` two levels down)."""
+    return "../" * (request.path.count("/") - 1)
+
+
+def linked_data(thing) -> dict | None:
+    """schema.org JSON-LD of a meeting, member or committee page, with addresses under the site's address when known."""
+    if not isinstance(thing, (Meeting, Person, Committee)):
+        return None
+    from ..exports.linked import json_ld  # not at the top: see configure_jinja
+
+    site_url = current_app.config["SITE_URL"]
+    return json_ld(current_archive(), thing, f"{site_url}/" if site_url else root_path())
 
 
 def href(thing, anchor: str | None = None) -> str:

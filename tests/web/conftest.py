@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from web_archive import DEFAULT_THEME, make_archive
 
+from kommunearkiv.exports import write_exports
 from kommunearkiv.model import Archive
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
@@ -23,7 +24,9 @@ def app(archive):
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The test archive frozen once with the default theme (tests only read it)."""
+    """The test archive built once as the build does it, pages then data files (tests only read it)."""
     destination = tmp_path_factory.mktemp("site")
-    freeze(create_app(make_archive(), [DEFAULT_THEME]), destination)
+    archive = make_archive()
+    freeze(create_app(archive, [DEFAULT_THEME]), destination)
+    write_exports(archive, destination)
     return destination

@@ -105,7 +105,7 @@ def june_meeting() -> Meeting:
 def gentofte() -> Municipality:
     person = Person("gentofte", "anna-jensen", "Anna Jensen", "A")
     meeting = Meeting("gentofte", "erhvervsudvalget", "2019-02-28", dt.date(2019, 2, 28), "dagsorden",
-                      present=["anna-jensen"], items=[AgendaItem(1, "Meddelelser", sections=[Section("", "Ingen.")])])
+                      location='Mødelokale </script><script>alert("sted")</script>', present=["anna-jensen"], items=[AgendaItem(1, "Meddelelser", sections=[Section("", "Ingen.")])])
     committee = Committee("gentofte", "erhvervsudvalget", "Erhvervs-, Beskæftigelses- og Integrationsudvalget",
                           members=[Membership("anna-jensen", "Formand")], meetings=[meeting])
     return Municipality("gentofte", "Gentofte Kommune", committees={committee.id: committee}, persons={person.id: person})
