@@ -6,6 +6,7 @@ for the pages.
 """
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from babel.numbers import format_percent
 
 from ..model import AgendaItem, Archive, AttachmentDocument, Case, Committee, Meeting, Membership, Municipality, Person
 from ..slugs import slug
+
+TITLE_LIKENESS = 0.9
 
 
 @dataclass(frozen=True)
@@ -111,15 +114,27 @@ def open_texts(item: AgendaItem) -> list[str]:
 
 
 def item_attachments(item: AgendaItem) -> list[tuple[str, AttachmentDocument | None]]:
-    """The item's attachment names, each with the meeting's document of that title when there is one;
-    then the item's documents that no listed name matched, under their own titles. None for a closed item."""
+    """The item's attachment names, each with the item's document of that title when there is one
+    (spelling slips such as "høringsvar" for "høringssvar" allowed); then the item's documents that
+    no listed name matched, under their own titles. Nothing for a closed item."""
     if item.is_closed:
         return []
-    documents = [a for a in item.meeting.attachments if a.item == item.number]
-    by_title = {_normalised(a.title): a for a in documents}
-    listed = [(name, by_title.get(_normalised(name))) for name in item.attachments]
-    matched = {id(doc) for _, doc in listed if doc}
-    return listed + [(a.title, a) for a in documents if id(a) not in matched]
+    unmatched = [a for a in item.meeting.attachments if a.item == item.number]
+    listed = []
+    for name in item.attachments:
+        document = _document_titled(name, unmatched)
+        if document:
+            unmatched.remove(document)
+        listed.append((name, document))
+    return listed + [(a.title, a) for a in unmatched]
+
+
+def _document_titled(name: str, documents: list[AttachmentDocument]) -> AttachmentDocument | None:
+    """The document whose title is ``name``, or failing that the one most like it (at least 90 % alike)."""
+    wanted = _normalised(name)
+    likeness = [(difflib.SequenceMatcher(None, wanted, _normalised(d.title)).ratio(), -i, d) for i, d in enumerate(documents)]
+    best = max(likeness, default=None, key=lambda entry: entry[:2])
+    return best[2] if best and best[0] >= TITLE_LIKENESS else None
 
 
 def published_attachments(meeting: Meeting) -> list[AttachmentDocument]:

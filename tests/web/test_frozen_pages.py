@@ -79,8 +79,13 @@ def test_meeting_page_shows_facts_attendance_agenda_and_anchors(site):
     assert "Direktør Bjarne Holm Markussen" in page.text
     assert {"punkt-1", "punkt-2", "punkt-3"} <= set(page.ids)
     assert "Beslutning Erhvervs- og Beskæftigelsesudvalget den 13-05-2015 Sagen udsættes." in page.text
-    assert page.find("a", href="bilag/3-1/index.html")
-    assert "Notat der ikke er med" in page.text
+    attachments = re.search(r"<h3>Bilag</h3>\s*<ul>(.*?)</ul>", (site / MAY_MEETING / "index.html").read_text(encoding="utf-8"), re.DOTALL)
+    assert re.findall(r"<li>(.*?)</li>", attachments.group(1)) == [
+        "Notat der ikke er med",
+        '<a href="bilag/3-1/index.html">Besparelsesforslag</a>',
+        '<a href="bilag/3-2/index.html">KL høringssvar om forenkling</a>',
+        '<a href="bilag/3-3/index.html">Tidsplan</a>',
+    ]
     assert "000_alleroed.txt , linje 10–40" in page.text
     june = read_page(site / JUNE_MEETING / "index.html").text
     assert "2 til stede, 1 fraværende" in june

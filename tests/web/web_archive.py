@@ -78,11 +78,13 @@ def may_meeting() -> Meeting:
                        absent=["gurli-nielsen"], attachments=[f"Bilag {SECRET}"]),
             AgendaItem(3, "Ny aftale for Iværksætterhuset", item_type="Beslutning",
                        sections=[Section("Sagsbeskrivelse", MALICIOUS_MARKDOWN)],
-                       attachments=["Besparelsesforslag", "Notat der ikke er med"]),
+                       attachments=["Notat der ikke er med", "Besparelsesforslag", "KL høringssvar om forenkling"]),
         ],
         attachments=[
             AttachmentDocument("3.1", "Besparelsesforslag", 3, "Bilagsnr. 1234", "# Forslag\n\nBesparelse på **0,1 mio. kr.**",
                                source=Source("000_alleroed.txt", 80, 120)),
+            AttachmentDocument("3.2", "KL høringsvar om forenkling", 3, None, "Høringssvaret."),
+            AttachmentDocument("3.3", "Tidsplan", 3, None, "Tidsplanen."),
             AttachmentDocument("2.1", f"Bilag {SECRET}", 2, None, f"{SECRET} i bilaget."),
         ],
     )
