@@ -214,7 +214,8 @@ def read_item(path: Path, source_file: str | None, persons: dict, problems: list
     for earlier in fields.mappings("earlier_decisions"):
         earlier.unknown_keys(("date", "body", "text"))
         item.earlier_decisions.append(EarlierDecision(earlier.date("date", required=False), earlier.text("body", required=False) or "", earlier.text("text") or ""))
-    if item.is_closed and (body.strip() or item.decision or item.earlier_decisions or item.attachments or item.case_number):
+    if item.is_closed and (body.strip() or item.decision or item.earlier_decisions or item.attachments or item.case_number
+                           or item.item_type or item.absent):
         problems.append(Problem(str(path), body_line if body.strip() else meta.line, "access",
                                 "a closed item (access: closed) with number and title only, found further text"))
     return item if item.number is not None else None
@@ -238,6 +239,8 @@ def read_attachment(path: Path, source_file: str | None, items: dict, problems: 
     item = fields.integer("item", required=False)
     if item is not None and item not in items:
         fields.problem("item", f"the number of an agenda item of this meeting, found {item}")
+    elif item is not None and items[item].is_closed:
+        fields.problem("item", f"an open agenda item; item {item} is closed, so its attachments are not published")
     if label and not re.match(r"^[0-9A-Za-z][0-9A-Za-z.-]*$", label):
         fields.problem("label", "a label of letters, digits, '.' and '-', e.g. 3.1")
         label = None

@@ -44,10 +44,16 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 
 def person_names(doc: dict) -> list[str]:
-    """Every person the document names as member or absentee."""
+    """Every person the document names as member or absentee (not from closed items, which keep no names)."""
     names = [m["name"] for m in doc["members"]] + list(doc["absent"])
-    names += [name for item in doc["items"] for name in item.get("absent", [])]
+    names += [name for item in doc["items"] if item["access"] != "closed" for name in item.get("absent", [])]
     return list(dict.fromkeys(names))
+
+
+def open_attachments(doc: dict) -> list[dict]:
+    """The attachment documents, less any of a closed item: their text must not reach content/."""
+    closed = {item["number"] for item in doc["items"] if item["access"] == "closed"}
+    return [a for a in doc["attachment_documents"] if a.get("item") not in closed]
 
 
 def merge_persons(path: Path, doc: dict) -> dict[str, str]:
@@ -117,9 +123,10 @@ def write_meeting_files(meeting_dir: Path, doc: dict, person_ids: dict[str, str]
     (meeting_dir / "meeting.yaml").write_text(dump_yaml(_without_empty(meeting)), encoding="utf-8")
     for item in doc["items"]:
         (meeting_dir / f"punkt-{item['number']:02d}.md").write_text(item_file(item, person_ids), encoding="utf-8")
-    if doc["attachment_documents"]:
+    attachments = open_attachments(doc)
+    if attachments:
         (meeting_dir / "bilag").mkdir()
-    for attachment in doc["attachment_documents"]:
+    for attachment in attachments:
         meta = {"label": attachment["label"], "title": attachment["title"], "item": attachment.get("item"),
                 "reference": attachment.get("reference"), "source": {"lines": attachment["lines"]}}
         path = meeting_dir / "bilag" / f"{attachment['label']}.md"
