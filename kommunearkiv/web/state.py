@@ -1,14 +1,19 @@
-"""What the app keeps for its requests: the archive and the theme search path."""
+"""What the app keeps for its requests: the archive, the theme search path, figures many pages share."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from flask import current_app
 
 from ..model import Archive
 
+T = TypeVar("T")
+
 ARCHIVE = "kommunearkiv.archive"
 THEME_DIRS = "kommunearkiv.theme_dirs"
+CACHE = "kommunearkiv.cache"
 
 
 def current_archive() -> Archive:
@@ -17,3 +22,11 @@ def current_archive() -> Archive:
 
 def current_theme_dirs() -> list[Path]:
     return current_app.extensions[THEME_DIRS]
+
+
+def cached(key: tuple, compute: Callable[[], T]) -> T:
+    """``compute()`` once per app: for figures many pages share, such as who is named where."""
+    cache = current_app.extensions.setdefault(CACHE, {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]

@@ -83,24 +83,35 @@ def latest_meetings(archive: Archive, count: int) -> list[Meeting]:
     return archive.meetings()[::-1][:count]
 
 
-def person_record(municipality: Municipality, person: Person) -> PersonRecord:
+def person_record(municipality: Municipality, person: Person, naming: dict[str, list[AgendaItem]]) -> PersonRecord:
+    """``naming`` is ``items_naming_persons(municipality)``, computed once for all the municipality's members."""
     memberships = [(c, m) for c in municipality.committees.values() for m in c.members if m.person == person.id]
     recorded = [m for m in municipality.meetings() if person.id in m.attendance]
     return PersonRecord(
         memberships=memberships,
         meetings=[(m, person.id in m.present) for m in recorded],
         attendance=attendance_of(person.id, recorded),
-        items_naming=items_naming(municipality, person.name),
+        items_naming=naming.get(person.id, []),
     )
 
 
-def items_naming(municipality: Municipality, name: str) -> list[AgendaItem]:
-    """Open items whose title or text names ``name`` (whole words, any case)."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-    return [
-        item for meeting in municipality.meetings() for item in meeting.items
-        if not item.is_closed and any(pattern.search(text) for text in open_texts(item))
-    ]
+def items_naming_persons(municipality: Municipality) -> dict[str, list[AgendaItem]]:
+    """Each person's open items whose title or text names them (whole names, any case, genitive too), in one pass over the text."""
+    ids_by_name: dict[str, list[str]] = {}
+    for person in municipality.persons.values():
+        ids_by_name.setdefault(person.name.casefold(), []).append(person.id)
+    found: dict[str, list[AgendaItem]] = {person_id: [] for person_id in municipality.persons}
+    if not ids_by_name:
+        return found
+    names = sorted(ids_by_name, key=len, reverse=True)  # a longer name wins over a name inside it
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")s?(?!\w)", re.IGNORECASE)  # s: genitive
+    for meeting in municipality.meetings():
+        for item in meeting.items:
+            named = {match.group(1).casefold() for text in open_texts(item) for match in pattern.finditer(text)}
+            for name in sorted(named & ids_by_name.keys()):
+                for person_id in ids_by_name[name]:
+                    found[person_id].append(item)
+    return found
 
 
 def open_texts(item: AgendaItem) -> list[str]:

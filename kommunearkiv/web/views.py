@@ -8,7 +8,7 @@ from ..paths import item_path
 from . import summaries
 from .breadcrumbs import breadcrumbs
 from .routes import RULES
-from .state import current_archive
+from .state import cached, current_archive
 
 LATEST_MEETINGS = 10
 
@@ -118,7 +118,8 @@ def person_page(municipality, person):
     found_person = found(found_municipality.persons.get(person))
     return render_template(
         "person.html", trail=breadcrumbs(found_person), municipality=found_municipality, person=found_person,
-        record=summaries.person_record(found_municipality, found_person),
+        record=summaries.person_record(found_municipality, found_person, cached(
+            ("naming", found_municipality.id), lambda: summaries.items_naming_persons(found_municipality))),
     )
 
 
