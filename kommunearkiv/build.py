@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content.reader import load_archive
+from .errors import InputError
 from .exports import write_exports
 from .folders import replaced_atomically
 from .search import write_search_index
@@ -34,8 +35,19 @@ def theme_search_path(theme: Path | None) -> list[Path]:
     return [theme.resolve(), DEFAULT_THEME] if theme and theme.resolve() != DEFAULT_THEME else [DEFAULT_THEME]
 
 
+def check_site_folder(content_dir: Path, site_dir: Path) -> None:
+    """Refuse an output folder whose replacement would take other files with it (``--site .``, ``--site content``)."""
+    site, content, here = site_dir.resolve(), content_dir.resolve(), Path.cwd().resolve()
+    clash = ("the content folder" if site == content or site in content.parents or content in site.parents
+             else "the current folder" if site == here or site in here.parents
+             else "the file system root" if site.parent == site else None)
+    if clash:
+        raise InputError.single(str(site_dir), None, "site", f"an output folder of its own (it is replaced as a whole), found {clash}")
+
+
 def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, site_url: str | None = None,
                progress: bool = False) -> BuildReport:
+    check_site_folder(content_dir, site_dir)
     archive = load_archive(content_dir)
     app = create_app(archive, theme_search_path(theme))
     with replaced_atomically(site_dir) as work:

@@ -11,6 +11,7 @@ Layout (see docs/content-format.md)::
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -31,6 +32,9 @@ def load_archive(content_dir: Path) -> Archive:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         raise InputError.single(str(content_dir), None, "content", "a folder of content (see docs/content-format.md)")
+    links = links_out_of(content_dir)
+    if links:
+        raise InputError(links)
     archive = Archive()
     for folder in _subfolders(content_dir):
         municipality = read_municipality(folder, problems)
@@ -42,6 +46,17 @@ def load_archive(content_dir: Path) -> Archive:
     if problems:
         raise InputError(problems)
     return archive
+
+
+def links_out_of(content_dir: Path) -> list[Problem]:
+    """Symbolic links that lead out of ``content_dir``: nothing outside it may be read (or published)."""
+    root, problems = content_dir.resolve(), []
+    for folder, folders, files in os.walk(content_dir):
+        for name in sorted(folders + files):
+            path = Path(folder) / name
+            if path.is_symlink() and root not in path.resolve().parents:
+                problems.append(Problem(str(path), None, "link", f"a file or folder inside {content_dir}, found a link to {path.resolve()}"))
+    return problems
 
 
 def _subfolders(folder: Path) -> list[Path]:

@@ -14,6 +14,7 @@ import yaml
 from ..errors import Problem
 
 FRONT_MATTER = "---"
+MAX_FILE_BYTES = 50 * 2**20
 
 
 class Located(dict):
@@ -101,7 +102,10 @@ def _shift_lines(value, offset: int) -> None:
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """The file's text, or a problem saying why it cannot be read as UTF-8."""
+    """The file's text, or a problem saying why it cannot be read as UTF-8 (or is too large to be content)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(str(path), None, "file", f"at most {MAX_FILE_BYTES // 2**20} MiB of content, found {size // 2**20} MiB")]
     data = path.read_bytes()
     if not data.strip():
         return None, [Problem(str(path), None, "file", "content, found an empty file")]
