@@ -17,7 +17,8 @@ from .gentofte_text import is_blank, markdown
 
 COVER_FIELD = re.compile(
     r"^(?P<field>Dokument Navn|Dokument Titel|Dokument ID|Placering|Dagsordens titel|Dagsordenspunkt nr|Appendix nr"
-    r"|Relaterede Dokumenter)\s*:?\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+    r"|Relaterede Dokumenter)\s*(?P<colon>:?)\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+STRUCTURED_FIELDS = {"dokument titel", "dokument id"}
 WRAPPING_FIELDS = {"dokument navn", "dokument titel", "placering", "dagsordens titel"}
 RELATED = re.compile(r"^Relateret\s+do[ck]ument\s+(\d+)\s*/\s*(\d+)\s*$", re.IGNORECASE)
 GENERATOR_STAMP = re.compile(r"^Dette dokument blev genereret af\b", re.IGNORECASE)
@@ -36,7 +37,7 @@ def parse_attachments(lines: list[str], start: int, closed: set[int], warnings: 
     starts = [i for i in range(start, len(lines)) if _field(lines[i]) == "dokument navn"]
     documents, item = [], None
     for ordinal, (first, stop) in enumerate(zip(starts, starts[1:] + [len(lines)]), start=1):
-        fields, text_start = _cover(lines, first, stop)
+        fields, cover, text_start = _cover(lines, first, stop)
         related = _related_ordinal(lines, first)
         item, appendix = _position(fields, related, item, ordinal, first, warnings)
         text_stop = _text_stop(lines, text_start, stop)
@@ -48,7 +49,7 @@ def parse_attachments(lines: list[str], start: int, closed: set[int], warnings: 
             "title": _title(fields, first, warnings),
             "item": item,
             "reference": fields.get("dokument id") or None,
-            "text": markdown(lines[text_start:text_stop]),
+            "text": _text(cover, lines[text_start:text_stop]),
             "lines": [first + 1, max(first, text_stop - 1) + 1],
         })
     _check_labels(documents, warnings)
@@ -60,26 +61,38 @@ def _field(line: str) -> str | None:
     return match.group("field").lower() if match else None
 
 
-def _cover(lines: list[str], first: int, stop: int) -> tuple[dict[str, str], int]:
-    """The cover's fields and the index where the document's own text begins."""
-    fields, current, index = {}, None, first
+def _cover(lines: list[str], first: int, stop: int) -> tuple[dict[str, str], list[str], int]:
+    """The cover's fields, its lines as printed (wraps joined) and the index where the document's own text begins."""
+    fields, cover, current, index = {}, [], None, first
     while index < stop:
-        line = lines[index].strip()
+        line = " ".join(lines[index].split())
         match = COVER_FIELD.match(line)
         if match:
             current = match.group("field").lower()
             fields[current] = match.group("value")
+            cover.append(f"{match.group('field')}{match.group('colon')} {match.group('value')}".strip())
         elif is_blank(line):
             current = None
         elif current in WRAPPING_FIELDS and not is_blank(lines[index - 1]):
             fields[current] += " " + line
+            cover[-1] += " " + line
         elif GENERATOR_STAMP.match(line):
-            index += 2 if index + 1 < stop and STAMP_TAIL.match(lines[index + 1].strip()) else 1
+            tail = index + 1 < stop and STAMP_TAIL.match(lines[index + 1].strip())
+            cover.append(f"{line} {lines[index + 1].strip()}" if tail else line)
+            index += 2 if tail else 1
+            current = None
             continue
         else:
             break
         index += 1
-    return fields, index
+    return fields, cover, index
+
+
+def _text(cover: list[str], lines: list[str]) -> str:
+    """The document's text under its cover lines, one per line; the lines the title and
+    reference fields hold already are left out."""
+    kept = [f"- {line}" for line in cover if _field(line) not in STRUCTURED_FIELDS]
+    return "\n\n".join(part for part in (markdown(kept), markdown(lines)) if part)
 
 
 def _related_ordinal(lines: list[str], first: int) -> int | None:

@@ -4,7 +4,8 @@ Section headings are standalone lines from a fixed vocabulary (misspellings and
 headings wrapped over two lines are recognised). ``Beslutning`` is this
 meeting's decision, ``Tidligere beslutninger`` quotes earlier ones (``.`` alone
 means none) and ``Bilag`` lists the attachments as
-``1. Title (2665333 - EMN-2019-00607)``.
+``1. Title (2665333 - EMN-2019-00607)``: their names are the titles, and the
+list as printed stays the item's ``Bilag`` section.
 """
 from __future__ import annotations
 
@@ -131,9 +132,9 @@ def _fields(lines: list[str], case_number: str | None, blocks: list, warnings: l
         elif key == EARLIER_DECISIONS:
             fields["earlier_decisions"] = _earlier_decisions(text_lines, body, warnings)
         elif key == ATTACHMENTS:
-            fields["attachments"], rest = _attachment_names(text_lines, body, warnings)
-            if rest:
-                fields["sections"].append({"heading": heading, "text": markdown(rest)})
+            fields["attachments"] = _attachment_names(text_lines, body, warnings)
+            if any(not is_blank(line) for line in text_lines):
+                fields["sections"].append({"heading": heading, "text": markdown(text_lines)})
         else:
             fields["sections"].append({"heading": heading, "text": markdown(text_lines)})
         fields["absent"] += [n for line in text_lines for n, _ in absent_names(line)]
@@ -204,9 +205,9 @@ def _earlier_decisions(text_lines: list[str], indices: list[int], warnings: list
     return [{"date": d["date"], "body": d["body"], "text": markdown(d["lines"])} for d in decisions]
 
 
-def _attachment_names(text_lines: list[str], indices: list[int], warnings: list[str]) -> tuple[list[str], list[str]]:
-    """Names from ``N. Title (ref - case)`` lines (wrapped lines joined); other lines are returned as text."""
-    entries, rest = [], []
+def _attachment_names(text_lines: list[str], indices: list[int], warnings: list[str]) -> list[str]:
+    """Names from ``N. Title (ref - case)`` lines (wrapped lines joined); the section keeps the list as printed."""
+    entries = []
     for line, index in zip(text_lines, indices):
         text = line.strip()
         if ATTACHMENT.match(text):
@@ -215,13 +216,12 @@ def _attachment_names(text_lines: list[str], indices: list[int], warnings: list[
             entries[-1][0] += " " + text
         elif text:
             warnings.append(f"line {index + 1}: line under Bilag is not a numbered attachment; kept as text")
-            rest.append(line)
     names = []
     for text, index in entries:
         if not ATTACHMENT_REFERENCE.search(text):
             warnings.append(f"line {index + 1}: attachment without '(document id - case)' reference")
         names.append(ATTACHMENT_REFERENCE.sub("", text))
-    return names, rest
+    return names
 
 
 def absent_names(line: str) -> list[tuple[str, str | None]]:

@@ -56,9 +56,9 @@ def test_sample_items(sample):
 def test_sample_sections(sample):
     items = sample["items"]
     for item in items[:4]:
-        assert [s["heading"] for s in item["sections"]] == ["Resumé", "Baggrund", "Indstilling"]
-    assert items[4]["sections"] == []
-    resume, background, proposal = items[0]["sections"]
+        assert [s["heading"] for s in item["sections"]] == ["Resumé", "Baggrund", "Indstilling", "Bilag"]
+    assert items[4]["sections"] == []  # an empty Bilag heading gives no section
+    resume, background, proposal, _ = items[0]["sections"]
     assert resume["text"].startswith("Den nye lov om erhvervsfremme medfører en ny ramme")
     assert background["text"].endswith("fungere som vækstlokomotiv for resten af Danmark.")
     assert proposal["text"].startswith("Social & Sundhed indstiller\n\nTil Erhvervs-, Beskæftigelses- og Integrationsudvalget:")
@@ -82,6 +82,19 @@ def test_sample_attachment_names(sample):
                         "Integration med særligt fokus på udskoling, uddannelse og beskæftigelse", "Anbringelser",
                         "Boligsocial indsats", "Detailhandel i Gentofte", "En ny Udskoling"]
     assert names[4] == [] and names[5] is None
+
+
+def test_sample_attachment_lists_kept_as_printed(sample):
+    """The Bilag list stays the item's last section, references included; the names above are its titles."""
+    lists = [item["sections"][-1]["text"] for item in sample["items"][:4]]
+    assert lists[0] == (
+        "1. Bilag - Regional strategi 2019, udarbejdet af KKR H (2665333 - EMN-2019-00607)\n"
+        "2. Bilag - Kommunalt ejerskab nye erhvervsfremmesystem, notat fra KKR H (2665334 - EMN-2019-00607)\n"
+        "3. Bilag, overblik over national erhvervsfremmestrategi og midler erhvervsfremme (2747300 - EMN-2019-00607)")
+    assert lists[2] == (
+        "1. Notat - Udmøntning af budgetaftale set i lyset af ny lov på beskæftigelsesområdet (2734602 - EMN-2019-00833)\n"
+        "2. KL høringssvar vedr. forenkling af beskæftigelsesindsatsen (2691681 - EMN-2019-00833)")
+    assert lists[3].count("- EMN-2019-00867)") == 7 and lists[3].endswith("7. En ny Udskoling (2745263 - EMN-2019-00867)")
 
 
 def test_sample_closed_item_keeps_number_title_access_lines_only(sample):
@@ -119,19 +132,56 @@ ATTACHMENTS = [
 ]
 
 
+STAMP = "- Dette dokument blev genereret af getorganized for SharePoint"
+FULL_COVERS = {  # an item's first document: every cover field but title and id, which are fields of their own
+    "1.1": ["- Dokument Navn: Bilag - Regional strategi 2019, udarbejdet af KKR H.docx",
+            "- Placering: Emnesager/EBI februar 2019 - Gentoftes ønsker til det regionale kapital i den nationale "
+            "erhvervsfremmestrategi fra 2020/Dokumenter",
+            "- Dagsordens titel Gentoftes ønsker til det regionale kapital i den nationale erhvervsfremmestrategi fra 2020",
+            "- Dagsordenspunkt nr 1", "- Appendix nr 1", "- Relaterede Dokumenter: 3", STAMP],
+    "2.1": ["- Dokument Navn: Notat - Den rehabiliterende indsats på beskæftigelsesområdet.docx",
+            "- Placering: Emnesager/EBI februar 2019 - Den rehabiliterende indsats på beskæftigelsesområdet/Dokumenter",
+            "- Dagsordens titel Den rehabiliterende indsats på beskæftigelsesområdet",
+            "- Dagsordenspunkt nr 2", "- Appendix nr 1", "- Relaterede Dokumenter: 1", STAMP],
+    "4.1": ["- Dokument Navn: Kvartalsrapportering EBI - februar 2019.pdf",
+            "- Placering: Emnesager/EBI februar 2019 - kvartalsrapportering/Dokumenter",
+            "- Dagsordens titel Kvartalsrapportering", "- Dagsordenspunkt nr 4", "- Appendix nr 1",
+            "- Relaterede Dokumenter: 7"],
+}
+FILE_NAMES = {  # related documents carry their file name only; wrapped names are joined
+    "1.2": "Bilag - Kommunalt ejerskab nye erhvervsfremmesystem, notat fra KKR H.pdf",
+    "1.3": "Bilag, overblik over national erhvervsfremmestrategi og midler erhvervsfremme.pptx",
+    "3.2": "KL høringsvar vedr. forenkling af beskæftigelsesindsatsen.pdf",
+    "4.2": "Nøgletalsbilag EBI.pdf", "4.7": "En ny Udskoling.pdf",
+}
+
+
+def split_cover(text: str) -> tuple[list[str], str]:
+    """The cover block (the leading list) and the document's own text."""
+    cover, _, body = text.partition("\n\n")
+    return cover.split("\n"), body
+
+
 @pytest.mark.parametrize("label, title, item, reference, lines, start, end", ATTACHMENTS)
 def test_sample_attachment_documents(sample, label, title, item, reference, lines, start, end):
     document = next(d for d in sample["attachment_documents"] if d["label"] == label)
     assert (document["title"], document["item"], document["reference"], document["lines"]) == (title, item, reference, lines)
-    assert document["text"].startswith(start)
-    assert document["text"].endswith(end)
+    body = split_cover(document["text"])[1]
+    assert body.startswith(start)
+    assert body.endswith(end)
 
 
-def test_sample_attachment_order_and_cover_not_in_text(sample):
-    assert [d["label"] for d in sample["attachment_documents"]] == [a[0] for a in ATTACHMENTS]
-    for document in sample["attachment_documents"]:
-        for cover in ("Dokument Navn", "Dokument ID", "Dagsordenspunkt nr", "Relateret document", "getorganized"):
-            assert cover not in document["text"]
+def test_sample_attachment_cover_lines_open_the_text(sample):
+    documents = {d["label"]: d for d in sample["attachment_documents"]}
+    assert list(documents) == [a[0] for a in ATTACHMENTS]
+    for label, cover in FULL_COVERS.items():
+        assert split_cover(documents[label]["text"])[0] == cover
+    for label, name in FILE_NAMES.items():
+        assert split_cover(documents[label]["text"])[0] == [f"- Dokument Navn: {name}"]
+    for document in documents.values():
+        text = document["text"]
+        assert "Dokument Titel" not in text and "Dokument ID" not in text and "Relateret document" not in text
+        assert text.count("Dokument Navn") == 1
 
 
 def test_sender_case_numbers_stay_in_the_attachment(sample):
@@ -306,7 +356,7 @@ def test_synthetic_referat_header(referat):
 def test_synthetic_decision_absentees_and_earlier_decisions(referat):
     item = referat["items"][0]
     assert item["case_number"] == "EMN-2020-01234"
-    assert [s["heading"] for s in item["sections"]] == ["Resume", "Baggrund", "Indstilling"]
+    assert [s["heading"] for s in item["sections"]] == ["Resume", "Baggrund", "Indstilling", "Bilag"]
     assert item["sections"][1]["text"] == "Stien er 2 km lang og forbinder to skoler."
     assert item["decision_heading"] == "Beslutning"
     assert item["decision"].startswith("Teknik- og Miljøudvalget den 3. november 2020:\n\nGodkendt.")
@@ -316,6 +366,8 @@ def test_synthetic_decision_absentees_and_earlier_decisions(referat):
         {"date": "2020-10-26", "body": "Kommunalbestyrelsen", "text": "Godkendt som indstillet."},
     ]
     assert item["attachments"] == ["Kort over stien", "Notat om trafiksikkerhed"]
+    assert item["sections"][-1] == {"heading": "Bilag", "text": "1. Kort over stien (3001 - EMN-2020-01234)\n"
+                                                                "2. Notat om trafiksikkerhed (3002 - EMN-2020-01234)"}
 
 
 def test_synthetic_wrapped_title_and_heading(referat):
@@ -335,8 +387,10 @@ def test_synthetic_closed_item_and_its_attachment_not_output(referat):
 def test_synthetic_attachments_tab_cover_and_related(referat):
     documents = referat["attachment_documents"]
     assert [(d["label"], d["title"], d["item"], d["reference"], d["text"]) for d in documents] == [
-        ("1.1", "Kort over stien", 1, "3001", "Stien vist på kort."),
-        ("1.2", "Notat om trafiksikkerhed", 1, "3002", "Sags ID: SAG-2020-999\n\nUlykker er faldet."),
+        ("1.1", "Kort over stien", 1, "3001", "- Dokument Navn: Kort over stien.pdf\n- Dagsordenspunkt nr 1\n"
+                                              "- Appendix nr 1\n- Relaterede Dokumenter: 2\n\nStien vist på kort."),
+        ("1.2", "Notat om trafiksikkerhed", 1, "3002",
+         "- Dokument Navn: Notat om trafiksikkerhed.docx\n\nSags ID: SAG-2020-999\n\nUlykker er faldet."),
     ]
     assert [i["number"] for i in referat["items"]] == [1, 2, 3]
 
@@ -405,7 +459,71 @@ def test_misspelled_heading_html_bullets_and_warnings(tmp_path):
     assert item["sections"] == [
         {"heading": "Baggrnd", "text": "Tekst med **fed** skrift."},
         {"heading": "Vurdering", "text": "- Første punkt\n- Andet punkt"},
+        {"heading": "Bilag", "text": "1. Budgetnotat uden reference"},
     ]
     assert item["attachments"] == ["Budgetnotat uden reference"]
     assert document["attachment_documents"] == []
     assert document["warnings"] == ["line 18: attachment without '(document id - case)' reference"]
+
+
+COVERED = """\
+Dagsorden til møde i Kulturudvalget
+Mødetidspunkt 02-05-2023 17:00
+Mødeafholdelse Rådhuset
+
+1 (Åben) Nyt bibliotek
+
+Sags ID: EMN-2023-00010
+
+Baggrund
+
+Biblioteket er for lille.
+
+Bilag
+
+Bilagene eftersendes delvist.
+1. Skitseprojekt for et nyt
+bibliotek (5001 - EMN-2023-00010)
+
+Dokument Navn: Skitseprojekt for et nyt
+bibliotek.pdf
+
+Dokument Titel: Skitseprojekt for et nyt
+bibliotek
+
+Dokument ID: 5001
+
+Placering: Emnesager/KU maj 2023 -
+Nyt bibliotek/Dokumenter
+
+Dagsordens titel Nyt bibliotek
+
+Dagsordenspunkt nr 1
+
+Appendix nr 1
+
+Relaterede Dokumenter: 1
+
+Dette dokument blev genereret af  getorganized
+for SharePoint
+
+Skitsen viser tre etager.
+"""
+
+
+def test_cover_lines_wrapped_values_and_bilag_text_are_kept(tmp_path):
+    document = parse_document(write(tmp_path, COVERED))
+    item = document["items"][0]
+    assert item["attachments"] == ["Skitseprojekt for et nyt bibliotek"]
+    assert item["sections"][-1] == {"heading": "Bilag", "text": "Bilagene eftersendes delvist.\n\n"
+                                    "1. Skitseprojekt for et nyt bibliotek (5001 - EMN-2023-00010)"}
+    assert document["warnings"] == ["line 15: line under Bilag is not a numbered attachment; kept as text"]
+    [attachment] = document["attachment_documents"]
+    assert (attachment["label"], attachment["title"], attachment["item"], attachment["reference"]) == (
+        "1.1", "Skitseprojekt for et nyt bibliotek", 1, "5001")
+    assert attachment["text"] == (
+        "- Dokument Navn: Skitseprojekt for et nyt bibliotek.pdf\n"
+        "- Placering: Emnesager/KU maj 2023 - Nyt bibliotek/Dokumenter\n"
+        "- Dagsordens titel Nyt bibliotek\n- Dagsordenspunkt nr 1\n- Appendix nr 1\n- Relaterede Dokumenter: 1\n"
+        "- Dette dokument blev genereret af getorganized for SharePoint\n\n"
+        "Skitsen viser tre etager.")
