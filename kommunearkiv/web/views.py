@@ -34,7 +34,9 @@ def find_committee(municipality: str, committee: str):
 
 
 def find_meeting(municipality: str, committee: str, meeting: str):
-    return found(next((m for m in find_committee(municipality, committee).meetings if m.id == meeting), None))
+    found_committee = find_committee(municipality, committee)
+    by_id = cached(("meetings", municipality, committee), lambda: {m.id: m for m in found_committee.meetings})
+    return found(by_id.get(meeting))
 
 
 def home_page():
