@@ -79,8 +79,8 @@ def meetings_by_year(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]
     return groups[::-1]
 
 
-def latest_meetings(archive: Archive, count: int) -> list[Meeting]:
-    return archive.meetings()[::-1][:count]
+def latest_meetings(archive_or_municipality: Archive | Municipality, count: int) -> list[Meeting]:
+    return archive_or_municipality.meetings()[::-1][:count]
 
 
 def person_record(municipality: Municipality, person: Person, naming: dict[str, list[AgendaItem]]) -> PersonRecord:

@@ -63,7 +63,7 @@ def municipality_page(municipality):
     found_municipality = find_municipality(municipality)
     return render_template(
         "municipality.html", trail=breadcrumbs(found_municipality), municipality=found_municipality,
-        latest=found_municipality.meetings()[::-1][:LATEST_MEETINGS],
+        latest=summaries.latest_meetings(found_municipality, LATEST_MEETINGS),
     )
 
 
