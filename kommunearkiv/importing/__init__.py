@@ -100,4 +100,23 @@ def detect_format(lines: list[str], path: Path):
 def parse_document(path: Path) -> dict:
     """The open-data form of one source document."""
     lines = read_lines(path)
-    return detect_format(lines, path).parse(lines, str(path))
+    return complete_items(detect_format(lines, path).parse(lines, str(path)))
+
+
+EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,
+              "earlier_decisions": [], "absent": [], "attachments": []}
+
+
+def complete_items(document: dict) -> dict:
+    """Every item with every key of the published form, whatever its format left out.
+
+    A closed item keeps only number, title, access and lines: everything else is
+    emptied here too, so no format can leak a closed item's text. An empty
+    decision is ``None``.
+    """
+    for index, item in enumerate(document["items"]):
+        kept = {k: item[k] for k in ("number", "title", "access", "lines")} if item["access"] == "closed" else item
+        completed = {**EMPTY_ITEM, **kept}
+        completed["decision"] = completed["decision"] or None
+        document["items"][index] = completed
+    return document

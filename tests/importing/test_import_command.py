@@ -105,3 +105,15 @@ def test_huge_file_is_refused_without_reading_it(tmp_path, capsys):
     assert main(["import", str(huge), "--content", str(tmp_path / "content")]) == 1
     assert f"{huge}: document: at most 50 MiB of minutes, found 200 MiB" in capsys.readouterr().err
     assert not (tmp_path / "content").exists()
+
+
+def test_every_item_has_every_published_key_and_closed_items_nothing_more(capsys, tmp_path):
+    assert main(["import", str(SAMPLES), "--dry-run", "--json", "--content", str(tmp_path / "c")]) == 0
+    items = [item for document in json.loads(capsys.readouterr().out) for item in document["items"]]
+    keys = {"number", "title", "case_number", "access", "item_type", "sections", "decision", "earlier_decisions",
+            "absent", "attachments", "lines"}
+    assert all(keys <= set(item) for item in items)
+    closed = [item for item in items if item["access"] == "closed"]
+    assert [(c["number"], c["title"]) for c in closed] == [(6, "Meddelelser fra formanden/forvaltningen og spørgsmål fra medlemmerne")]
+    assert all(not c[k] for c in closed for k in keys - {"number", "title", "access", "lines"})
+    assert all(item["decision"] is None or item["decision"].strip() for item in items)
