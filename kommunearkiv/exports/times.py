@@ -12,6 +12,7 @@ import os
 import uuid
 from zoneinfo import ZoneInfo
 
+from ..errors import InputError
 from ..model import Meeting
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
@@ -31,6 +32,8 @@ def meeting_start(meeting: Meeting) -> dt.datetime:
 def updated(meetings: list[Meeting]) -> dt.datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        if not epoch.strip().isdigit():
+            raise InputError.single("SOURCE_DATE_EPOCH", None, "environment", f"a whole number of seconds since 1970-01-01, found {epoch!r}")
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
     return max((meeting_start(m) for m in meetings), default=dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc))
 
