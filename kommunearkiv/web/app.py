@@ -13,13 +13,11 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
 from .. import dates
 from ..markup import render_markdown
-from ..model import DOCUMENT_KINDS, Archive, Committee, Meeting, Person
+from ..model import Archive, Committee, Meeting, Person
 from . import summaries, views
+from .labels import KIND_LABELS  # also imported from here by the exports (feeds)
 from .routes import route
 from .state import ARCHIVE, THEME_DIRS, current_archive, current_theme_dirs
-
-KIND_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsorden", "Referat", "Protokol")))
-
 
 def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = None) -> Flask:
     """``site_url``, the site's public address, makes citations absolute and lets ``404.html`` work at any depth."""
@@ -37,7 +35,8 @@ def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = 
 
 
 def configure_jinja(app: Flask) -> None:
-    # Imported here: the exports import this module (for KIND_LABELS), so a top-level import would be circular.
+    # Imported here: the exports' feeds import this module (for KIND_LABELS), so a top-level import would be
+    # circular; once they import kommunearkiv.web.labels instead, these imports can move to the top.
     from ..exports.linked import alternate_links
 
     env = app.jinja_env

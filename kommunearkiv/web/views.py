@@ -49,7 +49,11 @@ def search_page():
 
 
 def data_page():
-    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], archive=current_archive())
+    from ..exports.catalog import data_catalog  # not at the top: see app.configure_jinja
+
+    archive = current_archive()
+    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], archive=archive,
+                           catalog=data_catalog(archive))
 
 
 def not_found_page():
