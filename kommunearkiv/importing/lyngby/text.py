@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .cleaning import lines_to_markdown, separate_list_blocks
+from ..cleaning import lines_to_markdown, separate_list_blocks
 
 EXTRA_BULLET = re.compile(r"^(?P<indent>\s*)-\s*(?:┆|\))\s*(?=\S)")
 NESTED_BULLET = re.compile(r"^ {1,3}-(?=\s)")

@@ -14,7 +14,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .cleaning import join_heading_lines, lines_to_markdown
+from ..cleaning import join_heading_lines, lines_to_markdown
 
 KNOWN_HEADINGS = (
     "Punkttype", "Tema", "Sagsbeskrivelse", "Supplerende sagsbeskrivelse", "Sagsfremstilling",

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from os.path import commonprefix
 
-from .lyngby_text import is_blank, markdown
+from .text import is_blank, markdown
 
 STOP_WORDS = {"og", "i", "af", "for", "på", "til", "om", "med", "de", "den", "det", "en", "et", "the", "a", "bilag"}
 NUMBER_WORDS = {"en": "1", "et": "1", "to": "2", "tre": "3", "fire": "4", "fem": "5", "seks": "6", "syv": "7",

@@ -5,7 +5,7 @@ location), the members with ``deltog``/``var fraværende``, other attendees, a
 table of contents of ``N. [Title](#)`` links, then the items (``N. Title``,
 short section headings, the decision under ``<Committee> den <long date>``,
 ``Bilagsfortegnelse`` and per-item absentees) and finally the attachments'
-texts, appended without separators (see ``lyngby_appendix``).
+texts, appended without separators (see ``appendix``).
 
 The table of contents is the authority on which numbered lines are items:
 numbered notices inside a "Meddelelser" item are not items.
@@ -15,16 +15,16 @@ from __future__ import annotations
 import re
 from os.path import basename
 
-from ..errors import InputError
-from . import lyngby_appendix, lyngby_sections
-from .lyngby_attendance import MEMBERS_HEADINGS, OTHERS_HEADING, pair_end, parse_attendance, status_of
-from .lyngby_text import clean, is_blank, markdown, norm
+from ...errors import InputError
+from . import appendix, sections
+from .attendance import MEMBERS_HEADINGS, OTHERS_HEADING, pair_end, parse_attendance, status_of
+from .text import clean, is_blank, markdown, norm
 
 NAME = "lyngby"
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
 
 KINDS = {"protokol": "protokol", "referat": "referat", "dagsorden": "dagsorden"}
-MONTHS = lyngby_sections.MONTHS
+MONTHS = sections.MONTHS
 SHORT_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})\s+kl\.\s*(\d{1,2})[:.](\d{2})(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*$")
 LONG_DATE = re.compile(
     r"^(?:\w+dag\s+)?(?:den\s+)?(\d{1,2})\.\s*([a-zæøå]+)\s+(\d{4})\s+kl\.\s*(\d{1,2})[:.](\d{2})"
@@ -59,7 +59,7 @@ def parse(lines: list[str], path: str) -> dict:
     items = [parse_item(lines, number, title, start, end, header, warnings)
              for (number, title, _), start, end in zip(toc, starts, ends)]
     names = [(item["number"], ordinal, name) for item in items for ordinal, name in enumerate(item["attachments"], 1)]
-    documents = lyngby_appendix.attachment_documents(lines, ends[-1] + 1, names, warnings)
+    documents = appendix.attachment_documents(lines, ends[-1] + 1, names, warnings)
     return {
         "format": NAME, "municipality": MUNICIPALITY,
         "committee": header["committee"], "period": header["period"],
@@ -165,7 +165,7 @@ def find_item_start(lines: list[str], number: int, title: str, cursor: int) -> i
         joined = norm(" ".join(lines[i:i + 3]).split(".", 1)[1])
         if joined.startswith(wanted) or wanted.startswith(norm(lines[i].split(".", 1)[1])) and len(wanted) > 3:
             return i
-    similar = [i for i in candidates if lyngby_sections.similar(norm(lines[i].split(".", 1)[1]), wanted) > 0.8]
+    similar = [i for i in candidates if sections.similar(norm(lines[i].split(".", 1)[1]), wanted) > 0.8]
     return similar[0] if similar else None
 
 
@@ -240,7 +240,7 @@ def parse_item(lines: list[str], number: int, title: str, start: int, end: int, 
     if first and CASE_NUMBER.match(first[0][1]):
         item["case_number"] = CASE_NUMBER.match(first[0][1])[1].strip()
         body_start = first[0][0] + 1
-    item.update(lyngby_sections.parse_body(lines, body_start, body_end, header, warnings))
+    item.update(sections.parse_body(lines, body_start, body_end, header, warnings))
     if stray:
         item["sections"].append({"heading": "", "text": markdown([lines[i] for i in stray])})
     return item

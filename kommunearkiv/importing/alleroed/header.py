@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
+from ...errors import InputError
 
 MUNICIPALITY = "Allerød Kommune"
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",

@@ -5,15 +5,15 @@ The document opens with ``Dagsorden til møde i <committee>`` (or ``Referat``),
 contents whose lines end in a tab and a page number, then the items
 (``N (Åben|Lukket) Title``, ``Sags ID: …``, sections under fixed headings) and
 finally the attachments' texts, each opened by a ``Dokument Navn:`` cover block
-(see ``gentofte_attachments``).
+(see ``appendix``).
 """
 from __future__ import annotations
 
 import re
 from os.path import basename
 
-from ..errors import InputError
-from . import gentofte_attachments, gentofte_items
+from ...errors import InputError
+from . import agenda, appendix
 
 NAME = "gentofte"
 MUNICIPALITY = "Gentofte Kommune"
@@ -42,10 +42,10 @@ def parse(lines: list[str], path: str) -> dict:
     warnings: list[str] = []
     title_index, kind, committee = _title(lines, path)
     time_index, date, start, end = _meeting_time(lines, path, title_index)
-    appendix_start = gentofte_attachments.first_cover_line(lines)
-    items = gentofte_items.parse_items(lines, time_index + 1, appendix_start, path, warnings)
+    appendix_start = appendix.first_cover_line(lines)
+    items = agenda.parse_items(lines, time_index + 1, appendix_start, path, warnings)
     closed = {i["number"] for i in items if i["access"] == "closed"}
-    documents = gentofte_attachments.parse_attachments(lines, appendix_start, closed, warnings)
+    documents = appendix.parse_attachments(lines, appendix_start, closed, warnings)
     absent = _meeting_absent(lines, time_index, items[0]["lines"][0] - 1)
     return {
         "format": NAME,
@@ -102,7 +102,7 @@ def _location(lines: list[str], time_index: int) -> str | None:
 
 def _meeting_absent(lines: list[str], start: int, stop: int) -> list[tuple[str, str | None]]:
     """Members listed as ``Fraværende:`` in the document's header, before the first item."""
-    return [name for line in lines[start:stop] for name in gentofte_items.absent_names(line)]
+    return [name for line in lines[start:stop] for name in agenda.absent_names(line)]
 
 
 def _members(absent: list[tuple[str, str | None]], items: list[dict]) -> list[dict]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .gentofte_text import is_blank, markdown
+from .text import is_blank, markdown
 
 COVER_FIELD = re.compile(
     r"^(?P<field>Dokument Navn|Dokument Titel|Dokument ID|Placering|Dagsordens titel|Dagsordenspunkt nr|Appendix nr"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .cleaning import lines_to_markdown
+from ..cleaning import lines_to_markdown
 
 PAGE_NUMBER = re.compile(r"^\s*(?:Side\s+)?\d+\s+(?:af|of)\s+\d+\s*$", re.IGNORECASE)
 LIST_CELL = re.compile(r"^(?P<before>.*?)<(?P<tag>ul|ol)\b[^>]*>(?P<items>.*?)(?:</(?P=tag)>)?\s*$", re.IGNORECASE | re.DOTALL)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .lyngby_text import clean, markdown, norm, is_blank
+from .text import clean, markdown, norm, is_blank
 
 MONTHS = {name: number for number, name in enumerate(
     ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lyngby_text import is_blank
+from .text import is_blank
 
 MEMBERS_HEADINGS = {"medlemmer", "deltagere", "indkaldelse", "indkaldte"}
 OTHERS_HEADING = re.compile(r"^derudover deltog\s*:?\s*(.*)$", re.IGNORECASE)

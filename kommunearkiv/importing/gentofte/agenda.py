@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..errors import InputError
-from .cleaning import danish_month_number
-from .gentofte_text import is_blank, markdown
+from ...errors import InputError
+from ..cleaning import danish_month_number
+from .text import is_blank, markdown
 
 ITEM = re.compile(r"^\**\s*(\d{1,3})\s*\(\s*(Åben|Åbent|Lukket)\s*\)\s*(\S.*?)\s*\**$", re.IGNORECASE)
 TOC_ENTRY = re.compile(r"\t\s*\d+\s*$")

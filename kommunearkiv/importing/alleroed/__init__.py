@@ -3,7 +3,7 @@
 Layout: ``# ALLERØD KOMMUNE``, the committee, ``Møde nr.``, ``Mødet blev holdt
 <weekday> den <d. month yyyy> på <place>.``, times, ``Medlemmer:`` and ``Afbud:``
 lists, a table of contents; then per item a committee line (often misspelled)
-glued to ``**N. Title**``, ``Sagsnr.:`` and its fields (see ``alleroed_items``);
+glued to ``**N. Title**``, ``Sagsnr.:`` and its fields (see ``items``);
 ``Signeret af:`` with names and roles; then ``**Bilag: N.M. Title**`` blocks.
 """
 from __future__ import annotations
@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from .alleroed_header import MUNICIPALITY, parse_header
-from .alleroed_items import (
+from ...errors import InputError
+from .header import MUNICIPALITY, parse_header
+from .items import (
     ABSENT_FIELD, ATTACHMENTS_FIELD, DATED, DECISION, TYPE_FIELD, Field, absentees, attachment_names,
     clean_text, complete_decision_headings, regroup, tokenise,
 )
-from .cleaning import join_heading_lines, lines_to_markdown
+from ..cleaning import join_heading_lines, lines_to_markdown
 
 NAME = "alleroed"
 ITEM = re.compile(r"^(?:#+\s*)?(?:\*\*[^*]*\*\*)?\*\*\s*(?P<number>\d+)\.\s+(?P<title>.+?)\*\*\s*$")
