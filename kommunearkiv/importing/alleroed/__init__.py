@@ -124,6 +124,7 @@ def parse_item(lines, start, end, meeting, members, warnings) -> dict:
     marks = [CLOSED_MARK.match(line.strip()) for line in lines[title_at + 1:title_at + 6]]
     if CLOSED.search(item["title"]) or any(marks):
         return {**item, "access": "closed"}
+    case = CASE.match(lines[case_at].strip())["case"].strip() if case_at is not None else ""
     if case_at is None:
         warnings.append(f"line {title_at + 1}: item {item['number']} has no 'Sagsnr.' line")
         case_at = title_at
@@ -133,7 +134,6 @@ def parse_item(lines, start, end, meeting, members, warnings) -> dict:
     if any(line.strip() for line in preamble):
         warnings.append(f"line {case_at + 2}: item {item['number']}: text before the first field kept as a section")
         fields.insert(0, Field("", case_at + 1, preamble))
-    case = CASE.match(lines[case_at].strip())["case"].strip() if case_at is not None else ""
     return {**item, "case_number": case or None, "access": "open",
             **item_fields(fields, item["number"], meeting, members, warnings)}
 
