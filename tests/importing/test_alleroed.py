@@ -403,7 +403,7 @@ def test_no_items_is_an_input_error():
 
 
 def test_unknown_month_is_an_input_error_with_its_line():
-    lines = synthetic(held="Mødet blev holdt tirsdag den 3. febr 2015 på Rådhuset.")
+    lines = synthetic(held="Mødet blev holdt tirsdag den 3. brumaire 2015 på Rådhuset.")
     with pytest.raises(InputError) as error:
         parse_lines(lines)
     assert (error.value.problems[0].field, error.value.problems[0].line) == ("date", 7)

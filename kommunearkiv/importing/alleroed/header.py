@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 
 from ...errors import InputError
+from ..cleaning import danish_month_number
 
 MUNICIPALITY = "Allerød Kommune"
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
 HELD = re.compile(r"Mødet blev holdt \w+ den (\d{1,2})\.\s*(\w+)\s+(\d{4})(?: på (.+?))?\.?\s*$")
 TIMES = re.compile(r"begyndte kl\.\s*(\d{1,2})[:.](\d{2})(?:.*?sluttede kl\.\s*(\d{1,2})[:.](\d{2}))?")
 PERSON = re.compile(r"^(?:(?P<role>[^-,()]+?)\s+-\s+)?(?P<name>[^()]+?)\s*(?:\((?P<party>[^)]*)\))?$")
@@ -27,7 +26,8 @@ def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
         raise InputError.single(path, len(lines), "date",
                                 "a line 'Mødet blev holdt <ugedag> den <d. måned åååå> på <sted>.' before the first item")
     line, match = held
-    if match[2].lower() not in MONTHS:
+    month = danish_month_number(match[2])
+    if month is None:
         raise InputError.single(path, line + 1, "date", f"a Danish month name, found {match[2]!r}")
     times = next((TIMES.search(t) for t in texts if TIMES.search(t)), None)
     committee = committee_name(texts, path)
@@ -45,7 +45,7 @@ def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
         "committee": committee,
         "period": period(committee),
         "document_kind": "referat",
-        "date": f"{match[3]}-{MONTHS.index(match[2].lower()) + 1:02d}-{int(match[1]):02d}",
+        "date": f"{match[3]}-{month:02d}-{int(match[1]):02d}",
         "start": f"{int(times[1]):02d}:{times[2]}" if times else None,
         "end": f"{int(times[3]):02d}:{times[4]}" if times and times[3] else None,
         "location": match[4].strip() if match[4] else None,

@@ -16,6 +16,7 @@ import re
 from os.path import basename
 
 from ...errors import InputError
+from ..cleaning import danish_month_number
 from . import appendix, sections
 from .attendance import MEMBERS_HEADINGS, OTHERS_HEADING, pair_end, parse_attendance, status_of
 from .text import clean, is_blank, markdown, norm
@@ -24,7 +25,6 @@ NAME = "lyngby"
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
 
 KINDS = {"protokol": "protokol", "referat": "referat", "dagsorden": "dagsorden"}
-MONTHS = sections.MONTHS
 SHORT_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})\s+kl\.\s*(\d{1,2})[:.](\d{2})(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*$")
 LONG_DATE = re.compile(
     r"^(?:\w+dag\s+)?(?:den\s+)?(\d{1,2})\.\s*([a-zæøå]+)\s+(\d{4})\s+kl\.\s*(\d{1,2})[:.](\d{2})"
@@ -108,9 +108,10 @@ def parse_when(text: str) -> tuple[str, str, str | None] | None:
         day, month, year = int(match[1]), int(match[2]), int(match[3])
     else:
         match = LONG_DATE.match(text)
-        if not match or match[2].lower() not in MONTHS:
+        month = danish_month_number(match[2]) if match else None
+        if month is None:
             return None
-        day, month, year = int(match[1]), MONTHS[match[2].lower()], int(match[3])
+        day, year = int(match[1]), int(match[3])
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     end = f"{int(match[6]):02d}:{match[7]}" if match[6] else None

@@ -13,11 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..cleaning import danish_month_number
 from .text import clean, markdown, norm, is_blank
 
-MONTHS = {name: number for number, name in enumerate(
-    ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-     "november", "december"), 1)}
 KNOWN_HEADINGS = {
     "sagsfremstilling", "supplerende sagsfremstilling", "sagsbeskrivelse", "resumé", "resume", "baggrund",
     "oplæg", "økonomiske konsekvenser", "økonomi", "bevillingsmæssige konsekvenser", "personalemæssige konsekvenser",
@@ -54,7 +52,7 @@ def decision_heading(text: str, committee: str) -> tuple[str, str] | None:
     if norm(body) != norm(committee) and not DECIDING_BODY.search(body) or len(body.split()) > 8:
         return None
     if match["day"]:
-        month = MONTHS.get(match["month"].lower())
+        month = danish_month_number(match["month"])
         if month is None:
             return None
         day, year = int(match["day"]), int(match["year"])
