@@ -79,6 +79,10 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> tuple[Located | Non
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else None
         return None, [Problem(path, line, "YAML", f"valid YAML ({error.problem})")]
+    except yaml.reader.ReaderError as error:
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        line = text[: error.position].count("\n") + 1 + offset
+        return None, [Problem(path, line, "YAML", f"printable text, found the control character U+{character:04X}")]
     if data is None:
         return None, [Problem(path, first_line, "file", "a YAML mapping, found an empty document")]
     if not isinstance(data, Located):
