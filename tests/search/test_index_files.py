@@ -53,6 +53,8 @@ def test_sharded_results_equal_the_whole_index(synthetic_site):
     assert sum(1 for a in answers if a["sharded"]) == len(QUERIES) - 1  # all but "x" find something
     for query, answer in zip(QUERIES, answers):
         assert answer["sharded"] == answer["whole"], query
+        assert answer["best"] == answer["whole"][:10], query  # lunr.js scores only the best few
+        assert answer["total"] == answer["bestTotal"] == len(answer["whole"]), query
 
 
 def test_a_query_loads_only_its_shards(synthetic_site):

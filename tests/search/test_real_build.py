@@ -8,7 +8,7 @@ from kommunearkiv import paths
 from kommunearkiv.search.documents import page_url
 from kommunearkiv.search.text import plain_text
 
-from .browser import search, site_path
+from .browser import read_hits, search, site_path
 
 
 def open_items(archive):
@@ -64,3 +64,14 @@ def test_closed_item_shows_number_and_title_only(page, built_site_url, shipped_a
     mine = [h for h in hits if site_path(h, built_site_url) == page_url(paths.item_path(item))]
     assert mine and mine[0].title.startswith(f"{item.number}. ")
     assert mine[0].snippet == "(Lukket punkt)"
+
+
+def test_more_results_keep_the_order_and_move_focus(page, built_site_url):
+    first = search(page, built_site_url, "kommunen")
+    total = int(page.text_content("#search-status").split()[0])
+    assert len(first) == 10 < total
+    page.click("#search-more")
+    page.wait_for_function("() => document.querySelectorAll('#search-results > li').length > 10")
+    more = read_hits(page)
+    assert more[:10] == first and len(more) == min(20, total)
+    assert page.evaluate("document.activeElement.href") == more[10].href

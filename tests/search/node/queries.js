@@ -1,5 +1,6 @@
 /* argv: index folder; stdin: JSON list of queries; stdout: per query [[ref, score], ...] from the
- * sharded index, and from the whole index (argv[3], a lunr.py serialization) when given. */
+ * sharded index (all hits, and the best 10 with their total), and from the whole index (argv[3],
+ * a lunr.py serialization) when given. */
 "use strict";
 const fs = require("fs");
 const { lunr, searchFrom, readStdin } = require("./lunr_env");
@@ -9,8 +10,12 @@ async function main() {
   const whole = process.argv[3] ? lunr.Index.load(JSON.parse(fs.readFileSync(process.argv[3], "utf8"))) : null;
   const out = [];
   for (const query of readStdin()) {
-    const found = await search.search(query);
-    const entry = { sharded: found.hits.map((h) => [h.ref, h.score]) };
+    const found = await search.search(query, Infinity);
+    const best = await search.search(query, 10);
+    const entry = {
+      sharded: found.hits.map((h) => [h.ref, h.score]), total: found.total,
+      best: best.hits.map((h) => [h.ref, h.score]), bestTotal: best.total,
+    };
     if (whole) {
       const results = whole.query((q) => found.terms.forEach((c) => q.term(c.term, {
         usePipeline: false, presence: lunr.Query.presence.REQUIRED,

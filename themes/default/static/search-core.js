@@ -3,8 +3,10 @@
  * Index data are scripts calling kommunearkivSearch.receive(key, data) (see
  * kommunearkiv/search/shards.py), so they load from file:// as well. For a
  * query, only the manifest, the term shards of the query's terms and the
- * document chunks of the hits shown are loaded. A small lunr index is rebuilt
- * from those shards; its scores equal the whole-archive index's (docs/search.md).
+ * document chunks of the hits shown are loaded. The documents holding every
+ * term are found in typed arrays; lunr.js scores those that can rank among the
+ * hits asked for, in a small index rebuilt from the shards, with the scores of
+ * the whole-archive index (docs/search.md).
  * Needs lunr.js, lunr.stemmer.support.js and lunr.da.js. Runs in browsers and node.
  */
 (function (root) {
@@ -96,26 +98,83 @@
     return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
   }
 
-  /* A lunr index holding exactly the terms of the given shards (in sort order), with lunr's
-   * own term indexes so that vectors add up in the whole index's order. */
-  function buildIndex(fields, shards) {
-    var invertedIndex = [], vectors = {}, refs = [];
-    shards.forEach(function (shard) {
-      shard.forEach(function (entry) {
-        var posting = { _index: entry[1] };
-        fields.forEach(function (f) { posting[f] = {}; });
+  /* term -> shard entry [term, lunr term index, field lists], for the loaded shards. */
+  function termTable(shards) {
+    var table = Object.create(null);
+    shards.forEach(function (shard) { shard.forEach(function (entry) { table[entry[0]] = entry; }); });
+    return table;
+  }
+
+  /* Clauses -> [{term(s) the clause matches, in index order}]; identifiers not in the index fall
+   * back to their parts; a prefix matches every loaded term it begins (shards cover its range). */
+  function resolve(table, clauses) {
+    var resolved = [];
+    clauses.forEach(function (c) {
+      if (c.identifier && !(c.term in table)) {
+        c.parts.forEach(function (t) { resolved.push({ term: t, entries: t in table ? [table[t]] : [] }); });
+      } else if (c.wildcard) {
+        var entries = Object.keys(table).filter(function (t) { return t.indexOf(c.term) === 0; })
+          .sort().map(function (t) { return table[t]; });
+        resolved.push({ term: c.term, wildcard: true, entries: entries });
+      } else {
+        resolved.push({ term: c.term, entries: c.term in table ? [table[c.term]] : [] });
+      }
+    });
+    return resolved;
+  }
+
+  /* Documents holding every clause (lunr's REQUIRED), with the sum of their weights for the
+   * query's terms: lunr's score times the query vector's length, up to float rounding. */
+  function candidates(resolved, documents) {
+    var matched = new Int32Array(documents), seen = new Int32Array(documents), sum = new Float64Array(documents);
+    resolved.forEach(function (clause, i) {
+      clause.entries.forEach(function (entry) {
         entry[2].forEach(function (list) {
-          var field = fields[list[0]], doc = 0;
-          for (var k = 1; k < list.length; k += 2) {
+          for (var k = 1, doc = 0; k < list.length; k += 2) {
             doc += list[k];
-            posting[field][doc] = {};
-            var ref = field + "/" + doc;
-            if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
-            vectors[ref].push([entry[1], list[k + 1] / 1000]);
+            sum[doc] += list[k + 1];
+            if (seen[doc] !== i + 1) { seen[doc] = i + 1; matched[doc]++; }
           }
         });
-        invertedIndex.push([entry[0], posting]);
       });
+    });
+    var docs = [];
+    for (var d = 0; d < documents; d++) if (matched[d] === resolved.length) docs.push(d);
+    return { docs: docs, weight: sum };
+  }
+
+  /* The documents that can be among the best `limit`: the top by weight, plus any within
+   * rounding distance of the last of them. */
+  function window_(docs, weight, limit) {
+    if (docs.length <= limit) return docs;
+    var sorted = docs.slice().sort(function (a, b) { return weight[b] - weight[a] || a - b; });
+    var floor = weight[sorted[limit - 1]] * (1 - 1e-9);
+    var end = limit;
+    while (end < sorted.length && weight[sorted[end]] >= floor) end++;
+    return sorted.slice(0, end);
+  }
+
+  /* A lunr index of the query's terms (lunr's own term indexes) restricted to some documents. */
+  function buildIndex(fields, resolved, docs) {
+    var wanted = {}, invertedIndex = [], vectors = {}, refs = [], done = {};
+    docs.forEach(function (d) { wanted[d] = true; });
+    var entries = [];
+    resolved.forEach(function (c) { c.entries.forEach(function (e) { if (!done[e[0]]) { done[e[0]] = true; entries.push(e); } }); });
+    entries.sort(function (a, b) { return a[0] < b[0] ? -1 : 1; }).forEach(function (entry) {
+      var posting = { _index: entry[1] };
+      fields.forEach(function (f) { posting[f] = {}; });
+      entry[2].forEach(function (list) {
+        var field = fields[list[0]];
+        for (var k = 1, doc = 0; k < list.length; k += 2) {
+          doc += list[k];
+          if (!wanted[doc]) continue;
+          posting[field][doc] = {};
+          var ref = field + "/" + doc;
+          if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
+          vectors[ref].push([entry[1], list[k + 1] / 1000]);
+        }
+      });
+      invertedIndex.push([entry[0], posting]);
     });
     return lunr.Index.load({
       version: lunr.version, fields: fields, invertedIndex: invertedIndex, pipeline: ["trimmer-da", "stemmer-da"],
@@ -129,21 +188,10 @@
     return flat;
   }
 
-  function clauseTerms(index, clauses) {
-    var terms = [];
-    clauses.forEach(function (c) {
-      if (c.identifier && !(c.term in index.invertedIndex)) {
-        c.parts.forEach(function (t) { terms.push({ term: t }); });
-      } else {
-        terms.push(c);
-      }
-    });
-    return terms;
-  }
-
-  function run(index, terms) {
+  /* lunr.js scores: every clause required, terms as the index holds them. */
+  function run(index, resolved) {
     var results = index.query(function (q) {
-      terms.forEach(function (c) {
+      resolved.forEach(function (c) {
         q.term(c.term, {
           usePipeline: false, presence: lunr.Query.presence.REQUIRED,
           wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
@@ -154,7 +202,7 @@
       .sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
   }
 
-  /* Document number -> [municipality, committee, year, type] via the manifest's groups. */
+  /* Document number -> {municipality, committee, year, type} via the manifest's groups. */
   function facetTable(manifest) {
     var starts = [], start = 0;
     manifest.groups.forEach(function (g) { starts.push(start); start += g[0]; });
@@ -173,18 +221,21 @@
       return manifestPromise;
     }
 
-    /* {clauses, terms, hits: [{ref, score, facets}]} for the query text, best first. */
-    function search(text) {
+    /* The best `limit` hits for the query text among documents whose facets pass `keep`:
+     * {clauses, terms, total, hits: [{ref, score, facets}]}, best first, scored by lunr.js. */
+    function search(text, limit, keep) {
       var clauses = parse(text);
       return manifest().then(function (m) {
-        if (!clauses.length) return { clauses: clauses, terms: [], hits: [] };
+        if (!clauses.length) return { clauses: clauses, terms: [], total: 0, hits: [] };
         var keys = shardsFor(m.shards, clauses).map(function (n) { return "t/" + n; });
         return Promise.all(keys.map(store.load)).then(function (shards) {
-          var index = buildIndex(m.fields, shards);
-          var terms = clauseTerms(index, clauses);
+          var resolved = resolve(termTable(shards), clauses);
           var facets = facetTable(m);
-          var hits = run(index, terms).map(function (h) { h.facets = facets(h.ref); return h; });
-          return { clauses: clauses, terms: terms, hits: hits };
+          var found = candidates(resolved, m.documents);
+          var docs = found.docs.filter(function (d) { return !keep || keep(facets(d)); });
+          var scored = docs.length ? run(buildIndex(m.fields, resolved, window_(docs, found.weight, limit)), resolved) : [];
+          var hits = scored.slice(0, limit).map(function (h) { h.facets = facets(h.ref); return h; });
+          return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
         });
       });
     }

@@ -28,7 +28,7 @@
     script.onerror = function () { fail(key); };
     document.head.appendChild(script);
   });
-  var manifest = null, last = null, shown = 0, generation = 0, searches = 0, timer = null;
+  var manifest = null, last = null, searches = 0, timer = null;
   var selects = {};
 
   function say(text) { status.textContent = text; }
@@ -41,8 +41,7 @@
   }
 
   /* Option values: municipality and type by id, committee as "municipality/committee", year. */
-  function facetValue(facet, hit) {
-    var f = hit.facets;
+  function facetValue(facet, f) {
     if (facet === "municipality") return manifest.municipalities[f.municipality][0];
     if (facet === "committee") {
       var c = manifest.committees[f.committee];
@@ -79,7 +78,7 @@
       select.appendChild(new Option("Alle", ""));
       facetOptions(spec.facet).forEach(function (o) { select.appendChild(new Option(o[1], o[0])); });
       select.value = params.get(spec.param) || "";
-      select.addEventListener("change", function () { updateUrl(false); render(); });
+      select.addEventListener("change", function () { updateUrl(false); runSearch(PAGE); });
       selects[spec.param] = select;
       wrap.appendChild(label);
       wrap.appendChild(select);
@@ -88,13 +87,16 @@
     filterBox.hidden = false;
   }
 
-  function filtered(hits) {
-    return hits.filter(function (hit) {
-      return FILTERS.every(function (spec) {
-        var wanted = selects[spec.param] && selects[spec.param].value;
-        return !wanted || facetValue(spec.facet, hit) === wanted;
-      });
+  /* Whether a document's facets pass the chosen filters. */
+  function keep(facets) {
+    return FILTERS.every(function (spec) {
+      var wanted = selects[spec.param] && selects[spec.param].value;
+      return !wanted || facetValue(spec.facet, facets) === wanted;
     });
+  }
+
+  function filtersChosen() {
+    return FILTERS.some(function (spec) { return selects[spec.param] && selects[spec.param].value; });
   }
 
   function updateUrl(push) {
@@ -146,53 +148,38 @@
     return li;
   }
 
-  function showMore(focusFirst) {
-    var hits = filtered(last.hits);
-    var page = hits.slice(shown, shown + PAGE);
-    var mine = generation;
-    shown += page.length;
-    more.hidden = shown >= hits.length;
-    return engine.describe(page).then(function (docs) {
-      if (mine !== generation) return;
-      var items = docs.map(function (doc) { return hitItem(doc, last.terms); });
-      items.forEach(function (li) { results.appendChild(li); });
-      if (focusFirst && items.length) items[0].querySelector("a").focus();
-    });
-  }
-
-  /* Rebuild the list for the current filters; the status is announced once the list is there. */
-  function render() {
-    if (!last) return;
-    generation++;
-    results.textContent = "";
-    shown = 0;
-    more.hidden = true;
-    var hits = filtered(last.hits);
-    var query = "»" + last.text + "«";
+  /* Show the hits found; the status is announced once the list is there. */
+  function render(found, focusFrom) {
+    var query = "»" + found.text + "«";
     var message = "Skriv et eller flere ord, et sagsnummer eller et navn.";
-    if (last.clauses.length && !hits.length) {
-      message = "Ingen resultater for " + query + "." + (last.hits.length ? " Prøv uden filtre." : "");
-    } else if (last.clauses.length) {
-      message = (hits.length === 1 ? "1 resultat" : hits.length + " resultater") + " for " + query + ".";
+    if (found.clauses.length && !found.total) {
+      message = "Ingen resultater for " + query + "." + (filtersChosen() ? " Prøv uden filtre." : "");
+    } else if (found.clauses.length) {
+      message = (found.total === 1 ? "1 resultat" : found.total + " resultater") + " for " + query + ".";
     }
-    var mine = generation;
-    (hits.length ? showMore(false) : Promise.resolve()).then(function () {
-      if (mine === generation) say(message);
+    return engine.describe(found.hits).then(function (docs) {
+      results.textContent = "";
+      var items = docs.map(function (doc) { return hitItem(doc, found.terms); });
+      items.forEach(function (li) { results.appendChild(li); });
+      more.hidden = found.hits.length >= found.total;
+      say(message);
+      if (focusFrom !== undefined && items[focusFrom]) items[focusFrom].querySelector("a").focus();
     });
   }
 
-  function runSearch() {
+  /* Search for what the box holds, showing the best `limit` hits. */
+  function runSearch(limit, focusFrom) {
     var text = input.value.trim();
     var mine = ++searches;
     if (!text) { last = null; results.textContent = ""; more.hidden = true; say(""); return; }
     say("Søger …");
-    engine.search(text).then(function (found) {
+    engine.search(text, limit, keep).then(function (found) {
       if (mine !== searches) return;
       found.text = text;
       last = found;
-      render();
-    }, function () {
-      say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
+      return render(found, focusFrom);
+    }).catch(function () {
+      if (mine === searches) say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
     });
   }
 
@@ -203,17 +190,17 @@
       event.preventDefault();
       clearTimeout(timer);
       updateUrl(true);
-      runSearch();
+      runSearch(PAGE);
     });
     input.addEventListener("input", function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { updateUrl(false); runSearch(); }, 250);
+      timer = setTimeout(function () { updateUrl(false); runSearch(PAGE); }, 250);
     });
-    more.addEventListener("click", function () { showMore(true); });
+    more.addEventListener("click", function () { runSearch(last.hits.length + PAGE, last.hits.length); });
     engine.manifest().then(function (m) {
       manifest = m;
       buildFilters(params);
-      if (input.value) runSearch(); else say("Skriv et eller flere ord, et sagsnummer eller et navn.");
+      if (input.value) runSearch(PAGE); else say("Skriv et eller flere ord, et sagsnummer eller et navn.");
     }, function () {
       say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
     });
