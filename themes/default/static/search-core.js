@@ -145,7 +145,7 @@
 
   /* The documents that can be among the best `limit`: the top by weight, plus any within
    * rounding distance of the last of them. */
-  function window_(docs, weight, limit) {
+  function bestCandidates(docs, weight, limit) {
     if (docs.length <= limit) return docs;
     var sorted = docs.slice().sort(function (a, b) { return weight[b] - weight[a] || a - b; });
     var floor = weight[sorted[limit - 1]] * (1 - 1e-9);
@@ -233,7 +233,7 @@
           var facets = facetTable(m);
           var found = candidates(resolved, m.documents);
           var docs = found.docs.filter(function (d) { return !keep || keep(facets(d)); });
-          var scored = docs.length ? run(buildIndex(m.fields, resolved, window_(docs, found.weight, limit)), resolved) : [];
+          var scored = docs.length ? run(buildIndex(m.fields, resolved, bestCandidates(docs, found.weight, limit)), resolved) : [];
           var hits = scored.slice(0, limit).map(function (h) { h.facets = facets(h.ref); return h; });
           return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
         });
