@@ -68,7 +68,7 @@ def iso_date(date: dt.date | None) -> str | None:
 
 def item_document(item: AgendaItem, names: dict[str, str]) -> dict:
     if item.is_closed:
-        return {"number": item.number, "title": item.title, "access": item.access, "lines": lines(item.source)}
+        return closed_item_document(item)
     return {
         "number": item.number,
         "title": item.title,
@@ -83,6 +83,13 @@ def item_document(item: AgendaItem, names: dict[str, str]) -> dict:
         "attachments": list(item.attachments),
         "lines": lines(item.source),
     }
+
+
+def closed_item_document(item: AgendaItem) -> dict:
+    """Every key of an item, as for open ones, with only number, title, access and lines filled."""
+    return {"number": item.number, "title": item.title, "case_number": None, "access": item.access, "item_type": None,
+            "sections": [], "decision": None, "decision_heading": None, "earlier_decisions": [], "absent": [],
+            "attachments": [], "lines": lines(item.source)}
 
 
 def attachment_document(attachment: AttachmentDocument) -> dict:
