@@ -35,7 +35,8 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # included, and GFM's tagfilter would show <script> as visible text instead of removing it.
 CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 CMARK_EXTENSIONS = ["table", "autolink", "strikethrough"]
-HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+HEADING = re.compile(r"<h([1-6])>")
+HEADING_ELEMENT = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
 EMPTY_HEADER_CELL = re.compile(r"<th>\s*</th>")
 TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
@@ -49,7 +50,7 @@ def render_markdown(text: str, top_heading: int = 3) -> Markup:
         html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
         url_relative="deny", link_rel="noopener nofollow", strip_comments=True,
     )
-    return Markup(_shift_headings(_tidy(clean), top_heading - 1).strip())
+    return Markup(_fit_headings(_tidy(clean), top_heading).strip())
 
 
 def _tidy(html: str) -> str:
@@ -61,8 +62,16 @@ def _tidy(html: str) -> str:
     return TABLE.sub(lambda m: f'<div class="table-scroll" tabindex="0">{m.group(0)}</div>', html)
 
 
-def _shift_headings(html: str, offset: int) -> str:
-    """Demote ``<hN>`` by ``offset`` levels (at most ``<h6>``): source text has no place above the page's own headings."""
-    if offset <= 0:
-        return html
-    return HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + offset)}>", html)
+def _fit_headings(html: str, top: int) -> str:
+    """Fit the source's headings under the page's own: its highest level becomes ``<h{top}>``, and none
+    lies more than one level below the heading before it (screen readers navigate by that outline)."""
+    levels = sorted({int(level) for level in HEADING.findall(html)})
+    previous = top - 1
+
+    def renumber(match: re.Match) -> str:
+        nonlocal previous
+        level = min(top + levels.index(int(match.group(1))), previous + 1, 6)
+        previous = level
+        return f"<h{level}>{match.group(2)}</h{level}>"
+
+    return HEADING_ELEMENT.sub(renumber, html)

@@ -27,9 +27,12 @@ def test_relative_root_absolute_and_script_links_from_sources_keep_only_their_te
     assert html == "<p>a b c d</p>"
 
 
-def test_source_headings_are_demoted_below_the_pages_own():
+def test_source_headings_fit_under_the_pages_own_without_skipping_levels():
     assert render_markdown("# Overskrift\n\n## Under", top_heading=4) == "<h4>Overskrift</h4>\n<h5>Under</h5>"
-    assert render_markdown("#### Dyb", top_heading=5) == "<h6>Dyb</h6>"
+    assert render_markdown("### Først\n\n##### Dybt\n\n### Igen", top_heading=3) == "<h3>Først</h3>\n<h4>Dybt</h4>\n<h3>Igen</h3>"
+    assert render_markdown("###### Dybt først\n\n# Højest\n\n## Under", top_heading=2) == (
+        "<h2>Dybt først</h2>\n<h2>Højest</h2>\n<h3>Under</h3>")
+    assert render_markdown("# En\n\n## To\n\n### Tre", top_heading=5) == "<h5>En</h5>\n<h6>To</h6>\n<h6>Tre</h6>"
 
 
 def test_raw_html_that_sanitises_to_nothing_leaves_no_empty_paragraph():
