@@ -49,7 +49,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
                progress: bool = False) -> BuildReport:
     check_site_folder(content_dir, site_dir)
     archive = load_archive(content_dir)
-    app = create_app(archive, theme_search_path(theme))
+    app = create_app(archive, theme_search_path(theme), site_url)
     with replaced_atomically(site_dir) as work:
         pages = freeze(app, work, progress=progress)
         search = write_search_index(archive, work)
