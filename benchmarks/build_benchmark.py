@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="kommunearkiv-bench-"))
     results = [measure_size(size, work, args) for size in args.sizes]
+    print_growth(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nWork folder (content, sites, profiles): {work}")
@@ -139,3 +140,12 @@ def print_mkdocs(mkdocs: dict, build: dict) -> None:
           f"search_index.json {(mkdocs['search_index_bytes'] or 0) / 2**20:.0f} MiB\n"
           f"  time per page, ours / MkDocs: {mkdocs['ratio_per_page_cpu']} by CPU, {mkdocs['ratio_per_page_wall']} by wall clock",
           flush=True)
+
+
+def print_growth(results: list[dict]) -> None:
+    """Per-meeting CPU time and peak memory for each size: constant when the build grows linearly."""
+    print("\nGrowth (full build):\n  meetings  pages   CPU s  peak MiB  CPU ms/meeting  MiB/meeting")
+    for r in results:
+        b = r["build"]
+        print(f"  {r['meetings']:>8}  {b['pages'] or 0:>6}  {b['cpu_s']:>6.1f}  {b['peak_mib']:>8.0f}  "
+              f"{1000 * b['cpu_s'] / r['meetings']:>14.0f}  {b['peak_mib'] / r['meetings']:>11.2f}")
