@@ -21,8 +21,8 @@ site: $(VENV)/.installed
 	$(PY) build.py
 
 test-deps: $(VENV)/.test-installed
-	@command -v /usr/bin/chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	@if [ -f package.json ]; then [ -d node_modules ] && [ package-lock.json -ot node_modules ] || npm ci --no-audit --no-fund --silent; fi
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/java ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless; }
+	@if [ -f package.json ]; then [ -d node_modules ] && [ package-lock.json -ot node_modules ] || npm ci --ignore-scripts --no-audit --no-fund --silent; fi
 
 test: test-deps
 	$(PY) -m pytest -n 2 -q
