@@ -5,6 +5,7 @@ link and label, never in the index); attachments of closed items are left out.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import paths
@@ -16,8 +17,11 @@ TYPES = (("punkt", "Dagsordenspunkt"), ("bilag", "Bilag"), ("moede", "Møde"), (
 TYPE_KEYS = tuple(key for key, _ in TYPES)
 
 # lunr fields with their boosts: a title or case-number match outranks body text.
-FIELDS = (("title", 10), ("nr", 10), ("decision", 2), ("body", 1))
-IDENTIFIER_FIELD = "nr"
+FIELDS = (("title", 10), ("nr", 10), ("decision", 2), ("body", 1), ("mentions", 1))
+# Fields of identifiers kept whole: the document's own numbers, and hyphenated ones its text
+# mentions (lunr's tokenizer would split "EMN-2019-00607" in running text into three words).
+IDENTIFIER_FIELDS = ("nr", "mentions")
+HYPHENATED_IDENTIFIER = re.compile(r"(?<![\w-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w-])")
 # How a result's heading shows the number of an item, attachment or case.
 LABELS = {"punkt": "{number}. {title}", "bilag": "Bilag {number}: {title}", "sag": "Sag {number}: {title}"}
 
@@ -49,9 +53,11 @@ class SearchDocument:
         return int(self.date[:4]) if self.date else 0
 
     def fields(self) -> dict:
-        """The lunr fields; identifiers go in as a list so the tokenizer keeps them whole."""
-        return {"title": self.title, "nr": [i.lower() for i in self.identifiers],
-                "decision": self.decision, "body": self.body}
+        """The lunr fields; identifiers go in as lists so the tokenizer keeps them whole."""
+        own = [i.lower() for i in self.identifiers]
+        mentioned = HYPHENATED_IDENTIFIER.findall(f"{self.decision} {self.body}".lower())
+        return {"title": self.title, "nr": own, "decision": self.decision, "body": self.body,
+                "mentions": sorted(set(mentioned) - set(own))}
 
 
 def page_url(path: str) -> str:

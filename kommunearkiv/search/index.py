@@ -18,7 +18,7 @@ from lunr.builder import Builder
 from lunr.tokenizer import SEPARATOR_CHARS
 
 from .danish import INDEX_PIPELINE, stemmer, trimmer
-from .documents import FIELDS, IDENTIFIER_FIELD, SearchDocument
+from .documents import FIELDS, IDENTIFIER_FIELDS, SearchDocument
 
 FIELD_NAMES = tuple(name for name, _ in FIELDS)
 _SEPARATORS = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]+")
@@ -39,7 +39,7 @@ def build_index(docs: list[SearchDocument]):
     builder = Builder()
     builder.pipeline.add(*INDEX_PIPELINE)
     for fn in INDEX_PIPELINE:
-        builder.pipeline.skip(fn, [IDENTIFIER_FIELD])  # case numbers are matched as written
+        builder.pipeline.skip(fn, list(IDENTIFIER_FIELDS))  # case numbers are matched as written
     builder.search_pipeline.add(trimmer, stemmer)
     builder.ref("ref")
     for name, boost in FIELDS:

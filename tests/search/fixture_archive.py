@@ -84,7 +84,8 @@ def gentofte() -> Municipality:
     )
     rehab = AgendaItem(
         2, "Den rehabiliterende indsats på beskæftigelsesområdet", case_number="EMN-2019-00061",
-        sections=[Section("Resumé", "Orientering om rehabiliteringsteamets arbejde med sygedagpengemodtagere.")],
+        sections=[Section("Resumé", "Orientering om rehabiliteringsteamets arbejde med sygedagpengemodtagere "
+                                    "(se også sag EMN-2019-00607).")],
         decision=Decision("Beslutning", "Taget til efterretning."),
     )
     closed = AgendaItem(3, "Meddelelser fra formanden", access=CLOSED)
