@@ -72,6 +72,11 @@ def test_words_of_a_closed_item_find_nothing(page, site_url):
     assert search(page, site_url, "15/9999") == []
 
 
+def test_only_stop_words_says_so(page, site_url):
+    assert search(page, site_url, "og i at") == []
+    assert "kun af meget almindelige ord" in page.text_content("#search-status")
+
+
 def test_closed_item_found_by_title(page, site_url):
     hits = search(page, site_url, "salg af grund")
     assert paths(hits, site_url)[0] == "alleroed/ebu/2015-05-13/punkt-5/index.html"

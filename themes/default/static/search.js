@@ -151,7 +151,7 @@
   /* Show the hits found; the status is announced once the list is there. */
   function render(found, focusFrom) {
     var query = "»" + found.text + "«";
-    var message = "Skriv et eller flere ord, et sagsnummer eller et navn.";
+    var message = query + " består kun af meget almindelige ord. Skriv mere præcise ord, et sagsnummer eller et navn.";
     if (found.clauses.length && !found.total) {
       message = "Ingen resultater for " + query + "." + (filtersChosen() ? " Prøv uden filtre." : "");
     } else if (found.clauses.length) {
