@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import paths
 from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Person
-from .text import excerpt, joined, plain_text
+from .text import joined, passages, plain_text
 
 # (key in URLs and data, Danish label), in the order results are grouped for filters.
 TYPES = (("punkt", "Dagsordenspunkt"), ("bilag", "Bilag"), ("moede", "Møde"), ("sag", "Sag"), ("person", "Person"))
@@ -36,7 +36,7 @@ class SearchDocument:
     committee: str = ""
     committee_name: str = ""
     date: str = ""
-    snippet: str = ""
+    snippets: list[str] = field(default_factory=list)
     identifiers: list[str] = field(default_factory=list)
     decision: str = ""
     body: str = ""
@@ -99,14 +99,13 @@ def item_document(archive: Archive, item: AgendaItem) -> SearchDocument:
     where = _where(archive, item.meeting)
     url = page_url(paths.item_path(item))
     if item.is_closed:
-        return SearchDocument("punkt", url, item.title, number=str(item.number), snippet="(Lukket punkt)", **where)
+        return SearchDocument("punkt", url, item.title, number=str(item.number), snippets=["(Lukket punkt)"], **where)
     municipality = archive.municipalities[item.meeting.municipality]
     decision = plain_text(item.decision.text) if item.decision else ""
     sections = [joined(s.heading, plain_text(s.text)) for s in item.sections]
     earlier = [plain_text(d.text) for d in item.earlier_decisions]
-    first_section = plain_text(item.sections[0].text) if item.sections else ""
     return SearchDocument(
-        "punkt", url, item.title, number=str(item.number), snippet=excerpt(decision or first_section),
+        "punkt", url, item.title, number=str(item.number), snippets=passages(decision, *(plain_text(s.text) for s in item.sections)),
         identifiers=[item.case_number] if item.case_number else [], decision=decision,
         body=joined(*sections, *earlier, _names(municipality, item.absent)), **where,
     )
@@ -116,7 +115,7 @@ def attachment_document(archive: Archive, attachment: AttachmentDocument) -> Sea
     text = plain_text(attachment.text)
     return SearchDocument(
         "bilag", page_url(paths.attachment_path(attachment)), attachment.title, number=attachment.label,
-        snippet=excerpt(text), identifiers=[attachment.reference] if attachment.reference else [],
+        snippets=passages(text), identifiers=[attachment.reference] if attachment.reference else [],
         body=text, **_where(archive, attachment.meeting),
     )
 
@@ -127,7 +126,7 @@ def meeting_document(archive: Archive, municipality: Municipality, meeting: Meet
                         ", ".join(meeting.other_attendees))
     titles = ". ".join(i.title for i in meeting.items)
     return SearchDocument(
-        "moede", page_url(paths.meeting_path(meeting)), where["committee_name"], snippet=excerpt(titles),
+        "moede", page_url(paths.meeting_path(meeting)), where["committee_name"], snippets=passages(titles),
         identifiers=[meeting.number] if meeting.number else [],
         body=joined(meeting.location, attendance, titles), **where,
     )
@@ -137,7 +136,7 @@ def case_document(archive: Archive, case: Case) -> SearchDocument:
     where = _where(archive, case.items[-1].meeting)
     titles = ". ".join(dict.fromkeys(i.title for i in case.items))
     return SearchDocument(
-        "sag", page_url(paths.case_path(case)), case.title, number=case.number, snippet=excerpt(titles),
+        "sag", page_url(paths.case_path(case)), case.title, number=case.number, snippets=passages(titles),
         identifiers=[case.number], body=titles, **where,
     )
 
@@ -146,4 +145,4 @@ def person_document(municipality: Municipality, person: Person) -> SearchDocumen
     roles = [f"{m.role}, {c.name}" for c in municipality.committees.values() for m in c.members if m.person == person.id]
     description = joined(f"({person.party})" if person.party else "", "; ".join(roles))
     return SearchDocument("person", page_url(paths.person_path(person)), person.name, municipality.id,
-                          snippet=excerpt(description), body=description)
+                          snippets=passages(description), body=description)

@@ -74,7 +74,7 @@ def manifest(docs: list[SearchDocument], shards: list[list], municipality_names:
 
 
 def chunk_entry(doc: SearchDocument) -> list[str]:
-    return [doc.url, doc.label, doc.date, doc.snippet]
+    return [doc.url, doc.label, doc.date, doc.snippets]
 
 
 def write_files(folder: Path, docs: list[SearchDocument], shards: list[list], head: dict) -> dict:

@@ -8,7 +8,8 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_#>|`\\]+|^\s*[-+]\s+|^-{3,}$", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
 
-EXCERPT_CHARS = 180
+EXCERPT_CHARS = 160
+PASSAGES = 3
 
 
 def plain_text(markdown: str | None) -> str:
@@ -25,6 +26,17 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(" ,.;:-") + " …"
+
+
+def passages(*texts: str) -> list[str]:
+    """Up to ``PASSAGES`` excerpts to choose a snippet from: one per text given, or spread
+    over a single long text (its start, a third and two thirds into it)."""
+    texts = [t for t in texts if t]
+    if len(texts) == 1 and len(texts[0]) > PASSAGES * EXCERPT_CHARS:
+        text = texts[0]
+        starts = [len(text) * n // PASSAGES for n in range(PASSAGES)]
+        texts = [text[text.find(" ", s) + 1 if s else 0:] for s in starts]
+    return [excerpt(t) for t in texts[:PASSAGES]]
 
 
 def joined(*parts: str | None) -> str:

@@ -56,6 +56,12 @@ def test_phrase_from_a_decision(page, site_url):
     assert paths(search(page, site_url, "fastholde serviceniveauet"), site_url) == [ITEM_DANISH]
 
 
+def test_snippet_is_the_stored_passage_with_the_match(page, site_url):
+    hits = search(page, site_url, "overførselsudgifterne")
+    item = next(h for h in hits if site_path(h, site_url) == ITEM_BUDGET)
+    assert "overførselsudgifter" in item.snippet and "overførselsudgifter" in item.marked
+
+
 def test_phrase_from_an_attachment(page, site_url):
     hits = search(page, site_url, "intensiveret jobformidling for langtidsledige")
     assert paths(hits, site_url) == [ATTACHMENT_BUDGET]

@@ -251,7 +251,7 @@
             var d = received["d/" + Math.floor(h.ref / m.chunk)][h.ref % m.chunk];
             var committee = m.committees[h.facets.committee];
             return {
-              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2], snippet: d[3],
+              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2], snippets: d[3],
               type: m.types[h.facets.type], municipality: m.municipalities[h.facets.municipality],
               committee: committee ? committee[2] : ""
             };

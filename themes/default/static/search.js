@@ -119,6 +119,16 @@
     return node;
   }
 
+  /* The stored passage showing the most matched words (the first on a tie). */
+  function bestPassage(passages, terms) {
+    var best = passages[0], most = 0;
+    passages.forEach(function (text) {
+      var count = core.highlight(text, terms).filter(function (piece) { return piece[1]; }).length;
+      if (count > most) { best = text; most = count; }
+    });
+    return best;
+  }
+
   function formatDate(iso) {
     try {
       return new Date(iso + "T12:00:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
@@ -144,7 +154,8 @@
     heading.appendChild(link);
     li.appendChild(heading);
     li.appendChild(meta);
-    if (doc.snippet) li.appendChild(marked("p", "search-hit-snippet", doc.snippet, terms));
+    var snippet = bestPassage(doc.snippets, terms);
+    if (snippet) li.appendChild(marked("p", "search-hit-snippet", snippet, terms));
     return li;
   }
 
