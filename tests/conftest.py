@@ -1,4 +1,7 @@
-"""Fixtures shared by the whole suite: the real build of the shipped content."""
+"""Fixtures shared by the whole suite: the real build of the shipped content, a static server, a browser."""
+import functools
+import http.server
+import threading
 from pathlib import Path
 
 import pytest
@@ -17,8 +20,55 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright, one per test process.
+
+    Playwright's sync API allows one running instance per thread, so every test
+    that needs a browser shares this one and opens its own pages or contexts.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def shipped_archive():
     from kommunearkiv.content.reader import load_archive
 
     return load_archive(CONTENT)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """``serve(folder)`` starts a static HTTP server on 127.0.0.1 and returns its base URL; all stop with the session."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def http_built_site(built_site, serve) -> str:
+    """The real build on a local static server, under the sub-path ``/<folder>/`` (as on any host)."""
+    return serve(built_site.parent) + built_site.name + "/"

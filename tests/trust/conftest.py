@@ -10,8 +10,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hostile_content import write_hostile_content  # noqa: E402
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="session")
@@ -30,12 +28,3 @@ def hostile_site(hostile_content) -> Path:
     build_site(hostile_content, site)
     return site
 
-
-@pytest.fixture(scope="session")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
