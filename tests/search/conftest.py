@@ -1,5 +1,6 @@
-"""Fixtures for the search tests: a real site built from the fixture archive, served over HTTP
-under a sub-path and opened from disk, and one headless Chromium for the session."""
+"""Fixtures for the search tests: a real site built from the fixture archive, and it and the real
+build served over HTTP under a sub-path and opened from disk (``chromium``, ``serve`` and
+``http_built_site`` are the suite's, in ``tests/conftest.py``)."""
 from __future__ import annotations
 
 from pathlib import Path
