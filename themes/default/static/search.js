@@ -169,6 +169,7 @@
       message = (found.total === 1 ? "1 resultat" : found.total + " resultater") + " for " + query + ".";
     }
     return engine.describe(found.hits).then(function (docs) {
+      if (found !== last) return;  // a newer search has begun
       results.textContent = "";
       var items = docs.map(function (doc) { return hitItem(doc, found.terms); });
       items.forEach(function (li) { results.appendChild(li); });
