@@ -50,11 +50,16 @@ def test_sharded_results_equal_the_whole_index(synthetic_site):
     site, figures, whole = synthetic_site
     assert figures["shards"] > 50
     answers = run_node("queries.js", QUERIES, str(site / "search" / "index"), str(whole))
+    groups = data_of(site / "search" / "index" / "manifest.js")["groups"]
+    municipality_of_document = [group[1] for group in groups for _ in range(group[0])]
     assert sum(1 for a in answers if a["sharded"]) == len(QUERIES) - 1  # all but "x" find something
     for query, answer in zip(QUERIES, answers):
         assert answer["sharded"] == answer["whole"], query
         assert answer["best"] == answer["whole"][:10], query  # lunr.js scores only the best few
         assert answer["total"] == answer["bestTotal"] == len(answer["whole"]), query
+        first_municipality = [hit for hit in answer["whole"] if municipality_of_document[hit[0]] == 0]
+        assert answer["firstMunicipality"] == first_municipality[:10], query
+        assert answer["firstMunicipalityTotal"] == len(first_municipality), query
 
 
 def test_a_query_loads_only_its_shards(synthetic_site):

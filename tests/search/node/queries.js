@@ -1,5 +1,6 @@
 /* argv: index folder; stdin: JSON list of queries; stdout: per query [[ref, score], ...] from the
- * sharded index (all hits, and the best 10 with their total), and from the whole index (argv[3],
+ * sharded index (all hits; the best 10 with their total; the best 10 of the first municipality),
+ * and from the whole index (argv[3],
  * a lunr.py serialization) when given. */
 "use strict";
 const fs = require("fs");
@@ -12,9 +13,11 @@ async function main() {
   for (const query of readStdin()) {
     const found = await search.search(query, Infinity);
     const best = await search.search(query, 10);
+    const filtered = await search.search(query, 10, (facets) => facets.municipality === 0);
     const entry = {
       sharded: found.hits.map((h) => [h.ref, h.score]), total: found.total,
       best: best.hits.map((h) => [h.ref, h.score]), bestTotal: best.total,
+      firstMunicipality: filtered.hits.map((h) => [h.ref, h.score]), firstMunicipalityTotal: filtered.total,
     };
     if (whole) {
       const results = whole.query((q) => found.terms.forEach((c) => q.term(c.term, {
