@@ -1,8 +1,6 @@
 """Fixtures of the page quality checks: the real build served over HTTP, and one Chromium page to reuse."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 

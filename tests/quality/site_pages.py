@@ -34,8 +34,11 @@ def pages_by_type(site: Path) -> dict[str, list[str]]:
 
 
 def richest(site: Path, paths: list[str]) -> str:
-    """The largest page of a type: the one that shows the most of what the type can show."""
-    return max(paths, key=lambda path: ((site / path).stat().st_size, path))
+    """The page of a type with the most list items and table rows: it shows the most of what the type can show."""
+    def size(path: str) -> tuple[int, int, str]:
+        html = (site / path).read_text(encoding="utf-8")
+        return html.count("<li") + html.count("<tr"), len(html), path
+    return max(paths, key=size)
 
 
 def example_pages(site: Path) -> dict[str, str]:
