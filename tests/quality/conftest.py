@@ -18,7 +18,3 @@ def browser_page(chromium):
     yield page
     context.close()
 
-
-def wait_for_search_results(page) -> None:
-    page.wait_for_selector("#search-results > li")
-    page.wait_for_function("() => !document.getElementById('search-status').textContent.startsWith('Søger')")

@@ -47,3 +47,9 @@ def example_pages(site: Path) -> dict[str, str]:
     examples = {kind: richest(site, grouped[kind]) for kind in ("home", "committee", "meeting", "case", "member")}
     examples["search"] = SEARCH_WITH_RESULTS
     return examples
+
+
+def wait_for_search_results(page) -> None:
+    """Wait until the search page has listed its hits and finished searching."""
+    page.wait_for_selector("#search-results > li")
+    page.wait_for_function("() => !document.getElementById('search-status').textContent.startsWith('Søger')")

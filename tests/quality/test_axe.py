@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_search_results
-from site_pages import SEARCH_WITH_RESULTS, html_pages
+from site_pages import SEARCH_WITH_RESULTS, html_pages, wait_for_search_results
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

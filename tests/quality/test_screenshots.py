@@ -5,8 +5,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import wait_for_search_results
-from site_pages import example_pages
+from site_pages import example_pages, wait_for_search_results
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 WIDTHS = {"phone": 375, "desktop": 1280}
