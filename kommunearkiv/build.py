@@ -2,9 +2,14 @@
 
 Everything is written into a temporary folder that replaces ``site/`` only
 when every step succeeded, so a failed build leaves the previous site intact.
+Builds are incremental (see ``incremental.py`` and docs/building.md): what
+did not change since the last build of the same site is taken over from it,
+and the result is byte for byte what a full build writes. Pages are frozen
+by worker processes while another writes the search index and data files.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +17,12 @@ from .content.reader import load_archive
 from .errors import InputError
 from .exports import write_exports
 from .folders import replaced_atomically
+from .forking import run_all
+from .incremental import CACHE_FOLDER, BuildCache, Plan, data_files, plan_build, take_over
+from .model import Archive
 from .search import write_search_index
 from .web.app import create_app
-from .web.freeze import freeze
+from .web.freeze import freeze, static_urls
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
@@ -24,9 +32,11 @@ class BuildReport:
     pages: int
     search: dict
     exports: dict
+    rendered: int | None = None
 
     def __str__(self) -> str:
-        return (f"{self.pages} pages, search index of {self.search.get('documents', '?')} documents, "
+        rendered = f" ({self.rendered} rendered, the others unchanged)" if self.rendered not in (None, self.pages) else ""
+        return (f"{self.pages} pages{rendered}, search index of {self.search.get('documents', '?')} documents, "
                 f"{self.exports.get('files', '?')} data files")
 
 
@@ -46,12 +56,28 @@ def check_site_folder(content_dir: Path, site_dir: Path) -> None:
 
 
 def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, site_url: str | None = None,
-               progress: bool = False) -> BuildReport:
+               progress: bool = False, cache_dir: Path | None = None, full: bool = False, jobs: int | None = None) -> BuildReport:
+    """``full``: take nothing over from earlier builds; ``jobs``: processes (default: one per core)."""
     check_site_folder(content_dir, site_dir)
-    archive = load_archive(content_dir)
-    app = create_app(archive, theme_search_path(theme), site_url)
+    themes = theme_search_path(theme)
+    cache = BuildCache(cache_dir or content_dir / CACHE_FOLDER, site_dir, themes, site_url, reuse=not full)
+    archive = load_archive(content_dir, cache.parse_cache)
+    app = create_app(archive, themes, site_url)
+    plan = plan_build(app, archive, cache, site_dir)
+    jobs = jobs or os.cpu_count() or 1
     with replaced_atomically(site_dir) as work:
-        pages = freeze(app, work, progress=progress)
-        search = write_search_index(archive, work)
-        exports = write_exports(archive, work, site_url)
-    return BuildReport(pages, search, exports)
+        take_over(site_dir, work, plan.reuse)
+        _, (search, exports) = run_all([lambda: freeze(app, work, progress, plan.render, max(1, jobs - 1)),
+                                        lambda: write_data(archive, work, site_url, plan)], parallel=jobs > 1)
+        plan.record.search, plan.record.exports = search, exports
+        plan.record.data_files = data_files(work, plan.record, static_urls(app))
+        cache.forget()
+    cache.remember(plan.record)
+    return BuildReport(len(plan.record.pages), search, exports, len(plan.render))
+
+
+def write_data(archive: Archive, work: Path, site_url: str | None, plan: Plan) -> tuple[dict, dict]:
+    """The search index and the data files, unless the previous build's were taken over; their figures."""
+    if plan.data_reused:
+        return plan.record.search, plan.record.exports
+    return write_search_index(archive, work), write_exports(archive, work, site_url)

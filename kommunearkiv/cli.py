@@ -42,6 +42,12 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--site-url", default=None, metavar="URL",
                         help="public address of the site, for the sitemap and feeds (default: none; links stay relative)")
     common.add_argument("--quiet", action="store_true", help="no progress bar")
+    common.add_argument("--full", action="store_true",
+                        help="build everything anew, taking nothing over from earlier builds (the cache is refilled)")
+    common.add_argument("--cache", type=Path, default=None, metavar="DIR",
+                        help="folder of the build cache, safe to delete (default: CONTENT/.build-cache)")
+    common.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="processes to build with (default: one per core; 1: no worker processes)")
     main_parser = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, parents=[common],
                                           formatter_class=argparse.RawDescriptionHelpFormatter)
     main_parser.set_defaults(run=run_build)
@@ -65,9 +71,13 @@ def parser() -> argparse.ArgumentParser:
 def run_build(args) -> int:
     from .build import build_site
 
-    report = build_site(args.content, args.site, args.theme, args.site_url, progress=not args.quiet)
+    report = build_site(args.content, args.site, args.theme, args.site_url, **build_options(args))
     print(f"Built {args.site}: {report}")
     return 0
+
+
+def build_options(args) -> dict:
+    return {"progress": not args.quiet, "cache_dir": args.cache, "full": args.full, "jobs": args.jobs}
 
 
 def run_check(args) -> int:
@@ -98,7 +108,7 @@ def run_serve(args) -> int:
 
     with tempfile.TemporaryDirectory(prefix="kommunearkiv-serve-") as folder:
         site = Path(folder) / "site"
-        print(f"Built preview: {build_site(args.content, site, args.theme, args.site_url, progress=not args.quiet)}")
+        print(f"Built preview: {build_site(args.content, site, args.theme, args.site_url, **build_options(args))}")
         handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
         with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
             print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl-C to stop; run again to see changes)")
@@ -113,7 +123,7 @@ def run_archive(args) -> int:
     from .build import build_site
     from .exports.archive import write_zip
 
-    report = build_site(args.content, args.site, args.theme, args.site_url, progress=not args.quiet)
+    report = build_site(args.content, args.site, args.theme, args.site_url, **build_options(args))
     write_zip(args.site, args.output)
     print(f"Built {args.site}: {report}; archive written to {args.output}")
     return 0

@@ -11,6 +11,7 @@ Layout (see docs/content-format.md)::
 """
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..model import (CLOSED, DOCUMENT_KINDS, OPEN, AgendaItem, Archive, AttachmentDocument, Committee, Decision,
                      EarlierDecision, Meeting, Membership, Municipality, Person, Section, Source)
+from ..parse_cache import ParseCache
 from ..paths import RESERVED_COMMITTEE_IDS
 from .fields import ID, Fields
 from .linking import link_archive
@@ -25,10 +27,28 @@ from .yamlfiles import load_markdown_file, load_yaml_file
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9]\d+)?$")
 SECTION_HEADING = re.compile(r"^## (.+?)[ \t]*$", re.MULTILINE)
+PARSE_CACHE: contextvars.ContextVar[ParseCache | None] = contextvars.ContextVar("parse_cache", default=None)
 
 
-def load_archive(content_dir: Path) -> Archive:
-    """The archive in ``content_dir``; raises ``InputError`` listing every problem found."""
+def load_archive(content_dir: Path, parse_cache: ParseCache | None = None) -> Archive:
+    """The archive in ``content_dir``; raises ``InputError`` listing every problem found.
+
+    With ``parse_cache``, files whose bytes did not change since it was filled are not parsed again.
+    """
+    token = PARSE_CACHE.set(parse_cache)
+    try:
+        return read_archive(content_dir)
+    finally:
+        PARSE_CACHE.reset(token)
+
+
+def _parsed(path: Path, parse):
+    """``parse(path)``, through the build's parse cache when there is one."""
+    cache = PARSE_CACHE.get()
+    return cache.parsed(path, parse) if cache else parse(path)
+
+
+def read_archive(content_dir: Path) -> Archive:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         raise InputError.single(str(content_dir), None, "content", "a folder of content (see docs/content-format.md)")
@@ -75,7 +95,7 @@ def read_municipality(folder: Path, problems: list[Problem]) -> Municipality | N
     if not meta_path.is_file():
         problems.append(Problem(str(meta_path), None, "file", "municipality.yaml with the municipality's name"))
         return None
-    meta, found = load_yaml_file(meta_path)
+    meta, found = _parsed(meta_path, load_yaml_file)
     problems += found
     municipality_id = _folder_id(folder, problems)
     if meta is None or municipality_id is None:
@@ -94,7 +114,7 @@ def read_municipality(folder: Path, problems: list[Problem]) -> Municipality | N
 def read_persons(path: Path, municipality: str, problems: list[Problem]) -> dict[str, Person]:
     if not path.is_file():
         return {}
-    meta, found = load_yaml_file(path)
+    meta, found = _parsed(path, load_yaml_file)
     problems += found
     persons = {}
     for person_id in meta or {}:
@@ -120,7 +140,7 @@ def read_committee(folder: Path, persons: dict, municipality: str, problems: lis
     if not meta_path.is_file():
         problems.append(Problem(str(meta_path), None, "file", "committee.yaml with the committee's name"))
         return None
-    meta, found = load_yaml_file(meta_path)
+    meta, found = _parsed(meta_path, load_yaml_file)
     problems += found
     if meta is None or committee_id is None:
         return None
@@ -157,7 +177,7 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
     if not meta_path.is_file():
         problems.append(Problem(str(meta_path), None, "file", "meeting.yaml describing the meeting"))
         return None
-    meta, found = load_yaml_file(meta_path)
+    meta, found = _parsed(meta_path, load_yaml_file)
     problems += found
     if meta is None:
         return None
@@ -210,7 +230,7 @@ def read_source(fields: Fields, file: str | None) -> Source | None:
 
 
 def read_item(path: Path, source_file: str | None, persons: dict, problems: list[Problem]) -> AgendaItem | None:
-    meta, body, body_line, found = load_markdown_file(path)
+    meta, body, body_line, found = _parsed(path, load_markdown_file)
     problems += found
     if meta is None:
         return None
@@ -244,7 +264,7 @@ def read_sections(body: str) -> list[Section]:
 
 
 def read_attachment(path: Path, source_file: str | None, items: dict, problems: list[Problem]) -> AttachmentDocument | None:
-    meta, body, _, found = load_markdown_file(path)
+    meta, body, _, found = _parsed(path, load_markdown_file)
     problems += found
     if meta is None:
         return None

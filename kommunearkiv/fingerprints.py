@@ -1,0 +1,126 @@
+"""Fingerprints: for each page, a hash of exactly what it shows, so that an unchanged page is not rendered again.
+
+Every fingerprint starts from the *code key*: the package's source, the
+theme's templates, the versions of the libraries that render, and the site's
+address. Then each kind of page adds the model objects it reads:
+
+- every page of a municipality: the municipality's *frame* (its name, its
+  persons' names and parties, its committees' names, periods and members),
+  which breadcrumbs, person links and JSON-LD show;
+- a meeting, its items and its attachment documents: the meeting in full, and
+  the cases of its items in full (their items and meetings);
+- a case: the case's items in full and their meetings' details;
+- a person: the meetings that recorded the person's attendance and the items
+  that name the person (``summaries.items_naming_persons``, as the page does);
+- a committee: its meetings in full; a municipality: its meetings and cases;
+- the home and data pages: the whole archive; search and 404: the code key.
+
+When a template starts to show something new, its kind of page must add it
+here; ``tests/build`` compares incremental builds with full builds byte for byte.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from importlib import metadata
+from pathlib import Path
+
+from .model import Archive, Case, Meeting, Municipality
+from .web.freeze import page_routes
+from .web.summaries import items_naming_persons, published_attachments
+
+PACKAGE = Path(__file__).resolve().parent
+RENDERING_LIBRARIES = ("flask", "frozen-flask", "jinja2", "werkzeug", "markdown", "nh3", "babel", "lunr", "pyyaml", "snowballstemmer")
+MEETING_DETAILS = tuple(f.name for f in dataclasses.fields(Meeting) if f.name not in ("items", "attachments"))
+
+
+def digest(*parts: object) -> str:
+    """A hash of the parts' ``repr`` (the model's dataclasses have a complete, ordered one)."""
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).hexdigest()
+
+
+def files_digest(folders: Iterable[Path]) -> list[tuple[str, str]]:
+    """``(relative path, content hash)`` of every file under ``folders``, sorted."""
+    found = []
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            found.append((f"{folder.name}/{path.relative_to(folder).as_posix()}", hashlib.blake2b(path.read_bytes()).hexdigest()))
+    return found
+
+
+def code_fingerprint(theme_dirs: list[Path] = (), site_url: str | None = None) -> str:
+    """What every output depends on besides the content: this package's code, the templates, the libraries, the
+    address, and ``SOURCE_DATE_EPOCH`` (the feeds' time stamp)."""
+    versions = [(name, metadata.version(name)) for name in RENDERING_LIBRARIES]
+    templates = [Path(folder) / "templates" for folder in theme_dirs if (Path(folder) / "templates").is_dir()]
+    return digest(sys.version, versions, files_digest([PACKAGE]), files_digest(templates), site_url or "",
+                  os.environ.get("SOURCE_DATE_EPOCH"))
+
+
+class ArchiveDigests:
+    """Hashes of the archive's parts, each computed once."""
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.meetings = {id(m): digest(m) for m in archive.meetings()}
+        self.frames = {mu.id: frame_digest(mu) for mu in archive.municipalities.values()}
+        self.cases = {id(c): case_digest(c) for mu in archive.municipalities.values() for c in mu.cases.values()}
+
+    def whole(self) -> str:
+        return digest(sorted(self.frames.items()), [self.meetings[id(m)] for m in self.archive.meetings()])
+
+    def municipality(self, municipality: Municipality) -> str:
+        return digest(self.frames[municipality.id], [self.meetings[id(m)] for m in municipality.meetings()],
+                      [self.cases[id(c)] for c in municipality.cases.values()])
+
+
+def frame_digest(municipality: Municipality) -> str:
+    committees = [(c.id, c.name, c.period, c.members) for c in municipality.committees.values()]
+    return digest(municipality.id, municipality.name, municipality.persons, committees)
+
+
+def meeting_details(meeting: Meeting) -> tuple:
+    return tuple(getattr(meeting, name) for name in MEETING_DETAILS)
+
+
+def case_digest(case: Case) -> str:
+    return digest(case.id, case.number, [(meeting_details(i.meeting), i) for i in case.items])
+
+
+def page_fingerprints(digests: ArchiveDigests, code_key: str) -> Iterator[tuple[str, dict, str]]:
+    """``(endpoint, values, fingerprint)`` of every page ``freeze`` writes, in its order."""
+    archive = digests.archive
+    whole = digests.whole()
+    for endpoint in ("home", "data"):
+        yield endpoint, {}, digest(code_key, whole)
+    for endpoint in ("search", "not_found"):
+        yield endpoint, {}, digest(code_key)
+    for municipality in archive.municipalities.values():
+        yield from municipality_fingerprints(municipality, digests, code_key)
+
+
+def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigests, code_key: str) -> Iterator[tuple[str, dict, str]]:
+    frame = digest(code_key, digests.frames[municipality.id])
+    shown = {}
+    case_of = {id(i): c for c in municipality.cases.values() for i in c.items}
+    for committee in municipality.committees.values():
+        shown[id(committee)] = digest(frame, [digests.meetings[id(m)] for m in committee.meetings])
+        for meeting in committee.meetings:
+            cases = {digests.cases[id(case_of[id(i)])] for i in meeting.items if id(i) in case_of}
+            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases))
+            for thing in meeting.items + published_attachments(meeting):
+                shown[id(thing)] = shown[id(meeting)]
+    shown[id(municipality)] = digest(frame, digests.municipality(municipality))
+    for case in municipality.cases.values():
+        shown[id(case)] = digest(frame, digests.cases[id(case)])
+    naming = items_naming_persons(municipality)
+    meetings = municipality.meetings()
+    for person in municipality.persons.values():
+        recorded = [meeting_details(m) for m in meetings if person.id in m.attendance]
+        named = [(meeting_details(i.meeting), i) for i in naming.get(person.id, [])]
+        shown[id(person)] = digest(frame, person, recorded, named)
+    for thing, (endpoint, values) in page_routes(municipality):
+        yield endpoint, values, shown[id(thing)]

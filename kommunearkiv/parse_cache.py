@@ -1,0 +1,81 @@
+"""Parsed content files kept between builds, keyed by path and content hash.
+
+Parsing YAML is most of loading ``content/``; a file whose bytes did not
+change parses to the same result, problems included, so the reader takes it
+from here. The cache is a folder of pickle files, one per content folder (a
+meeting, its ``bilag/``), so an added meeting writes one or two small files.
+Each holds only the files the last build read there, and records the code
+that parsed it (``fingerprints.code_fingerprint``): other code, no reuse.
+Deleting the folder is always safe.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class ParseCache:
+    """``parsed(path, parse)``: ``parse(path)``'s result, from the cache when the file's bytes are unchanged."""
+
+    def __init__(self, folder: Path, code_key: str, reuse: bool = True):
+        self.folder, self.code_key, self.reuse = folder, code_key, reuse
+        self.stored: dict[str, dict] = {}
+        self.current: dict[str, dict] = {}
+
+    def parsed(self, path: Path, parse: Callable[[Path], T]) -> T:
+        content = file_hash(path)
+        if content is None:
+            return parse(path)  # unreadable: the parser reports it
+        folder, key = str(path.parent), (parse.__name__, path.name, content)
+        stored = self._stored(folder)
+        result = stored[key] if key in stored else parse(path)
+        self.current.setdefault(folder, {})[key] = result
+        return result
+
+    def _stored(self, folder: str) -> dict:
+        if folder not in self.stored:
+            self.stored[folder] = self._read(self._file(folder)) if self.reuse else {}
+        return self.stored[folder]
+
+    def _file(self, folder: str) -> Path:
+        return self.folder / f"{hashlib.blake2b(folder.encode(), digest_size=16).hexdigest()}.pickle"
+
+    def _read(self, file: Path) -> dict:
+        try:
+            with open(file, "rb") as stream:
+                code_key, entries = pickle.load(stream)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            return {}
+        return entries if code_key == self.code_key else {}
+
+    def save(self) -> None:
+        """Write the folders whose files changed; remove those of folders this build did not read."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        keep = set()
+        for folder, entries in self.current.items():
+            file = self._file(folder)
+            keep.add(file.name)
+            if entries.keys() != self.stored.get(folder, {}).keys() or not file.exists():
+                write_atomically(file, pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        for file in self.folder.glob("*.pickle"):
+            if file.name not in keep:
+                file.unlink(missing_ok=True)
+
+
+def write_atomically(file: Path, data: bytes) -> None:
+    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, file)
+
+
+def file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+    except OSError:
+        return None

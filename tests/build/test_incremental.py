@@ -1,0 +1,115 @@
+"""An incremental build writes byte for byte the site a full build writes, after every kind of change."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmarks.synthetic import add_meeting, generate_archive
+from kommunearkiv.build import DEFAULT_THEME, build_site
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("generated") / "content"
+    generate_archive(content, meetings=8, municipalities=1, items=5, seed=3, workers=1)
+    return content
+
+
+@pytest.fixture
+def content(generated, tmp_path) -> Path:
+    shutil.copytree(generated, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def meeting_folders(content: Path) -> list[Path]:
+    return sorted(p.parent for p in content.glob("*/*/*/meeting.yaml"))
+
+
+def added_meeting(content: Path, theme: Path) -> None:
+    add_meeting(content, seed=5)
+
+
+def edited_item_text(content: Path, theme: Path) -> None:
+    item = next(p for p in sorted(content.glob("*/*/*/punkt-*.md")) if "access: closed" not in p.read_text())
+    item.write_text(item.read_text(encoding="utf-8") + "\nEn ny sætning om vejbelysning.\n", encoding="utf-8")
+
+
+def removed_meeting(content: Path, theme: Path) -> None:
+    shutil.rmtree(meeting_folders(content)[len(meeting_folders(content)) // 2])
+
+
+def renamed_person(content: Path, theme: Path) -> None:
+    path = next(content.glob("*/persons.yaml"))
+    persons = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first = next(iter(persons))
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(persons[first]["name"], "Karen Omdøbt Sørensen", 1), encoding="utf-8")
+
+
+def changed_template(content: Path, theme: Path) -> None:
+    template = theme / "templates" / "meeting.html"
+    template.write_text(re.sub(r"(<h1>)", r"<p>Ændret skabelon</p>\n\1", template.read_text(encoding="utf-8"), count=1),
+                        encoding="utf-8")
+
+
+@pytest.mark.parametrize("change, every_page", [(added_meeting, False), (edited_item_text, False), (removed_meeting, False),
+                                                (renamed_person, False), (changed_template, True)])
+def test_incremental_build_equals_full_build(content, tmp_path, change, every_page):
+    """A changed template renders every page again (any page may use it); other changes only some."""
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    shutil.copy(DEFAULT_THEME / "templates" / "meeting.html", theme / "templates")
+    build_site(content, tmp_path / "site", theme=theme, cache_dir=tmp_path / "cache")
+    before = files(tmp_path / "site")
+    change(content, theme)
+    report = build_site(content, tmp_path / "site", theme=theme, cache_dir=tmp_path / "cache")
+    build_site(content, tmp_path / "fresh", theme=theme, cache_dir=tmp_path / "other-cache", full=True)
+    incremental, full = files(tmp_path / "site"), files(tmp_path / "fresh")
+    assert incremental.keys() == full.keys()
+    assert [path for path in full if incremental[path] != full[path]] == []
+    assert full != before, "the change shows on the site"
+    assert 0 < report.rendered <= report.pages
+    assert (report.rendered == report.pages) == every_page
+
+
+def test_unchanged_content_renders_nothing_and_keeps_the_site(content, tmp_path):
+    build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
+    before = files(tmp_path / "site")
+    report = build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
+    assert report.rendered == 0
+    assert files(tmp_path / "site") == before
+
+
+def test_a_page_missing_from_the_previous_site_is_rendered_again(content, tmp_path):
+    build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
+    before = files(tmp_path / "site")
+    meeting_page = next((tmp_path / "site").glob("*/*/*/index.html"))
+    meeting_page.unlink()
+    report = build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
+    assert report.rendered == 1
+    assert files(tmp_path / "site") == before
+
+
+def test_output_does_not_depend_on_the_number_of_processes(content, tmp_path):
+    build_site(content, tmp_path / "one", cache_dir=tmp_path / "cache-one", jobs=1)
+    build_site(content, tmp_path / "three", cache_dir=tmp_path / "cache-three", jobs=3)
+    assert files(tmp_path / "one") == files(tmp_path / "three")
+
+
+def test_cache_from_other_code_is_not_used(content, tmp_path):
+    """Cache entries written by other code (here: a stored parse result made different) are ignored."""
+    build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
+    record = next((tmp_path / "cache" / "sites").glob("*.json"))
+    record.write_text(record.read_text(encoding="utf-8").replace('"data_key": "', '"data_key": "x'), encoding="utf-8")
+    before = files(tmp_path / "site")
+    (tmp_path / "site" / "search" / "index").rename(tmp_path / "moved-index")
+    build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
+    assert files(tmp_path / "site") == before
