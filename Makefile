@@ -17,6 +17,10 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.bench-installed: $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $@
+
 site: $(VENV)/.installed
 	$(PY) build.py
 
@@ -27,7 +31,7 @@ test-deps: $(VENV)/.test-installed
 test: test-deps
 	$(PY) -m pytest -n 2 -q
 
-benchmark: $(VENV)/.installed
+benchmark: $(VENV)/.bench-installed
 	$(PY) -m benchmarks
 
 clean:

@@ -42,7 +42,11 @@ class DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
-class _LocatingLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LocatingLoader(_BaseLoader):
     def construct_mapping(self, node, deep=False):
         seen = {}
         for key_node, _ in node.value:
@@ -63,7 +67,7 @@ class _LocatingLoader(yaml.SafeLoader):
 
 
 # Dates stay text here; Fields.date() checks them and names the line of a bad one.
-_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_scalar)
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LocatingLoader.construct_mapping)
 _LocatingLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LocatingLoader.construct_sequence)
 
