@@ -5,14 +5,16 @@ theme's templates, the versions of the libraries that render, and the site's
 address. Then each kind of page adds the model objects it reads:
 
 - every page of a municipality: the municipality's *frame* (its name, its
-  persons' names and parties, its committees' names, periods and members),
-  which breadcrumbs, person links and JSON-LD show;
-- a meeting, its items and its attachment documents: the meeting in full, and
-  the cases of its items in full (their items and meetings);
+  committees' names), which breadcrumbs and headings show;
+- a meeting, its items and its attachment documents: the meeting in full, the
+  persons it names (attendance, roles, absence from items), and the cases of
+  its items in full (their items and meetings);
 - a case: the case's items in full and their meetings' details;
-- a person: the meetings that recorded the person's attendance and the items
-  that name the person (``summaries.items_naming_persons``, as the page does);
-- a committee: its meetings in full; a municipality: its meetings and cases;
+- a person, a committee and the municipality: the *roster* (every person's
+  name and party, every committee's period and members); then a person: the
+  meetings that recorded the person's attendance and the items that name the
+  person (``summaries.items_naming_persons``, as the page does); a committee:
+  its meetings in full; the municipality: its meetings and cases;
 - the home and data pages: the whole archive; search and 404: the code key.
 
 When a template starts to show something new, its kind of page must add it
@@ -67,19 +69,29 @@ class ArchiveDigests:
         self.archive = archive
         self.meetings = {id(m): digest(m) for m in archive.meetings()}
         self.frames = {mu.id: frame_digest(mu) for mu in archive.municipalities.values()}
+        self.rosters = {mu.id: roster_digest(mu) for mu in archive.municipalities.values()}
         self.cases = {id(c): case_digest(c) for mu in archive.municipalities.values() for c in mu.cases.values()}
 
     def whole(self) -> str:
-        return digest(sorted(self.frames.items()), [self.meetings[id(m)] for m in self.archive.meetings()])
+        return digest(sorted(self.frames.items()), sorted(self.rosters.items()), [self.meetings[id(m)] for m in self.archive.meetings()])
 
     def municipality(self, municipality: Municipality) -> str:
-        return digest(self.frames[municipality.id], [self.meetings[id(m)] for m in municipality.meetings()],
+        return digest(self.rosters[municipality.id], [self.meetings[id(m)] for m in municipality.meetings()],
                       [self.cases[id(c)] for c in municipality.cases.values()])
 
 
 def frame_digest(municipality: Municipality) -> str:
-    committees = [(c.id, c.name, c.period, c.members) for c in municipality.committees.values()]
-    return digest(municipality.id, municipality.name, municipality.persons, committees)
+    return digest(municipality.id, municipality.name, [(c.id, c.name) for c in municipality.committees.values()])
+
+
+def roster_digest(municipality: Municipality) -> str:
+    return digest(municipality.persons, [(c.id, c.period, c.members) for c in municipality.committees.values()])
+
+
+def persons_named(municipality: Municipality, meeting: Meeting) -> list:
+    """The persons a meeting's pages name: its attendance, roles, and absence from its items."""
+    ids = set(meeting.attendance) | set(meeting.roles) | {p for item in meeting.items for p in item.absent}
+    return [municipality.persons.get(person_id) for person_id in sorted(ids)]
 
 
 def meeting_details(meeting: Meeting) -> tuple:
@@ -104,16 +116,17 @@ def page_fingerprints(digests: ArchiveDigests, code_key: str) -> Iterator[tuple[
 
 def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigests, code_key: str) -> Iterator[tuple[str, dict, str]]:
     frame = digest(code_key, digests.frames[municipality.id])
+    roster = digest(frame, digests.rosters[municipality.id])
     shown = {}
     case_of = {id(i): c for c in municipality.cases.values() for i in c.items}
     for committee in municipality.committees.values():
-        shown[id(committee)] = digest(frame, [digests.meetings[id(m)] for m in committee.meetings])
+        shown[id(committee)] = digest(roster, [digests.meetings[id(m)] for m in committee.meetings])
         for meeting in committee.meetings:
             cases = {digests.cases[id(case_of[id(i)])] for i in meeting.items if id(i) in case_of}
-            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases))
+            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases), persons_named(municipality, meeting))
             for thing in meeting.items + published_attachments(meeting):
                 shown[id(thing)] = shown[id(meeting)]
-    shown[id(municipality)] = digest(frame, digests.municipality(municipality))
+    shown[id(municipality)] = digest(roster, digests.municipality(municipality))
     for case in municipality.cases.values():
         shown[id(case)] = digest(frame, digests.cases[id(case)])
     naming = items_naming_persons(municipality)
@@ -121,6 +134,6 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
     for person in municipality.persons.values():
         recorded = [meeting_details(m) for m in meetings if person.id in m.attendance]
         named = [(meeting_details(i.meeting), i) for i in naming.get(person.id, [])]
-        shown[id(person)] = digest(frame, person, recorded, named)
+        shown[id(person)] = digest(roster, person, recorded, named)
     for thing, (endpoint, values) in page_routes(municipality):
         yield endpoint, values, shown[id(thing)]
