@@ -60,7 +60,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     """``full``: take nothing over from earlier builds; ``jobs``: processes (default: one per core)."""
     check_site_folder(content_dir, site_dir)
     themes = theme_search_path(theme)
-    cache = BuildCache(cache_dir or content_dir / CACHE_FOLDER, site_dir, themes, site_url, reuse=not full)
+    cache = BuildCache(cache_dir or site_dir.parent / CACHE_FOLDER, site_dir, themes, site_url, reuse=not full)
     archive = load_archive(content_dir, cache.parse_cache)
     app = create_app(archive, themes, site_url)
     plan = plan_build(app, archive, cache, site_dir)

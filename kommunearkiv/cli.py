@@ -45,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--full", action="store_true",
                         help="build everything anew, taking nothing over from earlier builds (the cache is refilled)")
     common.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                        help="folder of the build cache, safe to delete (default: CONTENT/.build-cache)")
+                        help="folder of the build cache, safe to delete (default: .build-cache beside the site folder)")
     common.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="processes to build with (default: one per core; 1: no worker processes)")
     main_parser = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, parents=[common],

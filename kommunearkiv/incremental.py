@@ -1,6 +1,6 @@
 """What a build can take over from the previous build of the same site folder.
 
-The cache folder (default ``content/.build-cache/``, safe to delete) holds
+The cache folder (default ``.build-cache/`` beside the site folder, safe to delete) holds
 the parse cache (``parsed/``) and, per site folder, a record of its last
 build (``sites/<hash of its path>.json``): each page's URL and fingerprint,
 and the key of the data files (search index, exports). A build plans from
