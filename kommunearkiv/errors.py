@@ -27,6 +27,10 @@ class InputError(Exception):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):
+        """Pickle by problems (for errors raised in worker processes), keeping added notes."""
+        return (InputError, (self.problems,), vars(self))
+
     @classmethod
     def single(cls, path: str, line: int | None, field: str, expected: str) -> InputError:
         return cls([Problem(path, line, field, expected)])

@@ -43,7 +43,7 @@ class Child:
             raise RuntimeError(f"worker process {self.pid} ended without a result (status {status})")
         ok, value = pickle.loads(data)
         if not ok:
-            raise _rebuilt(*value)
+            raise value
         return value
 
     def stop(self) -> None:
@@ -63,23 +63,15 @@ def _run(function: Callable[[], object], writer: int) -> None:
         outcome = (True, function())
     except BaseException as error:  # noqa: BLE001 - everything goes back to the parent, which reports it
         error.add_note(f"In worker process {os.getpid()}:\n{traceback.format_exc()}")
-        outcome, code = (False, (type(error), error.args, vars(error))), 1
+        outcome, code = (False, error), 1
     try:
         with os.fdopen(writer, "wb") as stream:
             try:
                 stream.write(pickle.dumps(outcome))
             except Exception as error:  # an unpicklable result or exception: send its text
-                stream.write(pickle.dumps((False, (RuntimeError, (f"{outcome[1]!r} ({error})",), {}))))
+                stream.write(pickle.dumps((False, RuntimeError(f"{outcome[1]!r} ({error})"))))
     finally:
         os._exit(code)
-
-
-def _rebuilt(kind: type, args: tuple, state: dict) -> BaseException:
-    """The child's exception as it was (attributes too), without calling its ``__init__`` again."""
-    error = kind.__new__(kind)
-    error.args = args
-    vars(error).update(state)
-    return error
 
 
 def _die_with(parent: int) -> None:
