@@ -1,4 +1,4 @@
-"""Full-text search: the archive → lunr index → shards the search page loads on demand.
+"""Full-text search: the archive → postings with lunr's BM25 weights → shards the search page loads on demand.
 
 ``write_search_index(archive, site_dir)`` is what the build calls after the
 pages are frozen; ``docs/search.md`` explains the design.
@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ..model import Archive
 from .documents import search_documents
-from .index import build_index, term_postings
 from .shards import SHARD_BYTES, manifest, ordered, term_shards, write_files
+from .weights import lean_postings
 
 INDEX_FOLDER = Path("search") / "index"
 
@@ -19,7 +19,7 @@ INDEX_FOLDER = Path("search") / "index"
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES) -> dict:
     """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes."""
     docs = ordered(search_documents(archive))
-    shards = term_shards(term_postings(build_index(docs)), shard_bytes)
+    shards = term_shards(lean_postings(docs), shard_bytes)
     names = {m.id: m.name for m in archive.municipalities.values()}
     folder = Path(site_dir) / INDEX_FOLDER
     shutil.rmtree(folder, ignore_errors=True)

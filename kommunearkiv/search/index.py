@@ -1,4 +1,8 @@
-"""Search documents → one lunr.py index → postings per term, ready to be sharded.
+"""Search documents → one lunr.py index → postings per term: the reference for ``weights.py``.
+
+The build computes the postings with ``weights.lean_postings``, which gives the
+same list without lunr.py's ``Builder`` (and its memory); ``build_index`` and
+``term_postings`` define what that list must be, and the tests compare the two.
 
 The whole archive is indexed at once so that every BM25 weight (idf, average
 field length) is the one a single big index would hold. What a browser needs
@@ -15,6 +19,7 @@ import re
 from collections import defaultdict
 
 from lunr.builder import Builder
+from lunr.pipeline import Pipeline
 from lunr.tokenizer import SEPARATOR_CHARS
 
 from .danish import INDEX_PIPELINE, stemmer, trimmer
@@ -34,12 +39,19 @@ def tokens(value: str | list[str]) -> list[str]:
     return [t for t in _SEPARATORS.split(value.lower()) if t]
 
 
+def index_pipeline() -> Pipeline:
+    """The Danish steps, skipped for the identifier fields: case numbers are matched as written."""
+    pipeline = Pipeline()
+    pipeline.add(*INDEX_PIPELINE)
+    for fn in INDEX_PIPELINE:
+        pipeline.skip(fn, list(IDENTIFIER_FIELDS))
+    return pipeline
+
+
 def build_index(docs: list[SearchDocument]):
     """A lunr.py index of the documents, ``ref`` = position in ``docs``."""
     builder = Builder()
-    builder.pipeline.add(*INDEX_PIPELINE)
-    for fn in INDEX_PIPELINE:
-        builder.pipeline.skip(fn, list(IDENTIFIER_FIELDS))  # case numbers are matched as written
+    builder.pipeline = index_pipeline()
     builder.search_pipeline.add(trimmer, stemmer)
     builder.ref("ref")
     for name, boost in FIELDS:
