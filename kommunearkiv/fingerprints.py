@@ -32,7 +32,7 @@ from pathlib import Path
 
 from .model import Archive, Case, Meeting, Municipality
 from .web.freeze import page_routes
-from .web.summaries import items_naming_persons, published_attachments
+from .web.summaries import items_naming_persons
 
 PACKAGE = Path(__file__).resolve().parent
 RENDERING_LIBRARIES = ("flask", "frozen-flask", "jinja2", "werkzeug", "markdown", "nh3", "babel", "lunr", "pyyaml", "snowballstemmer")
@@ -124,7 +124,7 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
         for meeting in committee.meetings:
             cases = {digests.cases[id(case_of[id(i)])] for i in meeting.items if id(i) in case_of}
             shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases), persons_named(municipality, meeting))
-            for thing in meeting.items + published_attachments(meeting):
+            for thing in meeting.items + meeting.published_attachments():
                 shown[id(thing)] = shown[id(meeting)]
     shown[id(municipality)] = digest(roster, digests.municipality(municipality))
     for case in municipality.cases.values():

@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import paths
 from ..dates import danish_date
 from ..model import Archive, Committee, Meeting
-from ..web.app import KIND_LABELS
+from ..web.labels import KIND_LABELS
 from . import locations
 from .files import write_text
 from .times import meeting_start, stable_id, updated

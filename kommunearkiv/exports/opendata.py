@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Source
-from ..web.summaries import published_attachments
 
 DEFAULT_ROLE = "Medlem"
 
@@ -37,7 +36,7 @@ def meeting_document(archive: Archive, meeting: Meeting) -> dict:
         "other_attendees": list(meeting.other_attendees),
         "signed_by": list(meeting.signed_by),
         "items": [item_document(item, names) for item in meeting.items],
-        "attachment_documents": [attachment_document(a) for a in published_attachments(meeting)],
+        "attachment_documents": [attachment_document(a) for a in meeting.published_attachments()],
         "source": {"file": meeting.source.file if meeting.source else None, "lines": lines(meeting.source)},
     }
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from .. import paths
 from ..model import Archive
-from ..web.summaries import published_attachments
 from . import locations
 from .files import write_text
 from .opendata import public_cases
@@ -33,7 +32,7 @@ def page_paths(archive: Archive) -> Iterator[str]:
             for meeting in committee.meetings:
                 yield paths.meeting_path(meeting)
                 yield from (paths.item_path(item) for item in meeting.items)
-                yield from (paths.attachment_path(a) for a in published_attachments(meeting))
+                yield from (paths.attachment_path(a) for a in meeting.published_attachments())
         yield from (paths.case_path(case) for case in public_cases(municipality))
         yield from (paths.person_path(person) for person in municipality.persons.values())
 

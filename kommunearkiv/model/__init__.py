@@ -129,6 +129,11 @@ class Meeting:
     def attachment(self, label: str) -> AttachmentDocument | None:
         return next((a for a in self.attachments if a.label == label), None)
 
+    def published_attachments(self) -> list[AttachmentDocument]:
+        """The attachment documents, except those of closed items (nothing of a closed item is published)."""
+        closed = {i.number for i in self.items if i.is_closed}
+        return [a for a in self.attachments if a.item not in closed]
+
     @property
     def attendance(self) -> list[str]:
         """Everyone whose attendance was recorded: present first, then absent."""

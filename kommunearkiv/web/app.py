@@ -12,10 +12,11 @@ from flask import Flask, abort, current_app, request, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
 from .. import dates
+from ..exports.linked import alternate_links, json_ld
 from ..markup import render_markdown
 from ..model import Archive, Committee, Meeting, Person
 from . import summaries, views
-from .labels import KIND_LABELS  # also imported from here by the exports (feeds)
+from .labels import KIND_LABELS
 from .routes import route
 from .state import ARCHIVE, THEME_DIRS, current_archive, current_theme_dirs
 
@@ -35,10 +36,6 @@ def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = 
 
 
 def configure_jinja(app: Flask) -> None:
-    # Imported here: the exports' feeds import this module (for KIND_LABELS), so a top-level import would be
-    # circular; once they import kommunearkiv.web.labels instead, these imports can move to the top.
-    from ..exports.linked import alternate_links
-
     env = app.jinja_env
     env.undefined = StrictUndefined
     env.trim_blocks = env.lstrip_blocks = True
@@ -64,8 +61,6 @@ def linked_data(thing) -> dict | None:
     """schema.org JSON-LD of a meeting, member or committee page, with addresses under the site's address when known."""
     if not isinstance(thing, (Meeting, Person, Committee)):
         return None
-    from ..exports.linked import json_ld  # not at the top: see configure_jinja
-
     site_url = current_app.config["SITE_URL"]
     return json_ld(current_archive(), thing, f"{site_url}/" if site_url else root_path())
 

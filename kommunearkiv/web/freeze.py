@@ -21,7 +21,6 @@ from ..model import Municipality
 from .app import static_files
 from .routes import route
 from .state import current_archive
-from .summaries import published_attachments
 
 STATIC_PREFIX = "/static/"
 NO_ARGUMENT_PAGES = ("home", "search", "data", "not_found")
@@ -96,6 +95,6 @@ def page_routes(municipality: Municipality) -> Iterator[tuple[object, tuple[str,
     for committee in municipality.committees.values():
         things.append(committee)
         for meeting in committee.meetings:
-            things += [meeting, *meeting.items, *published_attachments(meeting)]
+            things += [meeting, *meeting.items, *meeting.published_attachments()]
     things += [*municipality.cases.values(), *municipality.persons.values()]
     return ((thing, route(thing)) for thing in things)

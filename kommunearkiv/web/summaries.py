@@ -148,12 +148,6 @@ def _document_titled(name: str, documents: list[AttachmentDocument]) -> Attachme
     return best[2] if best and best[0] >= TITLE_LIKENESS else None
 
 
-def published_attachments(meeting: Meeting) -> list[AttachmentDocument]:
-    """The meeting's attachment documents, except those of closed items (nothing of a closed item is shown)."""
-    closed = {i.number for i in meeting.items if i.is_closed}
-    return [a for a in meeting.attachments if a.item not in closed]
-
-
 def case_of(municipality: Municipality, item: AgendaItem) -> Case | None:
     """The case an open item belongs to (cases are keyed by the slug of their number, as the reader links them)."""
     if item.is_closed or not item.case_number:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask, abort, current_app, render_template
 
+from ..exports.catalog import data_catalog
 from ..model import Municipality
 from ..paths import item_path
 from . import summaries
@@ -49,8 +50,6 @@ def search_page():
 
 
 def data_page():
-    from ..exports.catalog import data_catalog  # not at the top: see app.configure_jinja
-
     archive = current_archive()
     return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], archive=archive,
                            catalog=data_catalog(archive))
@@ -94,7 +93,7 @@ def item_page(municipality, committee, meeting, number):
 
 def attachment_page(municipality, committee, meeting, slug):
     found_meeting = find_meeting(municipality, committee, meeting)
-    attachment = found(next((a for a in summaries.published_attachments(found_meeting) if a.slug == slug), None))
+    attachment = found(next((a for a in found_meeting.published_attachments() if a.slug == slug), None))
     item = found_meeting.item(attachment.item) if attachment.item is not None else None
     return render_template("attachment.html", trail=breadcrumbs(attachment), attachment=attachment, item=item, **meeting_context(found_meeting))
 
