@@ -92,15 +92,10 @@ def _folder_id(folder: Path, problems: list[Problem]) -> str | None:
 
 def read_municipality(folder: Path, problems: list[Problem]) -> Municipality | None:
     meta_path = folder / "municipality.yaml"
-    if not meta_path.is_file():
-        problems.append(Problem(str(meta_path), None, "file", "municipality.yaml with the municipality's name"))
-        return None
-    meta, found = _parsed(meta_path, load_yaml_file)
-    problems += found
+    fields = required_yaml(meta_path, "municipality.yaml with the municipality's name", problems)
     municipality_id = _folder_id(folder, problems)
-    if meta is None or municipality_id is None:
+    if fields is None or municipality_id is None:
         return None
-    fields = Fields(meta, str(meta_path), problems)
     fields.unknown_keys(("name",))
     municipality = Municipality(id=municipality_id, name=fields.text("name") or municipality_id)
     municipality.persons = read_persons(folder / "persons.yaml", municipality_id, problems)
@@ -109,6 +104,16 @@ def read_municipality(folder: Path, problems: list[Problem]) -> Municipality | N
         if committee:
             municipality.committees[committee.id] = committee
     return municipality
+
+
+def required_yaml(path: Path, expected: str, problems: list[Problem]) -> Fields | None:
+    """The fields of a YAML file that must exist, or None after reporting why they cannot be had."""
+    if not path.is_file():
+        problems.append(Problem(str(path), None, "file", expected))
+        return None
+    meta, found = _parsed(path, load_yaml_file)
+    problems += found
+    return Fields(meta, str(path), problems) if meta is not None else None
 
 
 def read_persons(path: Path, municipality: str, problems: list[Problem]) -> dict[str, Person]:
@@ -137,14 +142,9 @@ def read_committee(folder: Path, persons: dict, municipality: str, problems: lis
     if committee_id in RESERVED_COMMITTEE_IDS:
         problems.append(Problem(str(folder), None, "folder name", f"a committee id other than {', '.join(RESERVED_COMMITTEE_IDS)} (used for other pages)"))
         return None
-    if not meta_path.is_file():
-        problems.append(Problem(str(meta_path), None, "file", "committee.yaml with the committee's name"))
+    fields = required_yaml(meta_path, "committee.yaml with the committee's name", problems)
+    if fields is None or committee_id is None:
         return None
-    meta, found = _parsed(meta_path, load_yaml_file)
-    problems += found
-    if meta is None or committee_id is None:
-        return None
-    fields = Fields(meta, str(meta_path), problems)
     fields.unknown_keys(("name", "period", "members"))
     committee = Committee(municipality, committee_id, fields.text("name") or committee_id, fields.text("period", required=False))
     committee.members = [read_membership(m, persons) for m in fields.mappings("members")]
@@ -174,14 +174,9 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
     if not MEETING_ID.match(folder.name):
         problems.append(Problem(str(folder), None, "folder name", "the meeting's date YYYY-MM-DD, with -2, -3 … for a second meeting that day"))
         return None
-    if not meta_path.is_file():
-        problems.append(Problem(str(meta_path), None, "file", "meeting.yaml describing the meeting"))
+    fields = required_yaml(meta_path, "meeting.yaml describing the meeting", problems)
+    if fields is None:
         return None
-    meta, found = _parsed(meta_path, load_yaml_file)
-    problems += found
-    if meta is None:
-        return None
-    fields = Fields(meta, str(meta_path), problems)
     fields.unknown_keys(("date", "kind", "number", "start", "end", "location", "present", "absent",
                          "other_attendees", "signed_by", "source"))
     date = fields.date("date")
