@@ -10,10 +10,11 @@ URLs that would point into this site) and carry ``rel="noopener nofollow"``.
 """
 from __future__ import annotations
 
+import ctypes
 import re
 
-import cmarkgfm
 import nh3
+from cmarkgfm import _cmark, cmark
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
@@ -35,6 +36,14 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # included, and GFM's tagfilter would show <script> as visible text instead of removing it.
 CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
 CMARK_EXTENSIONS = ["table", "autolink", "strikethrough"]
+# cmarkgfm's own markdown_to_html_with_extensions frees neither the document tree nor the HTML string
+# (about 17 KB a call for a page of text: gigabytes over a large archive), and its bindings do not
+# expose cmark_node_free, so the same library is opened once more with ctypes for that, and the
+# string, allocated by cmark's default allocator (malloc), goes back to the C library's free.
+_CMARK_LIBRARY = ctypes.CDLL(_cmark.__file__)
+_CMARK_LIBRARY.cmark_node_free.argtypes = [ctypes.c_void_p]
+_C_FREE = ctypes.CDLL(None).free
+_C_FREE.argtypes = [ctypes.c_void_p]
 HEADING = re.compile(r"<h([1-6])>")
 HEADING_ELEMENT = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
@@ -45,12 +54,37 @@ LINK_WITHOUT_TARGET = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL
 
 def render_markdown(text: str, top_heading: int = 3) -> Markup:
     """``text`` as safe HTML; its headings start at ``<h{top_heading}>`` to fit the page's outline."""
-    html = cmarkgfm.markdown_to_html_with_extensions(text or "", options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS)
+    html = commonmark_html(text or "")
     clean = nh3.clean(
         html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
         url_relative="deny", link_rel="noopener nofollow", strip_comments=True,
     )
     return Markup(_fit_headings(_tidy(clean), top_heading).strip())
+
+
+def commonmark_html(text: str) -> str:
+    """cmark-gfm's HTML for ``text`` with ``CMARK_EXTENSIONS``, every C allocation freed before returning."""
+    cmark.core_extensions_ensure_registered()
+    parser = cmark.parser_new(CMARK_OPTIONS)
+    try:
+        for name in CMARK_EXTENSIONS:
+            cmark.parser_attach_syntax_extension(parser, cmark.find_syntax_extension(name))
+        cmark.parser_feed(parser, text)
+        root = cmark.parser_finish(parser)
+        try:
+            html = _cmark.lib.cmark_render_html(root, CMARK_OPTIONS, cmark.parser_get_syntax_extensions(parser))
+            try:
+                return _cmark.ffi.string(html).decode("utf-8")
+            finally:
+                _C_FREE(_address(html))
+        finally:
+            _CMARK_LIBRARY.cmark_node_free(_address(root))
+    finally:
+        cmark.parser_free(parser)
+
+
+def _address(pointer) -> int:
+    return int(_cmark.ffi.cast("uintptr_t", pointer))
 
 
 def _tidy(html: str) -> str:

@@ -43,3 +43,30 @@ def test_tables_scroll_on_their_own_and_have_no_empty_header_cells():
     html = render_markdown("|   | 2019 |\n|---|---|\n| Udgift | 5 |")
     assert html.startswith('<div class="table-scroll" tabindex="0"><table>') and html.endswith("</table></div>")
     assert "<th></th>" not in html and "<td></td>" in html and "<th>2019</th>" in html
+
+
+SAMPLE_MARKDOWN = ("# Sagsfremstilling\n\nTekst med **fed**, ~~slettet~~ og www.alleroed.dk.\n\n"
+                   "| Konto | Beløb |\n|---|---:|\n| Drift | 1.200 |\n\n- et\n- to\n\n<b>rå</b> <script>x()</script>\n")
+
+
+def test_commonmark_html_is_cmark_gfms_own_output():
+    import cmarkgfm
+    from kommunearkiv.markup import CMARK_EXTENSIONS, CMARK_OPTIONS, commonmark_html
+
+    for text in ("", SAMPLE_MARKDOWN, MALICIOUS_MARKDOWN, "æøå " * 500):
+        assert commonmark_html(text) == cmarkgfm.markdown_to_html_with_extensions(
+            text, options=CMARK_OPTIONS, extensions=CMARK_EXTENSIONS)
+
+
+def test_rendering_frees_cmarks_memory():
+    """cmarkgfm's own wrapper leaks the tree and the HTML of every call (~60 MB for these 3,000 calls)."""
+    def resident_mib() -> float:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * 4096 / 2**20
+
+    text = SAMPLE_MARKDOWN * 20
+    render_markdown(text)
+    before = resident_mib()
+    for _ in range(3000):
+        render_markdown(text)
+    assert resident_mib() - before < 10
