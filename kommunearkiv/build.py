@@ -18,11 +18,11 @@ from .errors import InputError
 from .exports import write_exports
 from .folders import replaced_atomically
 from .forking import run_all
-from .incremental import CACHE_FOLDER, BuildCache, Plan, data_files, plan_build, take_over
+from .incremental import CACHE_FOLDER, BuildCache, Plan, data_files, plan_build, prepare_work
 from .model import Archive
 from .search import write_search_index
 from .web.app import create_app
-from .web.freeze import freeze, static_urls
+from .web.freeze import freeze
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
@@ -63,21 +63,25 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     cache = BuildCache(cache_dir or site_dir.parent / CACHE_FOLDER, site_dir, themes, site_url, reuse=not full)
     archive = load_archive(content_dir, cache.parse_cache)
     app = create_app(archive, themes, site_url)
-    plan = plan_build(app, archive, cache, site_dir)
+    spare = cache.spare_record()
+    cache.forget_spare()
+    live = cache.previous()
     jobs = jobs or os.cpu_count() or 1
-    with replaced_atomically(site_dir) as work:
-        take_over(site_dir, work, plan.reuse)
+    with replaced_atomically(site_dir, start_from=cache.spare if spare else None,
+                             keep_replaced=cache.spare if live.pages else None) as work:
+        plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
+        prepare_work(plan, site_dir, work)
         _, (search, exports) = run_all([lambda: freeze(app, work, progress, plan.render, max(1, jobs - 1)),
                                         lambda: write_data(archive, work, site_url, plan)], parallel=jobs > 1)
-        plan.record.search, plan.record.exports = search, exports
-        plan.record.data_files = data_files(work, plan.record, static_urls(app))
+        if plan.data == "written":
+            plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
         cache.forget()
-    cache.remember(plan.record)
+    cache.remember(plan.record, live if live.pages else None)
     return BuildReport(len(plan.record.pages), search, exports, len(plan.render))
 
 
 def write_data(archive: Archive, work: Path, site_url: str | None, plan: Plan) -> tuple[dict, dict]:
-    """The search index and the data files, unless the previous build's were taken over; their figures."""
-    if plan.data_reused:
+    """The search index and the data files, unless earlier builds' were taken over; their figures."""
+    if plan.data != "written":
         return plan.record.search, plan.record.exports
     return write_search_index(archive, work), write_exports(archive, work, site_url)

@@ -24,24 +24,47 @@ LEFTOVER = re.compile(r"(?:new|old)-(\d+)(?:-.*)?")
 
 
 @contextlib.contextmanager
-def replaced_atomically(target: Path, start_from_current: bool = False):
+def replaced_atomically(target: Path, start_from_current: bool = False, start_from: Path | None = None,
+                        keep_replaced: Path | None = None):
     """Yield a temporary folder beside ``target``; on success it becomes ``target``.
 
-    ``start_from_current`` fills the temporary folder with a copy of ``target``
-    first (for merging imports); otherwise it starts empty (for builds).
+    The temporary folder starts empty, or as a copy of ``target`` with
+    ``start_from_current`` (for merging imports), or as the folder
+    ``start_from``, moved there (the build's spare tree). With
+    ``keep_replaced``, the replaced ``target`` is moved there after the swap
+    instead of being removed. Where ``start_from`` cannot be moved (across
+    file systems) the folder starts empty and ``start_from`` stays where it was.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
     try:
+        if start_from is not None and start_from.is_dir():
+            moved(start_from, work)
         if start_from_current and target.is_dir():
             shutil.copytree(target, work, dirs_exist_ok=True)
         yield work
         os.chmod(work, 0o755)
         swap_in(work, target)
+        if keep_replaced and work.is_dir():
+            keep_replaced.parent.mkdir(parents=True, exist_ok=True)
+            shutil.rmtree(keep_replaced, ignore_errors=True)
+            moved(work, keep_replaced)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def moved(source: Path, destination: Path) -> bool:
+    """Rename ``source`` to ``destination`` (an empty folder or none); False where the system cannot."""
+    try:
+        if destination.is_dir():
+            destination.rmdir()
+        os.rename(source, destination)
+        return True
+    except OSError:
+        destination.mkdir(exist_ok=True)
+        return False
 
 
 def swap_in(new: Path, target: Path) -> None:

@@ -1,14 +1,28 @@
-"""What a build can take over from the previous build of the same site folder.
+"""What a build can take over from earlier builds of the same site folder.
 
-The cache folder (default ``.build-cache/`` beside the site folder, safe to delete) holds
-the parse cache (``parsed/``) and, per site folder, a record of its last
-build (``sites/<hash of its path>.json``): each page's URL and fingerprint,
-and the key of the data files (search index, exports). A build plans from
-that record: pages whose fingerprint is unchanged are hard-linked (or copied)
-from the previous ``site/`` into the new work folder, the others rendered;
-the data files are taken over only when the archive and the code are
-unchanged. The record is removed before the new site is swapped in and
-written after, so a build stopped in between leads to a full build.
+The cache folder (default ``.build-cache/`` beside the site folder, safe to
+delete) holds the parse cache (``parsed/``) and, per site folder, the record
+of its last build (``sites/<hash of its path>.json``): each page's URL and
+fingerprint, the static files, the key and paths of the data files (search
+index, exports).
+
+Besides the live ``site/`` a build keeps the tree it replaced, the *spare*
+(``spare/<hash>/`` with its record ``sites/<hash>.spare.json``): the site as
+it was one build earlier. The next build starts from the spare instead of an
+empty folder and brings it up to date in place: a page whose fingerprint the
+spare already has stays as it is, a page the live site has is hard-linked
+from there (or copied across file systems), any other page is rendered; what
+the new build does not write is removed. So an added meeting costs its own
+pages, not a link per page of the archive, nor the removal of the old tree.
+The spare shares files with the live site by hard link, so nothing is ever
+written into an existing file of the work folder: a file is unlinked before
+it is written again. Data files are taken over only when the archive and the
+code are unchanged.
+
+Records are removed before the folder they describe is changed (the spare's
+before the build starts on it, the live one before the swap) and written
+after, so a build stopped in between leaves no record that could mislead the
+next one: that build then starts from an empty folder (or a full build).
 """
 from __future__ import annotations
 
@@ -23,28 +37,38 @@ from flask import Flask
 from .fingerprints import ArchiveDigests, code_fingerprint, digest, page_fingerprints
 from .model import Archive
 from .parse_cache import ParseCache, write_atomically
-from .web.freeze import file_path, url_paths
+from .web.freeze import file_path, static_urls, url_paths
 
 CACHE_FOLDER = ".build-cache"
+# Where the search index and the exports write, relative to the site root: files directly in the root
+# (robots.txt, sitemap.xml), and these folders. tests/build checks that nothing is written elsewhere.
+DATA_FOLDERS = ("data", "search/index")
 
 
 @dataclass
 class BuildRecord:
-    """What one build wrote: page URL → fingerprint, the data files' key and paths, and the figures reported."""
+    """What one build wrote: page URL → fingerprint, static files, the data files' key and paths, the figures reported."""
 
     pages: dict[str, str] = field(default_factory=dict)
+    static: list[str] = field(default_factory=list)
     data_key: str = ""
     data_files: list[str] = field(default_factory=list)
     search: dict = field(default_factory=dict)
     exports: dict = field(default_factory=dict)
 
+    def files(self) -> set[str]:
+        return {file_path(url) for url in self.pages} | set(self.static) | set(self.data_files)
+
 
 @dataclass
 class Plan:
+    """How to turn the work folder (the spare, or an empty folder) into the new site."""
+
     record: BuildRecord  # of the new build; data fields filled in when data is taken over
     render: list[str]  # page URLs to render
-    reuse: list[str]  # files to take from the previous site
-    data_reused: bool
+    link: list[str]  # files to hard-link from the live site
+    remove: list[str]  # files of the spare that the new site does not have as they are
+    data: str  # "kept" (the spare's), "linked" (the live site's) or "written"
 
 
 class BuildCache:
@@ -53,65 +77,115 @@ class BuildCache:
         self.pages_key = code_fingerprint(theme_dirs, site_url)
         self.data_code_key = code_fingerprint([], site_url)
         self.parse_cache = ParseCache(folder / "parsed", self.data_code_key, reuse)
-        self.record_file = folder / "sites" / f"{digest(str(site_dir.resolve()))}.json"
+        name = digest(str(site_dir.resolve()))
+        self.record_file = folder / "sites" / f"{name}.json"
+        self.spare_record_file = folder / "sites" / f"{name}.spare.json"
+        self.spare = folder / "spare" / name
 
-    def previous(self) -> BuildRecord | None:
+    def previous(self) -> BuildRecord:
+        """The record of the live site (empty when there is none to trust)."""
+        return self._read(self.record_file)
+
+    def spare_record(self) -> BuildRecord | None:
+        """The spare tree's record, when the spare can be started from."""
+        if not (self.reuse and self.spare.is_dir() and self.spare_record_file.is_file()):
+            return None
+        return self._read(self.spare_record_file)
+
+    def _read(self, file: Path) -> BuildRecord:
         if not self.reuse:
-            return None
+            return BuildRecord()
         try:
-            return BuildRecord(**json.loads(self.record_file.read_text(encoding="utf-8")))
+            return BuildRecord(**json.loads(file.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
-            return None
+            return BuildRecord()
+
+    def forget_spare(self) -> None:
+        self.spare_record_file.unlink(missing_ok=True)
 
     def forget(self) -> None:
         self.record_file.unlink(missing_ok=True)
 
-    def remember(self, record: BuildRecord) -> None:
+    def remember(self, record: BuildRecord, replaced: BuildRecord | None) -> None:
+        """Record the new live site and, when the replaced tree was kept as the spare, what it holds."""
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.record_file, json.dumps(asdict(record), sort_keys=True).encode("utf-8"))
+        write_atomically(self.record_file, _json(record))
+        if replaced is not None and self.spare.is_dir():
+            write_atomically(self.spare_record_file, _json(replaced))
         self.parse_cache.save()
 
 
-def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path) -> Plan:
-    """Which pages to render and which files to take from the previous build of ``site_dir``."""
+def _json(record: BuildRecord) -> bytes:
+    return json.dumps(asdict(record), sort_keys=True).encode("utf-8")
+
+
+def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, spare: BuildRecord | None) -> Plan:
+    """Which pages to render, which files to link from the live ``site_dir``, and what to remove from the spare."""
     digests = ArchiveDigests(archive)
     routes, prints = [], []
     for endpoint, values, fingerprint in page_fingerprints(digests, cache.pages_key):
         routes.append((endpoint, values))
         prints.append(fingerprint)
-    record = BuildRecord(pages=dict(zip(url_paths(app, routes), prints)),
+    record = BuildRecord(pages=dict(zip(url_paths(app, routes), prints)), static=[file_path(u) for u in static_urls(app)],
                          data_key=digest(cache.data_code_key, digests.whole()))
-    previous = cache.previous() if site_dir.is_dir() else None
-    old = previous.pages if previous else {}
-    reuse = [file_path(url) for url, fingerprint in record.pages.items()
-             if old.get(url) == fingerprint and (site_dir / file_path(url)).is_file()]
-    reused = set(reuse)
-    render = [url for url in record.pages if file_path(url) not in reused]
-    data_reused = bool(previous) and previous.data_key == record.data_key and all(
-        (site_dir / path).is_file() for path in previous.data_files)
-    if data_reused:
-        record.data_files, record.search, record.exports = previous.data_files, previous.search, previous.exports
-        reuse += previous.data_files
-    return Plan(record, render, reuse, data_reused)
+    live = cache.previous() if site_dir.is_dir() else BuildRecord()
+    spare = spare or BuildRecord()
+    keep, link, render = set(), [], []
+    for url, fingerprint in record.pages.items():
+        path = file_path(url)
+        if spare.pages.get(url) == fingerprint:
+            keep.add(path)
+        elif live.pages.get(url) == fingerprint and (site_dir / path).is_file():
+            link.append(path)
+        else:
+            render.append(url)
+    data = "written"
+    if spare.data_key == record.data_key:
+        data, keep = "kept", keep | set(spare.data_files)
+        record.data_files, record.search, record.exports = spare.data_files, spare.search, spare.exports
+    elif live.data_key == record.data_key and all((site_dir / path).is_file() for path in live.data_files):
+        data, link = "linked", link + live.data_files
+        record.data_files, record.search, record.exports = live.data_files, live.search, live.exports
+    return Plan(record, render, link, sorted(spare.files() - keep), data)
 
 
-def take_over(previous_site: Path, work: Path, paths: list[str]) -> None:
-    """Hard-link (or, across file systems, copy) ``paths`` from the previous site into the work folder.
-
-    Nothing writes into a taken-over file afterwards: the pages rendered are
-    the others, and the data files are taken over only when none are written.
-    """
-    for path in paths:
+def prepare_work(plan: Plan, site_dir: Path, work: Path) -> None:
+    """Bring the work folder to the files the new build keeps: remove the spare's others, link the live site's."""
+    for path in plan.remove:
+        remove_file(work, path)
+    made = set()
+    for path in plan.link:
         target = work / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         try:
-            os.link(previous_site / path, target)
+            os.link(site_dir / path, target)
         except OSError:
-            shutil.copyfile(previous_site / path, target)
+            shutil.copyfile(site_dir / path, target)
 
 
-def data_files(work: Path, record: BuildRecord, static: list[str]) -> list[str]:
-    """Files in the work folder that are neither pages nor static files: what search and exports wrote."""
-    others = {file_path(url) for url in record.pages} | {file_path(url) for url in static}
-    found = (Path(folder, name).relative_to(work).as_posix() for folder, _, names in os.walk(work) for name in names)
-    return sorted(path for path in found if path not in others)
+def remove_file(root: Path, path: str) -> None:
+    """Remove ``root/path`` and the folders it leaves empty."""
+    target = root / path
+    try:
+        target.unlink()
+    except FileNotFoundError:
+        return
+    folder = target.parent
+    while folder != root:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def data_files(work: Path, record: BuildRecord) -> list[str]:
+    """The files the search index and the exports wrote: the files in ``DATA_FOLDERS`` and directly in the
+    site root that are not pages."""
+    found = [name for name in os.listdir(work) if (work / name).is_file()]
+    for folder in DATA_FOLDERS:
+        found += [Path(root, name).relative_to(work).as_posix() for root, _, names in os.walk(work / folder) for name in names]
+    pages = {file_path(url) for url in record.pages}
+    return sorted(path for path in found if path not in pages)

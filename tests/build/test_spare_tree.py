@@ -1,0 +1,118 @@
+"""The tree a build replaces is kept as the spare and brought up to date in place by the next build."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import add_meeting, generate_archive
+from kommunearkiv import build as build_module
+from kommunearkiv.build import build_site
+from kommunearkiv.incremental import DATA_FOLDERS, BuildCache, data_files
+from kommunearkiv.web.freeze import file_path
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    content = tmp_path_factory.mktemp("generated") / "content"
+    generate_archive(content, meetings=8, municipalities=1, items=5, seed=4, workers=1)
+    return content
+
+
+@pytest.fixture
+def content(generated, tmp_path) -> Path:
+    shutil.copytree(generated, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
+def spare_of(site: Path, cache: Path) -> Path:
+    return BuildCache(cache, site, [], None).spare
+
+
+def full_build(content: Path, tmp_path: Path) -> Path:
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    build_site(content, fresh, cache_dir=tmp_path / "fresh-cache", full=True)
+    return fresh
+
+
+def edit_oldest_item(content: Path, seed: int) -> None:
+    """A change to a page that the build before left unchanged (so it is one file shared by the spare and the site)."""
+    item = next(p for p in sorted(content.glob("*/*/*/punkt-*.md")) if "access: closed" not in p.read_text())
+    item.write_text(item.read_text(encoding="utf-8") + f"\nTilføjet i ændring {seed}.\n", encoding="utf-8")
+
+
+def test_builds_on_the_spare_equal_full_builds_and_never_touch_the_live_site(content, tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    assert not spare_of(site, cache).exists(), "a first build has no earlier tree to keep"
+    for change, seed in ((add_meeting, 11), (add_meeting, 12), (edit_oldest_item, 13), (add_meeting, 14)):
+        live_before = files(site)
+        change(content, seed=seed)
+        report = build_site(content, site, cache_dir=cache)
+        assert 0 < report.rendered < report.pages
+        fresh = full_build(content, tmp_path)
+        assert files(site) == files(fresh)
+        assert folders(site) == folders(fresh), "no folder left behind by removed files"
+        assert files(spare_of(site, cache)) == live_before, "the replaced site is kept unchanged as the spare"
+
+
+def test_a_removed_meeting_leaves_no_file_or_folder_in_the_updated_spare(content, tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    add_meeting(content, seed=21)
+    build_site(content, site, cache_dir=cache)
+    meetings = sorted(p.parent for p in content.glob("*/*/*/meeting.yaml"))
+    shutil.rmtree(meetings[0])
+    build_site(content, site, cache_dir=cache)
+    fresh = full_build(content, tmp_path)
+    assert files(site) == files(fresh) and folders(site) == folders(fresh)
+
+
+def test_a_failed_build_on_the_spare_leaves_the_site_and_the_next_build_is_right(content, tmp_path, monkeypatch):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    add_meeting(content, seed=31)
+    build_site(content, site, cache_dir=cache)
+    before = files(site)
+    add_meeting(content, seed=32)
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("skriveren fejlede")
+
+    monkeypatch.setattr(build_module, "write_exports", failing)
+    with pytest.raises(RuntimeError, match="skriveren fejlede"):
+        build_site(content, site, cache_dir=cache, jobs=1)
+    assert files(site) == before
+    assert not spare_of(site, cache).exists(), "a spare half brought up to date is not kept"
+    monkeypatch.undo()
+    build_site(content, site, cache_dir=cache)
+    assert files(site) == files(full_build(content, tmp_path))
+
+
+def test_full_builds_keep_no_spare(content, tmp_path):
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    build_site(content, site, cache_dir=cache, full=True)
+    assert not spare_of(site, cache).exists()
+
+
+def test_every_file_of_a_site_is_a_page_a_static_file_or_a_data_file(content, tmp_path):
+    """Data files are looked for only in DATA_FOLDERS and the site root: nothing may be written elsewhere."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    record = BuildCache(cache, site, [], None).previous()
+    known = {file_path(url) for url in record.pages} | set(record.static) | set(data_files(site, record))
+    assert set(files(site)) == known
+    assert all(path.startswith(DATA_FOLDERS) or "/" not in path for path in record.data_files)
+    assert os.path.isfile(site / "robots.txt") and "robots.txt" in record.data_files
