@@ -5,12 +5,13 @@ from the site root, so the files stay valid wherever the site is published.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import paths
 from ..model import AgendaItem, Archive, Case, Committee, Meeting, Municipality, Person
 from . import locations
-from .files import write_json, write_text
+from .files import Encoded, json_bytes, write_bytes, write_json_stream, write_text
 from .opendata import item_document, iso_date, meeting_document, person_names, public_cases
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent / "schemas"
@@ -34,8 +35,9 @@ def committee_document(committee: Committee, municipality: Municipality) -> dict
     }
 
 
-def person_document(person: Person, municipality: Municipality) -> dict:
-    meetings = [m for m in municipality.meetings() if person.id in m.attendance]
+def person_document(person: Person, municipality: Municipality, meetings: list[Meeting]) -> dict:
+    """``meetings`` is ``municipality.meetings()``, sorted once for all its persons."""
+    recorded = [m for m in meetings if person.id in m.attendance]
     return {
         "municipality": person.municipality, "id": person.id, "name": person.name, "party": person.party,
         "url": paths.person_path(person), "data": locations.json_path(person),
@@ -44,7 +46,7 @@ def person_document(person: Person, municipality: Municipality) -> dict:
             for c in municipality.committees.values() for m in c.members if m.person == person.id
         ],
         "attendance": [{"meeting": meeting_ref(m), "present": person.id in m.present,
-                        "absent_from_items": [i.number for i in m.items if not i.is_closed and person.id in i.absent]} for m in meetings],
+                        "absent_from_items": [i.number for i in m.items if not i.is_closed and person.id in i.absent]} for m in recorded],
     }
 
 
@@ -62,26 +64,38 @@ def case_document(case: Case, municipality: Municipality) -> dict:
             "items": [case_item(i, names) for i in case.items]}
 
 
-def archive_document(archive: Archive) -> dict:
-    """Everything in one file: each municipality with its committees, persons, cases and meetings in full."""
-    return {"municipalities": [
-        {"id": mu.id, "name": mu.name, "url": paths.municipality_path(mu),
-         "committees": [committee_document(c, mu) for c in mu.committees.values()],
-         "persons": [person_document(p, mu) for p in sorted(mu.persons.values(), key=lambda p: p.id)],
-         "cases": [case_document(c, mu) for c in public_cases(mu)],
-         "meetings": [{**meeting_ref(m), "document": meeting_document(archive, m)} for m in mu.meetings()]}
-        for mu in sorted(archive.municipalities.values(), key=lambda mu: mu.id)
-    ]}
+@dataclass(frozen=True)
+class DocumentFiles:
+    """Writes each thing's own JSON file and hands its encoded text on to the archive file: one encoding for both."""
+
+    site_dir: Path
+    written: list[str]
+
+    def write(self, thing: Meeting | Committee | Person | Case, document: dict) -> Encoded:
+        text = json_bytes(document)
+        self.written.append(write_bytes(self.site_dir, locations.json_path(thing), text + b"\n"))
+        return Encoded(text)
+
+
+def municipality_entry(archive: Archive, municipality: Municipality, files: DocumentFiles) -> dict:
+    """The archive file's entry of a municipality, its lists streamed as each document's own file is written."""
+    meetings = municipality.meetings()
+    persons = sorted(municipality.persons.values(), key=lambda p: p.id)
+    return {
+        "id": municipality.id, "name": municipality.name, "url": paths.municipality_path(municipality),
+        "committees": (files.write(c, committee_document(c, municipality)) for c in municipality.committees.values()),
+        "persons": (files.write(p, person_document(p, municipality, meetings)) for p in persons),
+        "cases": (files.write(c, case_document(c, municipality)) for c in public_cases(municipality)),
+        "meetings": ({**meeting_ref(m), "document": files.write(m, meeting_document(archive, m))} for m in meetings),
+    }
 
 
 def write_json_files(archive: Archive, site_dir: Path) -> list[str]:
+    """The schemas, every meeting, committee, person and case file, and the archive file holding them all."""
     written = [write_text(site_dir, locations.schema_path(name), (SCHEMA_SOURCE / f"{name}.schema.json").read_text(encoding="utf-8"))
                for name in SCHEMAS]
-    for municipality in archive.municipalities.values():
-        for committee in municipality.committees.values():
-            written.append(write_json(site_dir, locations.json_path(committee), committee_document(committee, municipality)))
-            written += [write_json(site_dir, locations.json_path(m), meeting_document(archive, m)) for m in committee.meetings]
-        written += [write_json(site_dir, locations.json_path(p), person_document(p, municipality)) for p in municipality.persons.values()]
-        written += [write_json(site_dir, locations.json_path(c), case_document(c, municipality)) for c in public_cases(municipality)]
-    written.append(write_json(site_dir, locations.ARCHIVE_JSON, archive_document(archive)))
+    files = DocumentFiles(site_dir, written)
+    municipalities = sorted(archive.municipalities.values(), key=lambda mu: mu.id)
+    entries = (municipality_entry(archive, mu, files) for mu in municipalities)
+    written.append(write_json_stream(site_dir, locations.ARCHIVE_JSON, {"municipalities": entries}))
     return written
