@@ -1,11 +1,16 @@
-"""Build benchmark: synthetic archives of given sizes, the full build, a rebuild after one added meeting, and MkDocs.
+"""Build benchmark: the build users run, on synthetic archives of given sizes, beside MkDocs.
 
-    python -m benchmarks build [--sizes 1000,10000] [--work DIR] [--no-mkdocs] [--no-rebuild] [--profile] [--json FILE]
+    python -m benchmarks build [--sizes 1000,10000] [--work DIR] [--jobs N] [--no-mkdocs] [--no-rebuild]
+                               [--steps] [--profile] [--json FILE]
 
-Every build runs in a child process reaped with ``os.wait4``, which gives that
-child's own CPU time and peak memory (``ru_maxrss``), so one run measures
-several builds side by side. Absolute times on a shared machine vary; the
-MkDocs ratio, taken in the same run on the same pages, is the figure to compare.
+For each size: a full build (``build_site(full=True)``), a rebuild with
+nothing changed, a rebuild after adding one meeting checked byte for byte
+against a full build of the same content, and MkDocs on the same pages.
+Every build runs in a child process reaped with ``os.wait4``: its rusage
+covers the child and the workers it waited for (CPU time is their sum, peak
+memory ``ru_maxrss`` that of the largest process). Absolute times on a shared
+machine vary; the MkDocs ratio, taken in the same run on the same pages, is
+the figure to compare.
 """
 from __future__ import annotations
 
@@ -22,7 +27,9 @@ from pathlib import Path
 
 from kommunearkiv.content.reader import load_archive
 
+from . import build_report as report
 from .mkdocs_project import write_mkdocs_project
+from .site_compare import compare_sites
 from .synthetic import add_meeting, generate_archive
 
 DEFAULT_SIZES = (1000, 10000)
@@ -32,10 +39,14 @@ READY = ".generated"
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="kommunearkiv-bench-"))
+    print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", flush=True)
     results = [measure_size(size, work, args) for size in args.sizes]
-    print_growth(results)
+    report.print_growth(results)
+    verdicts = report.verdicts(results)
+    report.print_verdicts(verdicts)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        figures = {"sizes": results, "verdicts": verdicts}
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nWork folder (content, sites, profiles): {work}")
     return 0
 
@@ -47,35 +58,48 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--work", type=Path, default=None, metavar="DIR",
                    help="folder for content and sites; generated archives found there are reused (default: a new temporary folder)")
+    p.add_argument("--jobs", type=int, default=None, help="processes per build (default: the build's, one per core)")
     p.add_argument("--no-mkdocs", dest="mkdocs", action="store_false", help="skip the MkDocs comparison")
-    p.add_argument("--no-rebuild", dest="rebuild", action="store_false", help="skip the rebuild after adding one meeting")
-    p.add_argument("--profile", action="store_true", help="write cProfile statistics of the full build into the work folder")
-    p.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("--no-rebuild", dest="rebuild", action="store_false",
+                   help="skip the rebuild after adding one meeting and its comparison with a full build")
+    p.add_argument("--steps", action="store_true", help="also run the build step by step in one process, timing each step")
+    p.add_argument("--profile", action="store_true",
+                   help="write cProfile statistics of the step-by-step build into the work folder (implies --steps)")
+    p.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the figures and verdicts as JSON")
     return p
 
 
 def measure_size(size: int, work: Path, args) -> dict:
-    content = work / f"content-{size}-seed{args.seed}"
-    result = {"meetings": size, "generate": ensure_content(content, size, args.seed)}
-    print(f"\n== {size} meetings: content {content} ({result['generate']})", flush=True)
-    profile = ["--profile", str(work / f"build-{size}.prof")] if args.profile else []
-    result["build"] = build_in_child(content, work / f"site-{size}", profile)
-    print_build("full build", result["build"])
+    """Every measurement of one size, in a fresh run folder holding a copy of the generated archive."""
+    generated = work / f"content-{size}-seed{args.seed}"
+    result = {"meetings": size, "generate": ensure_content(generated, size, args.seed)}
+    run = work / f"run-{size}"
+    shutil.rmtree(run, ignore_errors=True)
+    content, site = run / "content", run / "site"
+    shutil.copytree(generated, content, ignore=shutil.ignore_patterns(READY))
+    print(f"\n== {size} meetings: content {generated} ({result['generate']}), builds in {run}", flush=True)
+    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
+    result["full"] = build_in_child(content, site, ["--full", *jobs])
+    report.print_build("full build", result["full"])
+    result["unchanged"] = build_in_child(content, site, jobs)
+    report.print_build("rebuild, nothing changed", result["unchanged"])
     if args.mkdocs and not importlib.util.find_spec("mkdocs"):
         print("MkDocs is not installed (pip install -e '.[bench]'): comparison skipped", flush=True)
     elif args.mkdocs:
-        result["mkdocs"] = mkdocs_in_child(content, work / f"mkdocs-{size}")
-        print_mkdocs(result["mkdocs"], result["build"])
+        result["mkdocs"] = mkdocs_in_child(content, run / "mkdocs")
+        result["mkdocs"] |= report.mkdocs_ratios(result["mkdocs"], result["full"])
+        report.print_mkdocs(result["mkdocs"])
+    if args.steps or args.profile:
+        profile = ["--profile", str(work / f"build-{size}.prof")] if args.profile else []
+        result["steps"] = steps_in_child(content, run / "site-steps", profile)
+        report.print_steps(result["steps"])
     if args.rebuild:
-        added = add_meeting(content, args.seed)
-        result["rebuild"] = build_in_child(content, work / f"site-{size}", ["--whole"]) | {"added": str(added.relative_to(content))}
-        print_build(f"rebuild after adding {result['rebuild']['added']}", result["rebuild"])
-        (content / READY).unlink()
+        result["added"] = measure_added_meeting(content, run, jobs, args.seed)
     return result
 
 
 def ensure_content(content: Path, size: int, seed: int) -> dict:
-    """Generate the archive unless a complete one from an earlier run is there (an archive with an added meeting is not)."""
+    """Generate the archive unless a complete one from an earlier run is there; builds work on a copy of it."""
     marker = content / READY
     if marker.is_file():
         return json.loads(marker.read_text(encoding="utf-8")) | {"reused": True}
@@ -86,8 +110,20 @@ def ensure_content(content: Path, size: int, seed: int) -> dict:
     return counts
 
 
+def measure_added_meeting(content: Path, run: Path, jobs: list[str], seed: int) -> dict:
+    """Add one meeting, rebuild the site, then build the same content in full elsewhere and compare the two sites."""
+    added = add_meeting(content, seed)
+    rebuild = build_in_child(content, run / "site", jobs) | {"meeting": added.relative_to(content).as_posix()}
+    report.print_build(f"rebuild after adding {rebuild['meeting']}", rebuild)
+    rebuild["full_build"] = build_in_child(content, run / "site-full", ["--full", *jobs])
+    report.print_build("  full build of the same content", rebuild["full_build"])
+    rebuild["comparison"] = compare_sites(run / "site", run / "site-full")
+    report.print_comparison(rebuild["comparison"])
+    return rebuild
+
+
 def run_child(command: list[str]) -> tuple[str, dict]:
-    """Run ``command``; its standard output, and its own wall time, CPU time and peak memory."""
+    """Run ``command``; its standard output, and the wall time, CPU time and peak memory of it and its reaped children."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=out)
@@ -103,49 +139,24 @@ def run_child(command: list[str]) -> tuple[str, dict]:
 
 
 def build_in_child(content: Path, site: Path, options: list[str]) -> dict:
+    """``build_site`` as the build command runs it (``benchmarks/build_child.py``), with pages per second."""
+    output, usage = run_child([sys.executable, "-m", "benchmarks.build_child", str(content), str(site), *options])
+    built = json.loads(output)
+    return usage | built | {"pages_per_s": round(built["pages"] / usage["wall_s"], 1),
+                            "pages_per_cpu_s": round(built["pages"] / max(usage["cpu_s"], 0.01), 1)}
+
+
+def steps_in_child(content: Path, site: Path, options: list[str]) -> dict:
+    """The build's steps one after another in one process (``benchmarks/build_steps.py``), timed each."""
     output, usage = run_child([sys.executable, "-m", "benchmarks.build_steps", str(content), str(site), *options])
-    report = json.loads(output)
-    pages = report["pages"] or 0
-    return usage | report | {"pages_per_s": round(pages / usage["wall_s"], 1), "pages_per_cpu_s": round(pages / usage["cpu_s"], 1)}
+    return usage | json.loads(output)
 
 
 def mkdocs_in_child(content: Path, project: Path) -> dict:
     """The same meeting and attachment pages built by MkDocs with its search plugin."""
-    shutil.rmtree(project, ignore_errors=True)
     pages = write_mkdocs_project(load_archive(content), project)
     _, usage = run_child([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project / "mkdocs.yml"),
                           "--site-dir", str(project / "site")])
     index = project / "site" / "search" / "search_index.json"
     return usage | {"pages": pages, "search_index_bytes": index.stat().st_size if index.is_file() else None,
                     "s_per_1000_pages": round(1000 * usage["wall_s"] / pages, 2)}
-
-
-def print_build(label: str, build: dict) -> None:
-    steps = "  ".join(f"{name} {s['wall_s']}s/{s['peak_mib']:.0f}MiB" + (" FAILED" if "error" in s else "")
-                      for name, s in build["steps"].items())
-    print(f"{label}: {build['pages']} pages in {build['wall_s']} s wall, {build['cpu_s']} s CPU "
-          f"({build['pages_per_s']} pages/s), peak {build['peak_mib']} MiB, "
-          f"output {build['output_bytes'] / 2**20:.0f} MiB in {build['output_files']} files\n  steps: {steps}", flush=True)
-    for name, step in build["steps"].items():
-        if "error" in step:
-            print(f"  {name} failed: {step['error']}", flush=True)
-
-
-def print_mkdocs(mkdocs: dict, build: dict) -> None:
-    """Print MkDocs' figures and record ours/MkDocs per page, by CPU time and by wall time."""
-    pages = max(build["pages"] or 1, 1)
-    for kind in ("cpu_s", "wall_s"):
-        mkdocs[f"ratio_per_page_{kind[:-2]}"] = round((build[kind] / pages) / (mkdocs[kind] / mkdocs["pages"]), 3)
-    print(f"mkdocs: {mkdocs['pages']} pages in {mkdocs['wall_s']} s wall, {mkdocs['cpu_s']} s CPU, peak {mkdocs['peak_mib']} MiB, "
-          f"search_index.json {(mkdocs['search_index_bytes'] or 0) / 2**20:.0f} MiB\n"
-          f"  time per page, ours / MkDocs: {mkdocs['ratio_per_page_cpu']} by CPU, {mkdocs['ratio_per_page_wall']} by wall clock",
-          flush=True)
-
-
-def print_growth(results: list[dict]) -> None:
-    """Per-meeting CPU time and peak memory for each size: constant when the build grows linearly."""
-    print("\nGrowth (full build):\n  meetings  pages   CPU s  peak MiB  CPU ms/meeting  MiB/meeting")
-    for r in results:
-        b = r["build"]
-        print(f"  {r['meetings']:>8}  {b['pages'] or 0:>6}  {b['cpu_s']:>6.1f}  {b['peak_mib']:>8.0f}  "
-              f"{1000 * b['cpu_s'] / r['meetings']:>14.0f}  {b['peak_mib'] / r['meetings']:>11.2f}")

@@ -1,13 +1,13 @@
-"""The build of ``kommunearkiv/build.py``, step by step with a stopwatch: run in a child process by the benchmark.
+"""The build of ``kommunearkiv/build.py``, step by step with a stopwatch: run in a child process by ``--steps``.
 
-    python -m benchmarks.build_steps CONTENT SITE [--whole] [--profile FILE]
+    python -m benchmarks.build_steps CONTENT SITE [--profile FILE]
 
 Prints one JSON object: per step its wall and CPU seconds and the peak memory
 reached by its end; a step that fails is reported with its error, and the
-steps that do not depend on it still run. The steps and their order are those
-of ``build_site``; only the stopwatch is added. With ``--whole``,
-``build_site`` itself runs as one step into the existing SITE, as the build
-command does: what a rebuild after a change measures.
+steps that do not depend on it still run. The steps are those of
+``build_site``, run one after another in one process with no build cache
+(``build_site`` runs the freeze beside search and exports, in forked
+workers): it shows where the time goes, not what the build command takes.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ import time
 import traceback
 from pathlib import Path
 
-from kommunearkiv.build import build_site, theme_search_path
+from kommunearkiv.build import theme_search_path
 from kommunearkiv.content.reader import load_archive
 
 
@@ -41,12 +41,6 @@ def run_steps(content_dir: Path, site_dir: Path) -> dict:
     timed(steps, "search", lambda: write_search_index(archive, site_dir))
     timed(steps, "exports", lambda: write_exports(archive, site_dir, None))
     return {"steps": steps, "pages": pages, **site_figures(site_dir)}
-
-
-def run_whole(content_dir: Path, site_dir: Path) -> dict:
-    steps: dict[str, dict] = {}
-    report = timed(steps, "build", lambda: build_site(content_dir, site_dir))
-    return {"steps": steps, "pages": report.pages if report else None, **site_figures(site_dir)}
 
 
 def timed(steps: dict, name: str, step):
@@ -76,13 +70,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.build_steps")
     parser.add_argument("content", type=Path)
     parser.add_argument("site", type=Path)
-    parser.add_argument("--whole", action="store_true", help="run build_site as one step into the existing SITE")
     parser.add_argument("--profile", type=Path, default=None, metavar="FILE", help="write cProfile statistics to FILE")
     args = parser.parse_args(argv)
     profiler = cProfile.Profile() if args.profile else None
     if profiler:
         profiler.enable()
-    report = (run_whole if args.whole else run_steps)(args.content, args.site)
+    report = run_steps(args.content, args.site)
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)
