@@ -1,19 +1,123 @@
-"""The build benchmark on a tiny archive: every step of the real build runs and is measured."""
+"""The build benchmark on tiny archives: real builds in child processes, measured as the build command runs them."""
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import io
 import json
+import shutil
+import sys
+from pathlib import Path
 
-from benchmarks.build_benchmark import main
+import pytest
+
+from benchmarks.build_benchmark import main, run_child
+from benchmarks.build_report import verdicts
+from benchmarks.site_compare import compare_sites
+
+SIZES = (8, 16)
 
 
-def test_tiny_benchmark_measures_every_step_and_the_rebuild(tmp_path, capsys):
-    figures = tmp_path / "figures.json"
-    assert main(["--sizes", "8", "--work", str(tmp_path / "work"), "--no-mkdocs", "--json", str(figures)]) == 0
-    [result] = json.loads(figures.read_text(encoding="utf-8"))
-    build, rebuild = result["build"], result["rebuild"]
-    assert result["generate"]["meetings"] == 8
-    assert list(build["steps"]) == ["load", "app", "freeze", "search", "exports"]
-    assert not [name for name, step in build["steps"].items() if "error" in step]
-    assert build["pages"] > 8 * 10 and build["peak_mib"] > 20 and build["cpu_s"] > 0
-    assert rebuild["pages"] > build["pages"] and (tmp_path / "work" / "site-8" / rebuild["added"] / "index.html").is_file()
-    assert "full build:" in capsys.readouterr().out
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory) -> tuple[Path, dict, str]:
+    """Both sizes with every measurement; the work folder, the JSON figures and what was printed."""
+    root = tmp_path_factory.mktemp("bench")
+    work, figures = root / "work", root / "figures.json"
+    options = [] if importlib.util.find_spec("mkdocs") else ["--no-mkdocs"]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert main(["--sizes", ",".join(map(str, SIZES)), "--work", str(work), "--steps", "--json", str(figures), *options]) == 0
+    return work, json.loads(figures.read_text(encoding="utf-8")), printed.getvalue()
+
+
+def test_full_build_then_a_rebuild_with_nothing_to_render(first_run):
+    _, figures, _ = first_run
+    for result in figures["sizes"]:
+        full, unchanged = result["full"], result["unchanged"]
+        assert full["pages"] > result["meetings"] * 10 and full["rendered"] == full["pages"]
+        assert full["cpu_s"] > 0 and full["peak_mib"] > 20 and full["pages_per_cpu_s"] > 0
+        assert unchanged["pages"] == full["pages"] and unchanged["rendered"] == 0
+        assert unchanged["output_files"] == full["output_files"]
+
+
+def test_added_meeting_renders_few_pages_and_matches_a_full_build(first_run):
+    work, figures, printed = first_run
+    for result in figures["sizes"]:
+        added, size = result["added"], result["meetings"]
+        run = work / f"run-{size}"
+        assert (run / "site" / added["meeting"] / "index.html").is_file()
+        assert added["pages"] > result["full"]["pages"] and 0 < added["rendered"] < added["pages"] / 2
+        assert added["full_build"]["rendered"] == added["full_build"]["pages"] == added["pages"]
+        assert added["comparison"]["identical"] and added["comparison"]["files"] == sum(1 for p in (run / "site-full").rglob("*") if p.is_file())
+    assert printed.count("identical: yes") == len(SIZES)
+
+
+def test_steps_growth_and_verdicts_are_reported(first_run):
+    _, figures, printed = first_run
+    for result in figures["sizes"]:
+        assert list(result["steps"]["steps"]) == ["load", "app", "freeze", "search", "exports"]
+        assert not [name for name, step in result["steps"]["steps"].items() if "error" in step]
+    judged = {v["target"]: v for v in figures["verdicts"]}
+    assert len(judged) == 7
+    assert [v["met"] for v in judged.values() if v["target"].startswith(("full build", "peak memory"))] == [None, None]
+    assert judged["incremental build identical to a full build, byte for byte"]["met"] is True
+    assert all(v["met"] is not None for t, v in judged.items() if "linearly" in t)
+    assert "Growth (full build):" in printed and "Targets (issue 8):" in printed
+    assert all(f"{size:>10}" in printed for size in SIZES)
+
+
+def test_mkdocs_ratio_taken_in_the_same_run(first_run):
+    if not importlib.util.find_spec("mkdocs"):
+        pytest.skip("MkDocs is not installed (pip install -e '.[bench]')")
+    _, figures, printed = first_run
+    for result in figures["sizes"]:
+        mkdocs = result["mkdocs"]
+        expected = (result["full"]["cpu_s"] / result["full"]["pages"]) / (mkdocs["cpu_s"] / mkdocs["pages"])
+        assert mkdocs["pages"] > result["meetings"] and mkdocs["ratio_per_page_cpu"] == pytest.approx(expected, rel=0.01)
+    assert "ours / MkDocs" in printed
+
+
+def test_a_second_run_reuses_the_archive_without_the_added_meeting(first_run, tmp_path):
+    work, figures, _ = first_run
+    first = figures["sizes"][0]
+    generated = work / f"content-{first['meetings']}-seed1"
+    assert not (generated / first["added"]["meeting"]).exists()
+    again = tmp_path / "again.json"
+    assert main(["--sizes", str(first["meetings"]), "--work", str(work), "--no-mkdocs", "--no-rebuild", "--json", str(again)]) == 0
+    [result] = json.loads(again.read_text(encoding="utf-8"))["sizes"]
+    assert result["generate"]["reused"] is True
+    assert result["full"]["pages"] == first["full"]["pages"] and "added" not in result
+    assert not (work / f"run-{first['meetings']}" / "site" / first["added"]["meeting"]).exists()
+
+
+def test_comparison_names_the_files_that_differ(first_run, tmp_path):
+    work, figures, _ = first_run
+    size = figures["sizes"][-1]["meetings"]  # the second-run test starts size 8 afresh
+    site, copy = work / f"run-{size}" / "site-full", tmp_path / "copy"
+    shutil.copytree(site, copy)
+    assert compare_sites(site, copy)["identical"]
+    (copy / "index.html").write_bytes((site / "index.html").read_bytes() + b" ")
+    (copy / "extra.txt").write_text("x", encoding="utf-8")
+    removed = sorted(p.relative_to(copy).as_posix() for p in copy.rglob("*.json"))[0]
+    (copy / removed).unlink()
+    comparison = compare_sites(site, copy)
+    assert not comparison["identical"]
+    assert comparison["differing"] == ["index.html"]
+    assert comparison["only_in_first"] == [removed] and comparison["only_in_second"] == ["extra.txt"]
+
+
+def test_child_usage_includes_the_workers_it_waited_for():
+    """The CPU time of a forked worker that burns about half a second counts in the child's rusage."""
+    burn = ("import os, time\npid = os.fork()\nif pid == 0:\n    end = time.process_time() + 0.5\n"
+            "    while time.process_time() < end: pass\n    os._exit(0)\nos.waitpid(pid, 0)\n")
+    _, usage = run_child([sys.executable, "-c", burn])
+    assert usage["cpu_s"] >= 0.5 and usage["wall_s"] >= 0.5
+
+
+def test_verdicts_judge_the_10000_meeting_size_against_the_targets(first_run):
+    _, figures, _ = first_run
+    result = json.loads(json.dumps(figures["sizes"][-1]))
+    result["meetings"] = 10_000
+    for wall, met in ((599.0, True), (601.0, False)):
+        result["full"]["wall_s"] = wall
+        assert verdicts([result])[0]["met"] is met
