@@ -5,23 +5,29 @@ pages are frozen; ``docs/search.md`` explains the design.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from ..model import Archive
 from .documents import search_documents
-from .shards import SHARD_BYTES, manifest, ordered, term_shards, write_files
-from .weights import lean_postings
+from .shards import SHARD_BYTES, DocumentList, IndexFolder, encoded, manifest, write_term_shards
+from .weights import TermCounts
 
 INDEX_FOLDER = Path("search") / "index"
 
 
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES) -> dict:
-    """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes."""
-    docs = ordered(search_documents(archive))
-    shards = term_shards(lean_postings(docs), shard_bytes)
+    """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes.
+
+    One pass over the documents counts their terms and writes their result chunks; the term
+    shards follow, one term at a time, as only then are all BM25 weights known.
+    """
+    folder = IndexFolder(Path(site_dir) / INDEX_FOLDER)
+    counts, documents = TermCounts(), DocumentList(folder)
+    for doc in search_documents(archive):
+        counts.add(doc.fields())
+        documents.add(doc)
+    documents.close()
+    first_terms = write_term_shards(folder, counts.weighted(), shard_bytes)
     names = {m.id: m.name for m in archive.municipalities.values()}
-    folder = Path(site_dir) / INDEX_FOLDER
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    return write_files(folder, docs, shards, manifest(docs, shards, names))
+    folder.write("manifest", encoded(manifest(documents, first_terms, names)))
+    return {"documents": documents.count, "shards": len(first_terms), "chunks": documents.chunks, "bytes": folder.bytes}

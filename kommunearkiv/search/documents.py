@@ -6,7 +6,10 @@ link and label, never in the index); attachments of closed items are left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 
 from .. import paths
 from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Person
@@ -14,7 +17,7 @@ from .text import joined, passages, plain_text
 
 # (key in URLs and data, Danish label), in the order results are grouped for filters.
 TYPES = (("punkt", "Dagsordenspunkt"), ("bilag", "Bilag"), ("moede", "Møde"), ("sag", "Sag"), ("person", "Person"))
-TYPE_KEYS = tuple(key for key, _ in TYPES)
+TYPE_NUMBERS = {key: n for n, (key, _) in enumerate(TYPES)}
 
 # lunr fields with their boosts: a title or case-number match outranks body text.
 FIELDS = (("title", 10), ("nr", 10), ("decision", 2), ("body", 1), ("mentions", 1))
@@ -66,17 +69,39 @@ def page_url(path: str) -> str:
     return f"{page}index.html{hash_}{anchor}"
 
 
-def search_documents(archive: Archive) -> list[SearchDocument]:
-    """Every searchable thing of the archive, in a stable order."""
-    docs = []
+def search_documents(archive: Archive) -> Iterator[SearchDocument]:
+    """Every searchable thing of the archive in index order, made one at a time (only one
+    document's text exists at once)."""
+    return (make() for _, make in sources(archive))
+
+
+def sources(archive: Archive) -> list[tuple[tuple, Callable[[], SearchDocument]]]:
+    """``(group key, function making the document)`` of every searchable thing, in index order:
+    documents are numbered group by group (``group_key``), in archive order within a group. The
+    key is known without making the document."""
+    found = []
     for municipality in archive.municipalities.values():
         for meeting in municipality.meetings():
-            docs.append(meeting_document(archive, municipality, meeting))
-            docs.extend(item_document(archive, item) for item in meeting.items)
-            docs.extend(attachment_document(archive, a) for a in meeting.attachments if not _of_closed_item(a))
-        docs.extend(case_document(archive, case) for case in municipality.cases.values() if case.items)
-        docs.extend(person_document(municipality, person) for person in municipality.persons.values())
-    return docs
+            place = _place(archive, meeting)
+            found.append(((*place, TYPE_NUMBERS["moede"]), partial(meeting_document, archive, municipality, meeting)))
+            found.extend(((*place, TYPE_NUMBERS["punkt"]), partial(item_document, archive, item)) for item in meeting.items)
+            found.extend(((*place, TYPE_NUMBERS["bilag"]), partial(attachment_document, archive, a))
+                         for a in meeting.attachments if not _of_closed_item(a))
+        found.extend(((*_place(archive, case.items[-1].meeting), TYPE_NUMBERS["sag"]), partial(case_document, archive, case))
+                     for case in municipality.cases.values() if case.items)
+        found.extend(((municipality.id, "", 0, TYPE_NUMBERS["person"]), partial(person_document, municipality, person))
+                     for person in municipality.persons.values())
+    return sorted(found, key=itemgetter(0))
+
+
+def group_key(doc: SearchDocument) -> tuple:
+    """Municipality, committee, year and type number: documents sharing it form one group of the manifest."""
+    return (doc.municipality, doc.committee, doc.year, TYPE_NUMBERS[doc.kind])
+
+
+def _place(archive: Archive, meeting: Meeting) -> tuple[str, str, int]:
+    """The start of the ``group_key`` of a document placed at this meeting (see ``_where``)."""
+    return meeting.municipality, archive.committee(meeting).id, meeting.date.year
 
 
 def _of_closed_item(attachment: AttachmentDocument) -> bool:

@@ -13,81 +13,105 @@ so it loads through a ``<script>`` element, also from ``file://``.
 from __future__ import annotations
 
 import json
-from itertools import groupby
+import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
-from .documents import FIELDS, TYPE_KEYS, TYPES, SearchDocument
+from .documents import FIELDS, TYPES, SearchDocument, group_key
 
 SHARD_BYTES = 24_000
 CHUNK_DOCUMENTS = 16
 FORMAT_VERSION = 1
 
 
-def group_key(doc: SearchDocument) -> tuple:
-    return (doc.municipality, doc.committee, doc.year, TYPE_KEYS.index(doc.kind))
+def encoded(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def ordered(docs: list[SearchDocument]) -> list[SearchDocument]:
-    """Documents numbered group by group (stable within a group)."""
-    return sorted(docs, key=group_key)
+class IndexFolder:
+    """The index folder, emptied, with a count of the bytes written to it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.bytes = 0
+        shutil.rmtree(folder, ignore_errors=True)
+        (folder / "t").mkdir(parents=True)
+        (folder / "d").mkdir()
+
+    def write(self, key: str, payload: str) -> None:
+        """Write ``<key>.js`` handing the JSON ``payload`` to the search page."""
+        content = f'kommunearkivSearch.receive("{key}",{payload});\n'.encode("utf-8")
+        (self.folder / f"{key}.js").write_bytes(content)
+        self.bytes += len(content)
 
 
-def data_script(key: str, data) -> str:
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f'kommunearkivSearch.receive("{key}",{payload});\n'
-
-
-def term_shards(postings: list[tuple[str, int, list]], shard_bytes: int = SHARD_BYTES) -> list[list]:
-    """Consecutive runs of ``[term, term index, field lists]`` of about ``shard_bytes`` of JSON each."""
-    shards, current, size = [], [], 0
+def write_term_shards(folder: IndexFolder, postings: Iterable[tuple[str, int, list]],
+                      shard_bytes: int = SHARD_BYTES) -> list[str]:
+    """Write consecutive runs of ``[term, term index, field lists]`` of about ``shard_bytes`` of JSON
+    each as ``t/<n>.js``, each as soon as it is full; the first term of every shard."""
+    first_terms, entries, size = [], [], 0
     for term, index, lists in postings:
-        entry = [term, index, lists]
-        current.append(entry)
-        size += len(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        if not entries:
+            first_terms.append(term)
+        entries.append(encoded([term, index, lists]))
+        size += len(entries[-1])
         if size >= shard_bytes:
-            shards.append(current)
-            current, size = [], 0
-    if current:
-        shards.append(current)
-    return shards
+            folder.write(f"t/{len(first_terms) - 1}", f"[{','.join(entries)}]")
+            entries, size = [], 0
+    if entries:
+        folder.write(f"t/{len(first_terms) - 1}", f"[{','.join(entries)}]")
+    return first_terms
 
 
-def manifest(docs: list[SearchDocument], shards: list[list], municipality_names: dict[str, str]) -> dict:
-    municipalities = sorted({d.municipality for d in docs})
-    committees = sorted({(d.municipality, d.committee, d.committee_name) for d in docs if d.committee})
+class DocumentList:
+    """What the manifest and the ``d/<n>.js`` chunks need of the documents, given one at a time in
+    index order; each chunk of ``CHUNK_DOCUMENTS`` is written as soon as it is full."""
+
+    def __init__(self, folder: IndexFolder):
+        self.folder = folder
+        self.count = 0
+        self.chunks = 0
+        self.chunk: list[list] = []
+        self.runs: list[list] = []  # [group key, number of documents], one per group
+        self.committees: set[tuple[str, str, str]] = set()
+
+    def add(self, doc: SearchDocument) -> None:
+        self.count += 1
+        key = group_key(doc)
+        if self.runs and self.runs[-1][0] == key:
+            self.runs[-1][1] += 1
+        else:
+            self.runs.append([key, 1])
+        if doc.committee:
+            self.committees.add((doc.municipality, doc.committee, doc.committee_name))
+        self.chunk.append([doc.url, doc.label, doc.date, doc.snippets])
+        if len(self.chunk) == CHUNK_DOCUMENTS:
+            self.close()
+
+    def close(self) -> None:
+        """Write the chunk begun, if any."""
+        if self.chunk:
+            self.folder.write(f"d/{self.chunks}", encoded(self.chunk))
+            self.chunks += 1
+            self.chunk = []
+
+
+def manifest(documents: DocumentList, first_terms: list[str], municipality_names: dict[str, str]) -> dict:
+    municipalities = sorted({key[0] for key, _ in documents.runs})
+    committees = sorted(documents.committees)
     committee_numbers = {(m, c): n for n, (m, c, _) in enumerate(committees)}
     groups = [
-        [len(list(run)), municipalities.index(m), committee_numbers.get((m, c), -1), year, kind]
-        for (m, c, year, kind), run in groupby(docs, key=group_key)
+        [count, municipalities.index(m), committee_numbers.get((m, c), -1), year, kind]
+        for (m, c, year, kind), count in documents.runs
     ]
     return {
         "version": FORMAT_VERSION,
         "fields": [name for name, _ in FIELDS],
-        "documents": len(docs),
+        "documents": documents.count,
         "chunk": CHUNK_DOCUMENTS,
-        "shards": [shard[0][0] for shard in shards],
+        "shards": first_terms,
         "types": [list(t) for t in TYPES],
         "municipalities": [[m, municipality_names.get(m, m)] for m in municipalities],
         "committees": [[municipalities.index(m), c, name] for m, c, name in committees],
         "groups": groups,
     }
-
-
-def chunk_entry(doc: SearchDocument) -> list[str]:
-    return [doc.url, doc.label, doc.date, doc.snippets]
-
-
-def write_files(folder: Path, docs: list[SearchDocument], shards: list[list], head: dict) -> dict:
-    """Write manifest, shards and chunks under ``folder``; the figures of what was written."""
-    files = {"manifest": head}
-    files.update((f"t/{n}", shard) for n, shard in enumerate(shards))
-    for start in range(0, len(docs), CHUNK_DOCUMENTS):
-        files[f"d/{start // CHUNK_DOCUMENTS}"] = [chunk_entry(d) for d in docs[start:start + CHUNK_DOCUMENTS]]
-    (folder / "t").mkdir(parents=True, exist_ok=True)
-    (folder / "d").mkdir(exist_ok=True)
-    total = 0
-    for key, data in files.items():
-        content = data_script(key, data).encode("utf-8")
-        (folder / f"{key}.js").write_bytes(content)
-        total += len(content)
-    return {"documents": len(docs), "shards": len(shards), "chunks": len(files) - 1 - len(shards), "bytes": total}

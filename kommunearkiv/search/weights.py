@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 from array import array
 from collections import Counter
+from collections.abc import Iterable, Iterator
 
 from lunr.idf import idf
 from lunr.token import Token
@@ -43,39 +44,44 @@ def field_terms(name: str, value: str | list[str]) -> list[str]:
     return [term for word in tokens(value) for term in _terms_of(word, name)]
 
 
-class _Counts:
-    """Term frequencies of all documents, field by field, and term indexes in lunr's order."""
+class TermCounts:
+    """Term frequencies of documents added one by one, field by field, and term indexes in lunr's order."""
 
     def __init__(self):
+        self.documents = 0
         self.term_index: dict[str, int] = {}
         self.postings: list[dict[int, array]] = [{} for _ in FIELDS]  # field → term index → doc, tf, doc, tf, …
-        self.lengths: list[array] = [array("l") for _ in FIELDS]  # field → length per document
+        self.lengths: list[array] = [array("I") for _ in FIELDS]  # field → length per document
 
-    def add(self, doc: int, fields: dict) -> None:
+    def add(self, fields: dict) -> None:
+        """Count the terms of the next document's ``SearchDocument.fields()``."""
+        doc = self.documents
+        self.documents += 1
         for number, (name, _) in enumerate(FIELDS):
             terms = field_terms(name, fields[name])
             self.lengths[number].append(len(terms))
             postings = self.postings[number]
             for term, tf in Counter(terms).items():  # in order of first occurrence, as Builder numbers terms
                 index = self.term_index.setdefault(term, len(self.term_index))
-                postings.setdefault(index, array("l")).extend((doc, tf))
+                postings.setdefault(index, array("I")).extend((doc, tf))
+
+    def weighted(self) -> Iterator[tuple[str, int, list[list[int]]]]:
+        """``(term, term index, field lists)`` one term at a time, in JS order: what ``index.term_postings`` lists."""
+        average = [sum(lengths) / len(lengths) if lengths else 0 for lengths in self.lengths]
+        for term in sorted(self.term_index, key=utf16_order):
+            index = self.term_index[term]
+            pairs = [postings.get(index, ()) for postings in self.postings]
+            term_idf = idf({name: dict.fromkeys(p[::2]) for (name, _), p in zip(FIELDS, pairs)}, self.documents)
+            yield term, index, [_field_list(number, pairs[number], term_idf, boost, self.lengths[number], average[number])
+                                for number, (_, boost) in enumerate(FIELDS) if pairs[number]]
 
 
-def lean_postings(docs: list[SearchDocument]) -> list[tuple[str, int, list[list[int]]]]:
-    """The same list as ``term_postings(build_index(docs))``: ``[(term, term index, field lists)]`` in JS order."""
-    counts = _Counts()
-    for doc, document in enumerate(docs):
-        counts.add(doc, document.fields())
-    average = [sum(lengths) / len(lengths) if lengths else 0 for lengths in counts.lengths]
-    result = []
-    for term in sorted(counts.term_index, key=utf16_order):
-        index = counts.term_index[term]
-        pairs = [postings.get(index, ()) for postings in counts.postings]
-        term_idf = idf({name: dict.fromkeys(p[::2]) for (name, _), p in zip(FIELDS, pairs)}, len(docs))
-        lists = [_field_list(number, pairs[number], term_idf, boost, counts.lengths[number], average[number])
-                 for number, (_, boost) in enumerate(FIELDS) if pairs[number]]
-        result.append((term, index, lists))
-    return result
+def lean_postings(docs: Iterable[SearchDocument]) -> Iterator[tuple[str, int, list[list[int]]]]:
+    """The entries of ``term_postings(build_index(docs))``, one at a time."""
+    counts = TermCounts()
+    for document in docs:
+        counts.add(document.fields())
+    return counts.weighted()
 
 
 def _field_list(number: int, pairs: array, term_idf: float, boost: int, lengths: array, average: float) -> list[int]:

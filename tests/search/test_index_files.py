@@ -11,7 +11,6 @@ import pytest
 from kommunearkiv.search import write_search_index
 from kommunearkiv.search.documents import search_documents
 from kommunearkiv.search.index import build_index
-from kommunearkiv.search.shards import ordered
 
 from .fixture_archive import CLOSED_WORD, fixture_archive
 from .node_runner import run_node
@@ -42,7 +41,7 @@ def synthetic_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("synthetic")
     figures = write_search_index(archive, site, shard_bytes=2_000)
     whole = site / "whole.json"
-    whole.write_text(json.dumps(build_index(ordered(search_documents(archive))).serialize()), encoding="utf-8")
+    whole.write_text(json.dumps(build_index(list(search_documents(archive))).serialize()), encoding="utf-8")
     return site, figures, whole
 
 
