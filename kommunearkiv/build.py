@@ -1,14 +1,16 @@
 """The build, as a sequence of steps: content → archive → pages → search → data → site/.
 
-Everything is written into a temporary folder that replaces ``site/`` only
-when every step succeeded, so a failed build leaves the previous site intact.
-Builds are incremental (see ``incremental.py`` and docs/building.md): what
-did not change since the last build of the same site is taken over from it,
-and the result is byte for byte what a full build writes. Pages are frozen
-by worker processes while another writes the search index and data files.
+Everything is written into a work folder that replaces ``site/`` only when
+every step succeeded, so a failed build leaves the previous site intact.
+Builds are incremental (see ``incremental.py`` and docs/building.md): the
+work folder starts as the tree the last build replaced, what did not change
+is kept or taken over from ``site/``, and the result is byte for byte what a
+full build writes. Pages are frozen
+by worker processes while two others write the search index and the data files.
 """
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +20,7 @@ from .errors import InputError
 from .exports import write_exports
 from .folders import replaced_atomically
 from .forking import run_all
-from .incremental import CACHE_FOLDER, BuildCache, Plan, data_files, plan_build, prepare_work
-from .model import Archive
+from .incremental import CACHE_FOLDER, BuildCache, data_files, plan_build, prepare_work
 from .search import write_search_index
 from .web.app import create_app
 from .web.freeze import freeze
@@ -71,17 +72,13 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
                              keep_replaced=cache.spare if live.pages else None) as work:
         plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
         prepare_work(plan, site_dir, work)
-        _, (search, exports) = run_all([lambda: freeze(app, work, progress, plan.render, max(1, jobs - 1)),
-                                        lambda: write_data(archive, work, site_url, plan)], parallel=jobs > 1)
+        pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
         if plan.data == "written":
+            _, search, exports = run_all([pages, lambda: write_search_index(archive, work),
+                                          lambda: write_exports(archive, work, site_url)], parallel=jobs > 1)
             plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
+        else:
+            pages()
         cache.forget()
     cache.remember(plan.record, live if live.pages else None)
-    return BuildReport(len(plan.record.pages), search, exports, len(plan.render))
-
-
-def write_data(archive: Archive, work: Path, site_url: str | None, plan: Plan) -> tuple[dict, dict]:
-    """The search index and the data files, unless earlier builds' were taken over; their figures."""
-    if plan.data != "written":
-        return plan.record.search, plan.record.exports
-    return write_search_index(archive, work), write_exports(archive, work, site_url)
+    return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
