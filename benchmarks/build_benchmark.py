@@ -6,11 +6,9 @@
 For each size: a full build (``build_site(full=True)``), a rebuild with
 nothing changed, a rebuild after adding one meeting checked byte for byte
 against a full build of the same content, and MkDocs on the same pages.
-Every build runs in a child process reaped with ``os.wait4``: its rusage
-covers the child and the workers it waited for (CPU time is their sum, peak
-memory ``ru_maxrss`` that of the largest process). Absolute times on a shared
-machine vary; the MkDocs ratio, taken in the same run on the same pages, is
-the figure to compare.
+Every build runs in a child process (``child_runs.py``) on a copy of the
+code taken when the run starts. Absolute times on a shared machine vary; the
+MkDocs ratio, taken in the same run on the same pages, is the figure to compare.
 """
 from __future__ import annotations
 
@@ -19,16 +17,12 @@ import importlib.util
 import json
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from kommunearkiv.content.reader import load_archive
-
 from . import build_report as report
-from .mkdocs_project import write_mkdocs_project
+from .child_runs import BuildRunner, mkdocs_in_child, snapshot_code
 from .site_compare import compare_sites
 from .synthetic import add_meeting, generate_archive
 
@@ -38,9 +32,10 @@ READY = ".generated"
 
 def main(argv: list[str]) -> int:
     args = parser().parse_args(argv)
-    work = args.work or Path(tempfile.mkdtemp(prefix="kommunearkiv-bench-"))
+    work = (args.work or Path(tempfile.mkdtemp(prefix="kommunearkiv-bench-"))).resolve()
     print(f"Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}", flush=True)
-    results = [measure_size(size, work, args) for size in args.sizes]
+    runner = BuildRunner(snapshot_code(work / "code"), args.jobs)
+    results = [measure_size(size, work, runner, args) for size in args.sizes]
     report.print_growth(results)
     verdicts = report.verdicts(results)
     report.print_verdicts(verdicts)
@@ -69,7 +64,7 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def measure_size(size: int, work: Path, args) -> dict:
+def measure_size(size: int, work: Path, runner: BuildRunner, args) -> dict:
     """Every measurement of one size, in a fresh run folder holding a copy of the generated archive."""
     generated = work / f"content-{size}-seed{args.seed}"
     result = {"meetings": size, "generate": ensure_content(generated, size, args.seed)}
@@ -78,10 +73,9 @@ def measure_size(size: int, work: Path, args) -> dict:
     content, site = run / "content", run / "site"
     shutil.copytree(generated, content, ignore=shutil.ignore_patterns(READY))
     print(f"\n== {size} meetings: content {generated} ({result['generate']}), builds in {run}", flush=True)
-    jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    result["full"] = build_in_child(content, site, ["--full", *jobs])
+    result["full"] = runner.build(content, site, full=True)
     report.print_build("full build", result["full"])
-    result["unchanged"] = build_in_child(content, site, jobs)
+    result["unchanged"] = runner.build(content, site)
     report.print_build("rebuild, nothing changed", result["unchanged"])
     if args.mkdocs and not importlib.util.find_spec("mkdocs"):
         print("MkDocs is not installed (pip install -e '.[bench]'): comparison skipped", flush=True)
@@ -90,11 +84,10 @@ def measure_size(size: int, work: Path, args) -> dict:
         result["mkdocs"] |= report.mkdocs_ratios(result["mkdocs"], result["full"])
         report.print_mkdocs(result["mkdocs"])
     if args.steps or args.profile:
-        profile = ["--profile", str(work / f"build-{size}.prof")] if args.profile else []
-        result["steps"] = steps_in_child(content, run / "site-steps", profile)
+        result["steps"] = runner.steps(content, run / "site-steps", work / f"build-{size}.prof" if args.profile else None)
         report.print_steps(result["steps"])
     if args.rebuild:
-        result["added"] = measure_added_meeting(content, run, jobs, args.seed)
+        result["added"] = measure_added_meeting(content, run, runner, args.seed)
     return result
 
 
@@ -110,53 +103,13 @@ def ensure_content(content: Path, size: int, seed: int) -> dict:
     return counts
 
 
-def measure_added_meeting(content: Path, run: Path, jobs: list[str], seed: int) -> dict:
+def measure_added_meeting(content: Path, run: Path, runner: BuildRunner, seed: int) -> dict:
     """Add one meeting, rebuild the site, then build the same content in full elsewhere and compare the two sites."""
     added = add_meeting(content, seed)
-    rebuild = build_in_child(content, run / "site", jobs) | {"meeting": added.relative_to(content).as_posix()}
+    rebuild = runner.build(content, run / "site") | {"meeting": added.relative_to(content).as_posix()}
     report.print_build(f"rebuild after adding {rebuild['meeting']}", rebuild)
-    rebuild["full_build"] = build_in_child(content, run / "site-full", ["--full", *jobs])
+    rebuild["full_build"] = runner.build(content, run / "site-full", full=True)
     report.print_build("  full build of the same content", rebuild["full_build"])
     rebuild["comparison"] = compare_sites(run / "site", run / "site-full")
     report.print_comparison(rebuild["comparison"])
     return rebuild
-
-
-def run_child(command: list[str]) -> tuple[str, dict]:
-    """Run ``command``; its standard output, and the wall time, CPU time and peak memory of it and its reaped children."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out)
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - start
-        out.seek(0)
-        text = out.read().decode("utf-8")
-    if child.returncode:
-        raise RuntimeError(f"{' '.join(command)} exited with {child.returncode}")
-    return text, {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-                  "peak_mib": round(usage.ru_maxrss / 1024, 1)}
-
-
-def build_in_child(content: Path, site: Path, options: list[str]) -> dict:
-    """``build_site`` as the build command runs it (``benchmarks/build_child.py``), with pages per second."""
-    output, usage = run_child([sys.executable, "-m", "benchmarks.build_child", str(content), str(site), *options])
-    built = json.loads(output)
-    return usage | built | {"pages_per_s": round(built["pages"] / usage["wall_s"], 1),
-                            "pages_per_cpu_s": round(built["pages"] / max(usage["cpu_s"], 0.01), 1)}
-
-
-def steps_in_child(content: Path, site: Path, options: list[str]) -> dict:
-    """The build's steps one after another in one process (``benchmarks/build_steps.py``), timed each."""
-    output, usage = run_child([sys.executable, "-m", "benchmarks.build_steps", str(content), str(site), *options])
-    return usage | json.loads(output)
-
-
-def mkdocs_in_child(content: Path, project: Path) -> dict:
-    """The same meeting and attachment pages built by MkDocs with its search plugin."""
-    pages = write_mkdocs_project(load_archive(content), project)
-    _, usage = run_child([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(project / "mkdocs.yml"),
-                          "--site-dir", str(project / "site")])
-    index = project / "site" / "search" / "search_index.json"
-    return usage | {"pages": pages, "search_index_bytes": index.stat().st_size if index.is_file() else None,
-                    "s_per_1000_pages": round(1000 * usage["wall_s"] / pages, 2)}

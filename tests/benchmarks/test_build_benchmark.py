@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.build_benchmark import main, run_child
+from benchmarks.build_benchmark import main
+from benchmarks.child_runs import BuildRunner, run_child, snapshot_code
 from benchmarks.build_report import verdicts
 from benchmarks.site_compare import compare_sites
 
@@ -121,3 +122,15 @@ def test_verdicts_judge_the_10000_meeting_size_against_the_targets(first_run):
     for wall, met in ((599.0, True), (601.0, False)):
         result["full"]["wall_s"] = wall
         assert verdicts([result])[0]["met"] is met
+
+
+def test_builds_run_on_the_copy_of_the_code(first_run, tmp_path):
+    """A template changed in the copy, not in the tree, shows in the built pages: children import the copy."""
+    work, figures, _ = first_run
+    code = snapshot_code(tmp_path / "code")
+    base = code / "themes" / "default" / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- from the copy --></body>"), encoding="utf-8")
+    content = work / f"content-{figures['sizes'][-1]['meetings']}-seed1"
+    built = BuildRunner(code, jobs=2).build(content, tmp_path / "site", full=True)
+    assert built["pages"] == figures["sizes"][-1]["full"]["pages"]
+    assert "<!-- from the copy -->" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
