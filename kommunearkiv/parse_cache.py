@@ -1,8 +1,14 @@
-"""Parsed content files kept between builds, keyed by path and content hash.
+"""Parsed content files kept between builds, keyed by path and file status.
 
 Parsing YAML is most of loading ``content/``; a file whose bytes did not
 change parses to the same result, problems included, so the reader takes it
-from here. The cache is a folder of pickle files, one per content folder (a
+from here. Whether the bytes changed is told by the file's status, as git's
+index does: size, inode, modification and status-change times in
+nanoseconds. Any write changes the status-change time, which no program can
+set back, so an edited file is parsed again even if its size and
+modification time were restored; a copied or freshly cloned folder is parsed
+anew. This spares reading every file of the archive (520 MB at 10,000
+meetings) on every build. The cache is a folder of pickle files, one per content folder (a
 meeting, its ``bilag/``), so an added meeting writes one or two small files.
 Each holds only the files the last build read there, and records the code
 that parsed it (``fingerprints.code_fingerprint``): other code, no reuse.
@@ -29,10 +35,10 @@ class ParseCache:
         self.current: dict[str, dict] = {}
 
     def parsed(self, path: Path, parse: Callable[[Path], T]) -> T:
-        content = file_hash(path)
-        if content is None:
+        status = file_status(path)
+        if status is None:
             return parse(path)  # unreadable: the parser reports it
-        folder, key = str(path.parent), (parse.__name__, path.name, content)
+        folder, key = str(path.parent), (parse.__name__, path.name, status)
         stored = self._stored(folder)
         result = stored[key] if key in stored else parse(path)
         self.current.setdefault(folder, {})[key] = result
@@ -74,8 +80,9 @@ def write_atomically(file: Path, data: bytes) -> None:
     os.replace(temporary, file)
 
 
-def file_hash(path: Path) -> str | None:
+def file_status(path: Path) -> tuple[int, int, int, int] | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=20).hexdigest()
+        status = os.stat(path)
     except OSError:
         return None
+    return status.st_size, status.st_ino, status.st_mtime_ns, status.st_ctime_ns

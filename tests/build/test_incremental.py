@@ -1,6 +1,7 @@
 """An incremental build writes byte for byte the site a full build writes, after every kind of change."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -42,6 +43,17 @@ def edited_item_text(content: Path, theme: Path) -> None:
     item.write_text(item.read_text(encoding="utf-8") + "\nEn ny sætning om vejbelysning.\n", encoding="utf-8")
 
 
+def edited_with_size_and_time_kept(content: Path, theme: Path) -> None:
+    """The parse cache goes by file status: an edit that keeps size and modification time must still be seen."""
+    word_in_body = re.compile(r"\b[a-zæøå]{6,}\b")
+    item = next(p for p in sorted(content.glob("*/*/*/punkt-*.md")) if word_in_body.search(p.read_text().split("---", 2)[2]))
+    status, text = item.stat(), item.read_text(encoding="utf-8")
+    word = word_in_body.search(text.split("---", 2)[2])[0]
+    item.write_text(text.replace(word, word[::-1], 1), encoding="utf-8")
+    os.utime(item, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert item.stat().st_size == status.st_size and item.stat().st_mtime_ns == status.st_mtime_ns
+
+
 def removed_meeting(content: Path, theme: Path) -> None:
     shutil.rmtree(meeting_folders(content)[len(meeting_folders(content)) // 2])
 
@@ -60,7 +72,8 @@ def changed_template(content: Path, theme: Path) -> None:
                         encoding="utf-8")
 
 
-@pytest.mark.parametrize("change, every_page", [(added_meeting, False), (edited_item_text, False), (removed_meeting, False),
+@pytest.mark.parametrize("change, every_page", [(added_meeting, False), (edited_item_text, False), (edited_with_size_and_time_kept, False),
+                                                (removed_meeting, False),
                                                 (renamed_person, False), (changed_template, True)])
 def test_incremental_build_equals_full_build(content, tmp_path, change, every_page):
     """A changed template renders every page again (any page may use it); other changes only some."""
