@@ -67,13 +67,20 @@ class ArchiveDigests:
 
     def __init__(self, archive: Archive):
         self.archive = archive
-        self.meetings = {id(m): digest(m) for m in archive.meetings()}
+        meetings = archive.meetings()
+        self.details = {id(m): digest(meeting_details(m)) for m in meetings}
+        self.items = {id(i): digest(i) for m in meetings for i in m.items}  # each item's text is hashed once
+        self.meetings = {id(m): digest(self.details[id(m)], [self.items[id(i)] for i in m.items], m.attachments)
+                         for m in meetings}
         self.frames = {mu.id: frame_digest(mu) for mu in archive.municipalities.values()}
         self.rosters = {mu.id: roster_digest(mu) for mu in archive.municipalities.values()}
-        self.cases = {id(c): case_digest(c) for mu in archive.municipalities.values() for c in mu.cases.values()}
+        self.cases = {id(c): self.case_digest(c) for mu in archive.municipalities.values() for c in mu.cases.values()}
 
     def whole(self) -> str:
         return digest(sorted(self.frames.items()), sorted(self.rosters.items()), [self.meetings[id(m)] for m in self.archive.meetings()])
+
+    def case_digest(self, case: Case) -> str:
+        return digest(case.id, case.number, [(self.details[id(i.meeting)], self.items[id(i)]) for i in case.items])
 
     def municipality(self, municipality: Municipality) -> str:
         return digest(self.rosters[municipality.id], [self.meetings[id(m)] for m in municipality.meetings()],
@@ -96,10 +103,6 @@ def persons_named(municipality: Municipality, meeting: Meeting) -> list:
 
 def meeting_details(meeting: Meeting) -> tuple:
     return tuple(getattr(meeting, name) for name in MEETING_DETAILS)
-
-
-def case_digest(case: Case) -> str:
-    return digest(case.id, case.number, [(meeting_details(i.meeting), i) for i in case.items])
 
 
 def page_fingerprints(digests: ArchiveDigests, code_key: str) -> Iterator[tuple[str, dict, str]]:
@@ -132,8 +135,8 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
     naming = items_naming_persons(municipality)
     meetings = municipality.meetings()
     for person in municipality.persons.values():
-        recorded = [meeting_details(m) for m in meetings if person.id in m.attendance]
-        named = [(meeting_details(i.meeting), i) for i in naming.get(person.id, [])]
+        recorded = [digests.details[id(m)] for m in meetings if person.id in m.attendance]
+        named = [(digests.details[id(i.meeting)], digests.items[id(i)]) for i in naming.get(person.id, [])]
         shown[id(person)] = digest(roster, person, recorded, named)
     for thing, (endpoint, values) in page_routes(municipality):
         yield endpoint, values, shown[id(thing)]

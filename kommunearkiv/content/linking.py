@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem
-from ..model import Archive, Case, Committee, Meeting
+from ..model import AgendaItem, Archive, Case, Committee, Meeting
 from ..slugs import slug
 
 
@@ -45,13 +45,18 @@ def collect_cases(cases: dict[str, Case], meeting: Meeting, content_dir: Path) -
         if not item.case_number:
             continue
         case_id = slug(item.case_number)
-        where = str(content_dir / meeting.municipality / meeting.committee / meeting.id / f"punkt-{item.number:02d}.md")
         if not case_id:
-            problems.append(Problem(where, None, "case", f"a case number with letters or digits, found {item.case_number!r}"))
+            problems.append(Problem(item_file(content_dir, meeting, item), None, "case",
+                                    f"a case number with letters or digits, found {item.case_number!r}"))
             continue
         case = cases.setdefault(case_id, Case(meeting.municipality, case_id, item.case_number))
         if case.number != item.case_number:
-            problems.append(Problem(where, None, "case", f"case numbers that differ in more than punctuation; {item.case_number!r} and {case.number!r} share the id {case_id}"))
+            problems.append(Problem(item_file(content_dir, meeting, item), None, "case",
+                                    f"case numbers that differ in more than punctuation; {item.case_number!r} and {case.number!r} share the id {case_id}"))
             continue
         case.items.append(item)
     return problems
+
+
+def item_file(content_dir: Path, meeting: Meeting, item: AgendaItem) -> str:
+    return str(content_dir / meeting.municipality / meeting.committee / meeting.id / f"punkt-{item.number:02d}.md")
