@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
 import orjson
 
@@ -46,7 +47,22 @@ def write_text(site_dir: Path, path: str, text: str) -> str:
 
 def json_bytes(data) -> bytes:
     """``data`` as indented JSON with sorted keys, without the final newline."""
-    return orjson.dumps(data, option=JSON_OPTIONS)
+    return orjson.dumps(_uncached(data), option=JSON_OPTIONS)
+
+
+def _uncached(value):
+    """``value`` with each non-ASCII str in it given to orjson as JSON text already escaped.
+
+    orjson leaves the UTF-8 form of every non-ASCII str it encodes inside the
+    str (CPython's cache): the archive's text would stay in memory twice.
+    """
+    if isinstance(value, str):
+        return value if value.isascii() else orjson.Fragment(encode_basestring(value))
+    if isinstance(value, dict):
+        return {key: _uncached(v) for key, v in value.items()}
+    if isinstance(value, list):
+        return [_uncached(v) for v in value]
+    return value
 
 
 def json_chunks(value, depth: int = 0) -> Iterator[bytes]:

@@ -6,7 +6,6 @@ and docs/open-data.md all read it.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -14,7 +13,7 @@ from typing import Callable, Iterable
 from .. import paths
 from ..model import AgendaItem, Archive, Meeting
 from . import locations
-from .files import write_text
+from .files import WRITE_BUFFER, target
 from .opendata import iso_date, public_cases
 
 
@@ -145,13 +144,14 @@ TABLES = (
 )
 
 
-def table_text(table: Table, archive: Archive) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[name for name, _ in table.columns], extrasaction="raise", lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in table.rows(archive))
-    return out.getvalue()
+def write_table(table: Table, archive: Archive, site_dir: Path) -> str:
+    """Write ``table`` row by row: a table of every decision is too large to hold as one string."""
+    with target(site_dir, table.path).open("w", encoding="utf-8", newline="", buffering=WRITE_BUFFER) as out:
+        writer = csv.DictWriter(out, fieldnames=[name for name, _ in table.columns], extrasaction="raise", lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in table.rows(archive))
+    return table.path
 
 
 def write_tables(archive: Archive, site_dir: Path) -> list[str]:
-    return [write_text(site_dir, table.path, table_text(table, archive)) for table in TABLES]
+    return [write_table(table, archive, site_dir) for table in TABLES]

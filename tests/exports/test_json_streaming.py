@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -46,3 +47,12 @@ def test_empty_iterators_and_dicts_and_nested_documents(tmp_path):
     plain = {"b": [], "a": {}, "c": [{"x": [1, {"y": "æ\n\"ø\""}]}, [[]]]}
     assert write_json_stream(tmp_path, "data/arkiv.json", value) == "data/arkiv.json"
     assert (tmp_path / "data/arkiv.json").read_bytes() == standard_library(plain) + b"\n"
+
+
+def test_encoding_leaves_no_copy_of_the_text_inside_the_archive():
+    """orjson alone would keep each non-ASCII str's UTF-8 form in the str: the archive's text twice in memory."""
+    text = "".join(["Økonomiudvalget besluttede at godkende indstillingen. "] * 200)
+    size = sys.getsizeof(text)
+    encoded = json_bytes({"sections": [{"text": text}], "title": text[:40]})
+    assert json.loads(encoded)["sections"][0]["text"] == text
+    assert sys.getsizeof(text) == size
