@@ -7,9 +7,10 @@ sitemap becomes an index of numbered sitemaps, as the protocol requires.
 """
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from itertools import chain, islice
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from .. import paths
 from ..model import Archive
@@ -38,22 +39,22 @@ def page_paths(archive: Archive) -> Iterator[str]:
 
 
 def xml_text(root_tag: str, entry_tag: str, urls: list[str]) -> str:
-    root = ET.Element(root_tag, {"xmlns": NAMESPACE})
-    for url in urls:
-        ET.SubElement(ET.SubElement(root, entry_tag), "loc").text = url
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    """The sitemap (or index) as ``ElementTree.indent`` and ``tostring`` would write it, without building a tree."""
+    entries = "".join(f"  <{entry_tag}>\n    <loc>{escape(url)}</loc>\n  </{entry_tag}>\n" for url in urls)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<{root_tag} xmlns="{NAMESPACE}">\n{entries}</{root_tag}>\n'
 
 
 def write_sitemaps(archive: Archive, site_dir: Path, site_url: str) -> list[str]:
+    """One sitemap, or past ``MAX_URLS`` pages numbered sitemaps and an index; never more than one part's URLs at hand."""
     base = site_url.rstrip("/") + "/"
-    urls = [base + path for path in page_paths(archive)]
-    if len(urls) <= MAX_URLS:
-        return [write_text(site_dir, locations.SITEMAP, xml_text("urlset", "url", urls))]
-    parts = [urls[start:start + MAX_URLS] for start in range(0, len(urls), MAX_URLS)]
-    names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
-    written = [write_text(site_dir, name, xml_text("urlset", "url", part)) for name, part in zip(names, parts)]
-    return written + [write_text(site_dir, locations.SITEMAP, xml_text("sitemapindex", "sitemap", [base + n for n in names]))]
+    urls = (base + path for path in page_paths(archive))
+    parts = iter(lambda: list(islice(urls, MAX_URLS)), [])
+    first, second = next(parts), next(parts, None)
+    if second is None:
+        return [write_text(site_dir, locations.SITEMAP, xml_text("urlset", "url", first))]
+    written = [write_text(site_dir, f"sitemap-{n}.xml", xml_text("urlset", "url", part))
+               for n, part in enumerate(chain([first, second], parts), start=1)]
+    return written + [write_text(site_dir, locations.SITEMAP, xml_text("sitemapindex", "sitemap", [base + n for n in written]))]
 
 
 def robots_text(site_url: str | None) -> str:

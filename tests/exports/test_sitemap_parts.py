@@ -1,0 +1,39 @@
+"""Sitemaps written as text, part by part: what ElementTree wrote before, split where the protocol says."""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from kommunearkiv.exports import sitemap
+
+SITE_URL = "https://data.example.dk/arkiv?x=1&y=<2>"
+
+
+def element_tree_text(root_tag: str, entry_tag: str, urls: list[str]) -> str:
+    root = ET.Element(root_tag, {"xmlns": sitemap.NAMESPACE})
+    for url in urls:
+        ET.SubElement(ET.SubElement(root, entry_tag), "loc").text = url
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+def test_one_sitemap_as_element_tree_writes_it(archive, tmp_path):
+    assert sitemap.write_sitemaps(archive, tmp_path, SITE_URL) == ["sitemap.xml"]
+    urls = [SITE_URL + "/" + path for path in sitemap.page_paths(archive)]
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == element_tree_text("urlset", "url", urls)
+
+
+def test_past_the_limit_numbered_parts_and_an_index(archive, tmp_path, monkeypatch):
+    urls = [SITE_URL + "/" + path for path in sitemap.page_paths(archive)]
+    monkeypatch.setattr(sitemap, "MAX_URLS", 4)
+    written = sitemap.write_sitemaps(archive, tmp_path, SITE_URL)
+    parts = [urls[start:start + 4] for start in range(0, len(urls), 4)]
+    assert len(parts) > 2 and written == [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)] + ["sitemap.xml"]
+    for name, part in zip(written, parts):
+        assert (tmp_path / name).read_text(encoding="utf-8") == element_tree_text("urlset", "url", part)
+    index = element_tree_text("sitemapindex", "sitemap", [f"{SITE_URL}/{name}" for name in written[:-1]])
+    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == index
+
+
+def test_exactly_one_full_part_stays_a_single_sitemap(archive, tmp_path, monkeypatch):
+    monkeypatch.setattr(sitemap, "MAX_URLS", sum(1 for _ in sitemap.page_paths(archive)))
+    assert sitemap.write_sitemaps(archive, tmp_path, SITE_URL) == ["sitemap.xml"]
