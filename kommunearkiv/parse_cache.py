@@ -27,12 +27,20 @@ T = TypeVar("T")
 
 
 class ParseCache:
-    """``parsed(path, parse)``: ``parse(path)``'s result, from the cache when the file's bytes are unchanged."""
+    """``parsed(path, parse)``: ``parse(path)``'s result, from the cache when the file's status is unchanged.
+
+    Only the stored entries of the folder being read are held in memory (the
+    reader reads a folder's files one after the other), and only the results
+    parsed anew are kept for ``save``: holding every result until the end
+    doubled the memory of a loaded archive.
+    """
 
     def __init__(self, folder: Path, code_key: str, reuse: bool = True):
         self.folder, self.code_key, self.reuse = folder, code_key, reuse
-        self.stored: dict[str, dict] = {}
-        self.current: dict[str, dict] = {}
+        self.reading: tuple[str, dict] = ("", {})  # a folder and its stored entries
+        self.stored_keys: dict[str, set] = {}  # folder → keys of its stored entries
+        self.used: dict[str, set] = {}  # folder → keys read by this build
+        self.new: dict[str, dict] = {}  # folder → key → result parsed by this build
 
     def parsed(self, path: Path, parse: Callable[[Path], T]) -> T:
         status = file_status(path)
@@ -40,14 +48,18 @@ class ParseCache:
             return parse(path)  # unreadable: the parser reports it
         folder, key = str(path.parent), (parse.__name__, path.name, status)
         stored = self._stored(folder)
-        result = stored[key] if key in stored else parse(path)
-        self.current.setdefault(folder, {})[key] = result
+        self.used.setdefault(folder, set()).add(key)
+        if key in stored:
+            return stored[key]
+        result = self.new.setdefault(folder, {})[key] = parse(path)
         return result
 
     def _stored(self, folder: str) -> dict:
-        if folder not in self.stored:
-            self.stored[folder] = self._read(self._file(folder)) if self.reuse else {}
-        return self.stored[folder]
+        if self.reading[0] != folder:
+            entries = self._read(self._file(folder)) if self.reuse else {}
+            self.stored_keys.setdefault(folder, set(entries))
+            self.reading = (folder, entries)
+        return self.reading[1]
 
     def _file(self, folder: str) -> Path:
         return self.folder / f"{hashlib.blake2b(folder.encode(), digest_size=16).hexdigest()}.pickle"
@@ -64,10 +76,12 @@ class ParseCache:
         """Write the folders whose files changed; remove those of folders this build did not read."""
         self.folder.mkdir(parents=True, exist_ok=True)
         keep = set()
-        for folder, entries in self.current.items():
+        for folder, keys in self.used.items():
             file = self._file(folder)
             keep.add(file.name)
-            if entries.keys() != self.stored.get(folder, {}).keys() or not file.exists():
+            if folder in self.new or keys != self.stored_keys.get(folder) or not file.exists():
+                entries = {key: value for key, value in self._read(file).items() if key in keys}
+                entries.update(self.new.get(folder, {}))
                 write_atomically(file, pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
         for file in self.folder.glob("*.pickle"):
             if file.name not in keep:
