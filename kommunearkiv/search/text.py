@@ -6,7 +6,6 @@ import re
 _TAG = re.compile(r"<[^>]*>")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_#>|`\\]+|^\s*[-+]\s+|^-{3,}$", re.MULTILINE)
-_SPACE = re.compile(r"\s+")
 
 EXCERPT_CHARS = 160
 PASSAGES = 3
@@ -16,8 +15,10 @@ def plain_text(markdown: str | None) -> str:
     """The words of a Markdown (or stray HTML) text on one line, markup removed."""
     if not markdown:
         return ""
-    text = _LINK.sub(r"\1", _TAG.sub(" ", markdown))
-    return _SPACE.sub(" ", _MARKUP.sub(" ", text)).strip()
+    text = _TAG.sub(" ", markdown)
+    if "](" in text:  # a cheap test first: most texts have no link
+        text = _LINK.sub(r"\1", text)
+    return " ".join(_MARKUP.sub(" ", text).split())  # runs of whitespace (str.isspace, as re's \s) → one space
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:

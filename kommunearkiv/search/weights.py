@@ -13,12 +13,12 @@ requires the result to equal ``index.term_postings(index.build_index(docs))``.
 """
 from __future__ import annotations
 
-import functools
+import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
-from lunr.idf import idf
 from lunr.token import Token
 from lunr.utils import as_string
 
@@ -32,16 +32,21 @@ B = 0.75
 _PIPELINE = index_pipeline()
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _terms_of(word: str, field: str) -> tuple[str, ...]:
-    """The terms lunr makes of one token in one field (``Tokenizer``'s last step, then the pipeline,
-    whose functions look at one token at a time)."""
-    return tuple(str(t) for t in _PIPELINE.run([Token(as_string(word).lower())], field))
+class _Vocabulary(dict):
+    """Word → term index, or None for a word the pipeline drops, in one field (the identifier fields
+    skip the Danish steps). A new term takes the next index, so terms are
+    numbered in order of first occurrence, as ``Builder.add`` numbers them."""
 
+    def __init__(self, field: str, term_index: dict[str, int]):
+        super().__init__()
+        self.field = field
+        self.term_index = term_index
 
-def field_terms(name: str, value: str | list[str]) -> list[str]:
-    """What ``Builder.add`` indexes of one field: lunr's tokenizer, then the pipeline."""
-    return [term for word in tokens(value) for term in _terms_of(word, name)]
+    def __missing__(self, word: str) -> int | None:
+        # Tokenizer's last step, then the pipeline, whose Danish steps give one token or none.
+        (term,) = [str(t) for t in _PIPELINE.run([Token(as_string(word).lower())], self.field)] or [None]
+        index = self[word] = None if term is None else self.term_index.setdefault(term, len(self.term_index))
+        return index
 
 
 class TermCounts:
@@ -52,27 +57,32 @@ class TermCounts:
         self.term_index: dict[str, int] = {}
         self.postings: list[dict[int, array]] = [{} for _ in FIELDS]  # field → term index → doc, tf, doc, tf, …
         self.lengths: list[array] = [array("I") for _ in FIELDS]  # field → length per document
+        self.vocabularies = [_Vocabulary(name, self.term_index) for name, _ in FIELDS]
 
     def add(self, fields: dict) -> None:
         """Count the terms of the next document's ``SearchDocument.fields()``."""
         doc = self.documents
         self.documents += 1
         for number, (name, _) in enumerate(FIELDS):
-            terms = field_terms(name, fields[name])
-            self.lengths[number].append(len(terms))
+            words = tokens(fields[name])
+            frequencies = Counter(map(self.vocabularies[number].__getitem__, words))  # index → tf, first occurrence first
+            self.lengths[number].append(len(words) - frequencies.pop(None, 0))
             postings = self.postings[number]
-            for term, tf in Counter(terms).items():  # in order of first occurrence, as Builder numbers terms
-                index = self.term_index.setdefault(term, len(self.term_index))
-                postings.setdefault(index, array("I")).extend((doc, tf))
+            for index, tf in frequencies.items():
+                pairs = postings.get(index)
+                if pairs is None:
+                    pairs = postings[index] = array("I")
+                pairs.append(doc)
+                pairs.append(tf)
 
     def weighted(self) -> Iterator[tuple[str, int, list[list[int]]]]:
         """``(term, term index, field lists)`` one term at a time, in JS order: what ``index.term_postings`` lists."""
-        average = [sum(lengths) / len(lengths) if lengths else 0 for lengths in self.lengths]
+        norms = [_length_norms(lengths) for lengths in self.lengths]
         for term in sorted(self.term_index, key=utf16_order):
             index = self.term_index[term]
             pairs = [postings.get(index, ()) for postings in self.postings]
-            term_idf = idf({name: dict.fromkeys(p[::2]) for (name, _), p in zip(FIELDS, pairs)}, self.documents)
-            yield term, index, [_field_list(number, pairs[number], term_idf, boost, self.lengths[number], average[number])
+            term_idf = _idf(sum(len(p) // 2 for p in pairs), self.documents)
+            yield term, index, [_field_list(number, pairs[number], term_idf, boost, norms[number])
                                 for number, (_, boost) in enumerate(FIELDS) if pairs[number]]
 
 
@@ -84,13 +94,25 @@ def lean_postings(docs: Iterable[SearchDocument]) -> Iterator[tuple[str, int, li
     return counts.weighted()
 
 
-def _field_list(number: int, pairs: array, term_idf: float, boost: int, lengths: array, average: float) -> list[int]:
+def _idf(documents_with_term: int, documents: int) -> float:
+    """``lunr.idf.idf`` of a term found so many times in a document's field (summed over fields, as it counts)."""
+    x = (documents - documents_with_term + 0.5) / (documents_with_term + 0.5)
+    return math.log(1 + abs(x))
+
+
+def _length_norms(lengths: array) -> array:
+    """Per document, the part of BM25's denominator that depends on the field's length alone:
+    ``k1 × (1 − b + b × length / average length)``, computed as ``Builder`` does (empty when no
+    document has the field, as then no term needs it)."""
+    average = sum(lengths) / len(lengths) if lengths else 0
+    return array("d", (K1 * (1 - B + B * (length / average)) for length in lengths) if average else ())
+
+
+def _field_list(number: int, pairs: array, term_idf: float, boost: int, norms: array) -> list[int]:
     """``[field, doc, weight×1000, doc delta, weight×1000, …]``, the weight computed as lunr.py's Builder does."""
-    entry, previous = [number], 0
-    for k in range(0, len(pairs), 2):
-        doc, tf = pairs[k], pairs[k + 1]
-        score = term_idf * ((K1 + 1) * tf) / (K1 * (1 - B + B * (lengths[doc] / average)) + tf)
-        score *= boost
-        entry += [doc - previous, round(round(score, 3) * 1000)]
-        previous = doc
+    docs, frequencies = pairs[::2], pairs[1::2]
+    entry = [number] * (len(pairs) + 1)
+    entry[1::2] = [doc - previous for doc, previous in zip(docs, chain((0,), docs))]
+    entry[2::2] = [round(round(term_idf * ((K1 + 1) * tf) / (norms[doc] + tf) * boost, 3) * 1000)
+                   for doc, tf in zip(docs, frequencies)]
     return entry
