@@ -29,37 +29,42 @@ T = TypeVar("T")
 class ParseCache:
     """``parsed(path, parse)``: ``parse(path)``'s result, from the cache when the file's status is unchanged.
 
-    Only the stored entries of the folder being read are held in memory (the
-    reader reads a folder's files one after the other), and only the results
-    parsed anew are kept for ``save``: holding every result until the end
-    doubled the memory of a loaded archive.
+    Only the folder being read is held in memory (the reader reads a folder's
+    files one after the other): when the reader moves on, the folder's cache
+    file is rewritten if anything in it changed. Holding every result until
+    the end of the build doubled the memory of a loaded archive. Entries are
+    keyed by file status, so they are valid whether or not the build succeeds.
     """
 
     def __init__(self, folder: Path, code_key: str, reuse: bool = True):
         self.folder, self.code_key, self.reuse = folder, code_key, reuse
-        self.reading: tuple[str, dict] = ("", {})  # a folder and its stored entries
-        self.stored_keys: dict[str, set] = {}  # folder → keys of its stored entries
+        self.reading, self.stored, self.new = "", {}, {}  # the folder being read, its stored entries, its new ones
         self.used: dict[str, set] = {}  # folder → keys read by this build
-        self.new: dict[str, dict] = {}  # folder → key → result parsed by this build
 
     def parsed(self, path: Path, parse: Callable[[Path], T]) -> T:
         status = file_status(path)
         if status is None:
             return parse(path)  # unreadable: the parser reports it
         folder, key = str(path.parent), (parse.__name__, path.name, status)
-        stored = self._stored(folder)
+        if folder != self.reading:
+            self._finish_folder()
+            self.reading, self.stored, self.new = folder, self._read(self._file(folder)) if self.reuse else {}, {}
         self.used.setdefault(folder, set()).add(key)
-        if key in stored:
-            return stored[key]
-        result = self.new.setdefault(folder, {})[key] = parse(path)
+        if key in self.stored:
+            return self.stored[key]
+        result = self.new[key] = parse(path)
         return result
 
-    def _stored(self, folder: str) -> dict:
-        if self.reading[0] != folder:
-            entries = self._read(self._file(folder)) if self.reuse else {}
-            self.stored_keys.setdefault(folder, set(entries))
-            self.reading = (folder, entries)
-        return self.reading[1]
+    def _finish_folder(self) -> None:
+        """Rewrite the cache file of the folder just read when it gained, lost or changed files."""
+        if not self.reading:
+            return
+        keys = self.used[self.reading]
+        if self.new or keys != self.stored.keys():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            entries = {key: value for key, value in self.stored.items() if key in keys} | self.new
+            write_atomically(self._file(self.reading), pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        self.reading, self.stored, self.new = "", {}, {}
 
     def _file(self, folder: str) -> Path:
         return self.folder / f"{hashlib.blake2b(folder.encode(), digest_size=16).hexdigest()}.pickle"
@@ -73,16 +78,9 @@ class ParseCache:
         return entries if code_key == self.code_key else {}
 
     def save(self) -> None:
-        """Write the folders whose files changed; remove those of folders this build did not read."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        keep = set()
-        for folder, keys in self.used.items():
-            file = self._file(folder)
-            keep.add(file.name)
-            if folder in self.new or keys != self.stored_keys.get(folder) or not file.exists():
-                entries = {key: value for key, value in self._read(file).items() if key in keys}
-                entries.update(self.new.get(folder, {}))
-                write_atomically(file, pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
+        """Finish the last folder read; remove the cache files of folders this build did not read."""
+        self._finish_folder()
+        keep = {self._file(folder).name for folder in self.used}
         for file in self.folder.glob("*.pickle"):
             if file.name not in keep:
                 file.unlink(missing_ok=True)
