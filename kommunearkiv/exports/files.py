@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from json.encoder import encode_basestring
 from pathlib import Path
 import orjson
 
@@ -51,16 +50,17 @@ def json_bytes(data) -> bytes:
 
 
 def _uncached(value):
-    """``value`` with each non-ASCII str in it given to orjson as JSON text already escaped.
+    """``value`` with each non-ASCII str in it encoded from a copy, given to orjson as JSON text.
 
     orjson leaves the UTF-8 form of every non-ASCII str it encodes inside the
-    str (CPython's cache): the archive's text would stay in memory twice.
+    str (CPython's cache): the archive's own text would stay in memory twice.
     """
-    if isinstance(value, str):
-        return value if value.isascii() else orjson.Fragment(encode_basestring(value))
-    if isinstance(value, dict):
+    kind = type(value)
+    if kind is str:
+        return value if value.isascii() else orjson.Fragment(orjson.dumps("".join((value, ""))))  # join: a new str
+    if kind is dict:
         return {key: _uncached(v) for key, v in value.items()}
-    if isinstance(value, list):
+    if kind is list:
         return [_uncached(v) for v in value]
     return value
 
