@@ -67,12 +67,13 @@ def print_growth(results: list[dict]) -> None:
 
 def verdicts(results: list[dict]) -> list[dict]:
     """One verdict per target of issue 8: met (True/False, None when this run did not measure it) and the figure."""
-    return [full_build_verdict(results, "wall_s", FULL_BUILD_WALL_S, "s wall",
-                               f"full build of {FULL_BUILD_MEETINGS:,} meetings < {FULL_BUILD_WALL_S // 60} min"),
-            full_build_verdict(results, "peak_mib", FULL_BUILD_PEAK_MIB, "MiB peak",
-                               f"peak memory of that build < {FULL_BUILD_PEAK_MIB // 1024} GiB"),
+    return [full_build_verdict(results, f"full build of {FULL_BUILD_MEETINGS:,} meetings < {FULL_BUILD_WALL_S // 60} min",
+                               lambda f: (f["wall_s"] < FULL_BUILD_WALL_S, f"{f['wall_s']} s wall, {f['cpu_s']} s CPU")),
+            full_build_verdict(results, f"peak memory of that build < {FULL_BUILD_PEAK_MIB // 1024} GiB",
+                               lambda f: (f["peak_mib"] < FULL_BUILD_PEAK_MIB, f"{f['peak_mib']} MiB")),
             every_size(results, "added", f"one added meeting rebuilt < {ADDED_MEETING_WALL_S} s",
-                       lambda a: (a["wall_s"] < ADDED_MEETING_WALL_S, f"{a['wall_s']} s ({a['rendered']} pages rendered)")),
+                       lambda a: (a["wall_s"] < ADDED_MEETING_WALL_S,
+                                  f"{a['wall_s']} s wall, {a['cpu_s']} s CPU ({a['rendered']} pages rendered)")),
             every_size(results, "added", "incremental build identical to a full build, byte for byte",
                        lambda a: (a["comparison"]["identical"], "yes" if a["comparison"]["identical"] else "no")),
             every_size(results, "mkdocs", "faster than MkDocs per page (ours / MkDocs, CPU and wall)",
@@ -82,12 +83,14 @@ def verdicts(results: list[dict]) -> list[dict]:
             linear_verdict(results, 1, "memory grows linearly (peak MiB per meeting, largest size / smallest)")]
 
 
-def full_build_verdict(results: list[dict], key: str, limit: float, unit: str, target: str) -> dict:
+def full_build_verdict(results: list[dict], target: str, judge) -> dict:
+    """Judged on the largest size of 10,000 meetings or more, when this run had one."""
     measured = [r for r in results if r["meetings"] >= FULL_BUILD_MEETINGS]
     if not measured:
         return {"target": target, "met": None, "figure": f"largest size run: {max(r['meetings'] for r in results):,}"}
-    r = measured[-1]
-    return {"target": target, "met": r["full"][key] < limit, "figure": f"{r['full'][key]} {unit} at {r['meetings']:,} meetings"}
+    largest = max(measured, key=lambda r: r["meetings"])
+    met, figure = judge(largest["full"])
+    return {"target": target, "met": met, "figure": f"{figure} at {largest['meetings']:,} meetings"}
 
 
 def every_size(results: list[dict], part: str, target: str, judge) -> dict:
