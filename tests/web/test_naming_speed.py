@@ -21,21 +21,12 @@ AROUND = " -_.,()1\n"
 
 def reference(municipality: Municipality) -> dict[str, list[AgendaItem]]:
     """The definition: one pattern of all names, longest first, over every open text of every item."""
-    ids_by_name: dict[str, list[str]] = {}
-    for person in municipality.persons.values():
-        ids_by_name.setdefault(person.name.casefold(), []).append(person.id)
-    found: dict[str, list[AgendaItem]] = {person_id: [] for person_id in municipality.persons}
-    if not ids_by_name:
-        return found
-    names = sorted(ids_by_name, key=len, reverse=True)
+    names = sorted({p.name.casefold() for p in municipality.persons.values()}, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, names)) + r")s?(?!\w)", re.IGNORECASE)
-    for meeting in municipality.meetings():
-        for item in meeting.items:
-            named = {match.group(1).casefold() for text in open_texts(item) for match in pattern.finditer(text)}
-            for name in sorted(named & ids_by_name.keys()):
-                for person_id in ids_by_name[name]:
-                    found[person_id].append(item)
-    return found
+    items = [item for meeting in municipality.meetings() for item in meeting.items]
+    named = [{match.group(1).casefold() for text in open_texts(item) for match in pattern.finditer(text)} for item in items]
+    return {person_id: [item for item, names_in_item in zip(items, named) if person.name.casefold() in names_in_item]
+            for person_id, person in municipality.persons.items()}
 
 
 def municipality_of(names: list[str], item_texts: list[list[str]], closed: set[int]) -> Municipality:
