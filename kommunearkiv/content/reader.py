@@ -68,14 +68,20 @@ def read_archive(content_dir: Path) -> Archive:
     return archive
 
 
-def links_out_of(content_dir: Path) -> list[Problem]:
-    """Symbolic links that lead out of ``content_dir``: nothing outside it may be read (or published)."""
-    root, problems = content_dir.resolve(), []
-    for folder, folders, files in os.walk(content_dir):
-        for name in sorted(folders + files):
-            path = Path(folder) / name
-            if path.is_symlink() and root not in path.resolve().parents:
-                problems.append(Problem(str(path), None, "link", f"a file or folder inside {content_dir}, found a link to {path.resolve()}"))
+def links_out_of(content_dir: Path, root: Path | None = None) -> list[Problem]:
+    """Symbolic links that lead out of ``content_dir``: nothing outside it may be read (or published).
+
+    ``os.scandir`` tells links from the directory entries themselves, without a system call per file."""
+    root, problems = root or content_dir.resolve(), []
+    with os.scandir(content_dir) as scanned:
+        entries = sorted(scanned, key=lambda entry: entry.name)
+    for entry in entries:
+        if entry.is_symlink():
+            target = Path(entry.path).resolve()
+            if root not in target.parents:
+                problems.append(Problem(entry.path, None, "link", f"a file or folder inside {root}, found a link to {target}"))
+        elif entry.is_dir():
+            problems += links_out_of(Path(entry.path), root)
     return problems
 
 
