@@ -62,23 +62,24 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     check_site_folder(content_dir, site_dir)
     themes = theme_search_path(theme)
     cache = BuildCache(cache_dir or site_dir.parent / CACHE_FOLDER, site_dir, themes, site_url, reuse=not full)
-    archive = load_archive(content_dir, cache.parse_cache)
-    app = create_app(archive, themes, site_url)
-    spare = cache.spare_record()
-    cache.forget_spare()
-    live = cache.previous()
-    jobs = jobs or os.cpu_count() or 1
-    with replaced_atomically(site_dir, start_from=cache.spare if spare else None,
-                             keep_replaced=cache.spare if live.pages else None) as work:
-        plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
-        prepare_work(plan, site_dir, work)
-        pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
-        if plan.data == "written":
-            _, search, exports = run_all([pages, lambda: write_search_index(archive, work),
-                                          lambda: write_exports(archive, work, site_url)], parallel=jobs > 1)
-            plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
-        else:
-            pages()
-        cache.forget()
-    cache.remember(plan.record, live if live.pages else None)
+    with cache.parse_cache:  # what it staged is kept only when the build succeeds
+        archive = load_archive(content_dir, cache.parse_cache)
+        app = create_app(archive, themes, site_url)
+        spare = cache.spare_record()
+        cache.forget_spare()
+        live = cache.previous()
+        jobs = jobs or os.cpu_count() or 1
+        with replaced_atomically(site_dir, start_from=cache.spare if spare else None,
+                                 keep_replaced=cache.spare if live.pages else None) as work:
+            plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
+            prepare_work(plan, site_dir, work)
+            pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
+            if plan.data == "written":
+                _, search, exports = run_all([pages, lambda: write_search_index(archive, work),
+                                              lambda: write_exports(archive, work, site_url)], parallel=jobs > 1)
+                plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
+            else:
+                pages()
+            cache.forget()
+        cache.remember(plan.record, live if live.pages else None)
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))

@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -30,16 +32,19 @@ class ParseCache:
     """``parsed(path, parse)``: ``parse(path)``'s result, from the cache when the file's status is unchanged.
 
     Only the folder being read is held in memory (the reader reads a folder's
-    files one after the other): when the reader moves on, the folder's cache
-    file is rewritten if anything in it changed. Holding every result until
-    the end of the build doubled the memory of a loaded archive. Entries are
-    keyed by file status, so they are valid whether or not the build succeeds.
+    files one after the other): when the reader moves on, the folder's new
+    cache file is written to a staging folder in the system's temporary
+    folder, and ``save`` moves the staged files into the cache at the end of
+    a successful build (``discard`` removes them otherwise, so a failed build
+    writes nothing beside the site). Holding every result until the end of
+    the build doubled the memory of a loaded archive.
     """
 
     def __init__(self, folder: Path, code_key: str, reuse: bool = True):
         self.folder, self.code_key, self.reuse = folder, code_key, reuse
         self.reading, self.stored, self.new = "", {}, {}  # the folder being read, its stored entries, its new ones
         self.used: dict[str, set] = {}  # folder → keys read by this build
+        self.staging: Path | None = None
 
     def parsed(self, path: Path, parse: Callable[[Path], T]) -> T:
         status = file_status(path)
@@ -61,9 +66,10 @@ class ParseCache:
             return
         keys = self.used[self.reading]
         if self.new or keys != self.stored.keys():
-            self.folder.mkdir(parents=True, exist_ok=True)
+            self.staging = self.staging or Path(tempfile.mkdtemp(prefix="kommunearkiv-parsed-"))
             entries = {key: value for key, value in self.stored.items() if key in keys} | self.new
-            write_atomically(self._file(self.reading), pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
+            staged = self.staging / self._file(self.reading).name
+            staged.write_bytes(pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
         self.reading, self.stored, self.new = "", {}, {}
 
     def _file(self, folder: str) -> Path:
@@ -78,12 +84,29 @@ class ParseCache:
         return entries if code_key == self.code_key else {}
 
     def save(self) -> None:
-        """Finish the last folder read; remove the cache files of folders this build did not read."""
+        """Finish the last folder read, move the staged files in; remove the files of folders this build did not read."""
         self._finish_folder()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for staged in sorted(self.staging.iterdir()) if self.staging else ():
+            shutil.move(staged, self.folder / f"{staged.name}.{os.getpid()}.tmp")
+            os.replace(self.folder / f"{staged.name}.{os.getpid()}.tmp", self.folder / staged.name)
+        self.discard()
         keep = {self._file(folder).name for folder in self.used}
         for file in self.folder.glob("*.pickle"):
             if file.name not in keep:
                 file.unlink(missing_ok=True)
+
+    def __enter__(self) -> ParseCache:
+        return self
+
+    def __exit__(self, *exception) -> None:
+        self.discard()
+
+    def discard(self) -> None:
+        """Remove the staged files (of a build that failed)."""
+        if self.staging:
+            shutil.rmtree(self.staging, ignore_errors=True)
+            self.staging = None
 
 
 def write_atomically(file: Path, data: bytes) -> None:

@@ -61,3 +61,21 @@ def test_cache_written_by_other_code_is_not_used(tmp_path):
     cache = ParseCache(tmp_path / "cache", "code-2")
     cache.parsed(tmp_path / "a" / "x.txt", counting_parser(calls))
     assert calls == ["x.txt"]
+
+
+def test_a_failed_build_keeps_nothing_it_staged(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "y.txt").write_text("y", encoding="utf-8")
+    cache = ParseCache(tmp_path / "cache", "code-1")
+    try:
+        with cache:
+            cache.parsed(tmp_path / "a" / "x.txt", counting_parser([]))
+            cache.parsed(tmp_path / "b" / "y.txt", counting_parser([]))  # moving on stages folder a
+            staging = cache.staging
+            assert staging is not None and len(list(staging.iterdir())) == 1
+            raise RuntimeError("bygget fejlede")
+    except RuntimeError:
+        pass
+    assert not staging.exists() and not (tmp_path / "cache").exists()
