@@ -82,15 +82,16 @@ def sources(archive: Archive) -> list[tuple[tuple, Callable[[], SearchDocument]]
     found = []
     for municipality in archive.municipalities.values():
         for meeting in municipality.meetings():
-            place = _place(archive, meeting)
-            found.append(((*place, TYPE_NUMBERS["moede"]), partial(meeting_document, archive, municipality, meeting)))
-            found.extend(((*place, TYPE_NUMBERS["punkt"]), partial(item_document, archive, item)) for item in meeting.items)
-            found.extend(((*place, TYPE_NUMBERS["bilag"]), partial(attachment_document, archive, a))
-                         for a in meeting.attachments if not _of_closed_item(a))
-        found.extend(((*_place(archive, case.items[-1].meeting), TYPE_NUMBERS["sag"]), partial(case_document, archive, case))
-                     for case in municipality.cases.values() if case.items)
-        found.extend(((municipality.id, "", 0, TYPE_NUMBERS["person"]), partial(person_document, municipality, person))
-                     for person in municipality.persons.values())
+            found.append((_key(archive, meeting, "moede"), partial(meeting_document, archive, municipality, meeting)))
+            key = _key(archive, meeting, "punkt")
+            found += [(key, partial(item_document, archive, item)) for item in meeting.items]
+            key = _key(archive, meeting, "bilag")
+            found += [(key, partial(attachment_document, archive, a)) for a in meeting.attachments
+                      if not _of_closed_item(a)]
+        found += [(_key(archive, case.items[-1].meeting, "sag"), partial(case_document, archive, case))
+                  for case in municipality.cases.values() if case.items]
+        key = (municipality.id, "", 0, TYPE_NUMBERS["person"])
+        found += [(key, partial(person_document, municipality, person)) for person in municipality.persons.values()]
     return sorted(found, key=itemgetter(0))
 
 
@@ -99,9 +100,9 @@ def group_key(doc: SearchDocument) -> tuple:
     return (doc.municipality, doc.committee, doc.year, TYPE_NUMBERS[doc.kind])
 
 
-def _place(archive: Archive, meeting: Meeting) -> tuple[str, str, int]:
-    """The start of the ``group_key`` of a document placed at this meeting (see ``_where``)."""
-    return meeting.municipality, archive.committee(meeting).id, meeting.date.year
+def _key(archive: Archive, meeting: Meeting, kind: str) -> tuple:
+    """The ``group_key`` of a document of this kind placed at this meeting (see ``_where``)."""
+    return meeting.municipality, archive.committee(meeting).id, meeting.date.year, TYPE_NUMBERS[kind]
 
 
 def _of_closed_item(attachment: AttachmentDocument) -> bool:

@@ -2,14 +2,16 @@
 
 ``Builder`` keeps a metadata dictionary per token and a posting dictionary per
 document and term, which made it the largest cost of the build in time and
-memory. This module streams over the documents keeping only compact term
-counts: per term and field an ``array`` of ``document, count`` pairs, per field
-the lengths. Words still go through lunr.py's ``Pipeline`` with the Danish
-functions (per distinct word, cached), idf is lunr.py's ``idf``, the weight
-formula and rounding are those of ``Builder._create_field_vectors``, and term
-indexes are given in the order ``Builder.add`` gives them (first occurrence,
-document by document, field by field). ``tests/search/test_weights.py``
-requires the result to equal ``index.term_postings(index.build_index(docs))``.
+memory. ``TermCounts`` takes the documents one at a time and keeps only compact
+term counts: per term and field an ``array`` of ``document, count`` pairs, per
+field the lengths; ``TermCounts.weighted`` then gives the postings term by term,
+so the whole list never exists. Words still go through lunr.py's ``Pipeline``
+with the Danish functions (once per distinct word and field), idf is lunr.py's
+formula, the weight formula and rounding are those of
+``Builder._create_field_vectors``, and term indexes are given in the order
+``Builder.add`` gives them (first occurrence, document by document, field by
+field). ``tests/search/test_weights.py`` requires the result to equal
+``index.term_postings(index.build_index(docs))``.
 """
 from __future__ import annotations
 
@@ -65,7 +67,8 @@ class TermCounts:
         self.documents += 1
         for number, (name, _) in enumerate(FIELDS):
             words = tokens(fields[name])
-            frequencies = Counter(map(self.vocabularies[number].__getitem__, words))  # index → tf, first occurrence first
+            # term index → tf, in order of first occurrence (a word's term is the same wherever it occurs)
+            frequencies = Counter(map(self.vocabularies[number].__getitem__, words))
             self.lengths[number].append(len(words) - frequencies.pop(None, 0))
             postings = self.postings[number]
             for index, tf in frequencies.items():
