@@ -69,8 +69,9 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
         cache.forget_spare()
         live = cache.previous()
         jobs = jobs or os.cpu_count() or 1
+        keep_replaced = bool(live.pages)  # the replaced tree becomes the spare only when its record is known
         with replaced_atomically(site_dir, start_from=cache.spare if spare else None,
-                                 keep_replaced=cache.spare if live.pages else None) as work:
+                                 keep_replaced=cache.spare if keep_replaced else None) as work:
             plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
             prepare_work(plan, site_dir, work)
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
@@ -80,6 +81,6 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
                 plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
             else:
                 pages()
-            cache.forget()
-        cache.remember(plan.record, live if live.pages else None)
+            cache.retire(keep_replaced)
+        cache.remember(plan.record)
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))

@@ -103,20 +103,19 @@ class BuildCache:
     def forget_spare(self) -> None:
         self.spare_record_file.unlink(missing_ok=True)
 
-    def forget(self) -> None:
-        self.record_file.unlink(missing_ok=True)
+    def retire(self, kept: bool) -> None:
+        """Before the swap: the live site's record becomes the spare's (``kept``: the replaced tree will be
+        the spare), or is removed. A spare record is used only when the spare folder exists, which it does
+        only once the swap is done and the replaced tree moved there."""
+        if kept and self.record_file.is_file():
+            os.replace(self.record_file, self.spare_record_file)
+        else:
+            self.record_file.unlink(missing_ok=True)
 
-    def remember(self, record: BuildRecord, replaced: BuildRecord | None) -> None:
-        """Record the new live site and, when the replaced tree was kept as the spare, what it holds."""
+    def remember(self, record: BuildRecord) -> None:
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(self.record_file, _json(record))
-        if replaced is not None and self.spare.is_dir():
-            write_atomically(self.spare_record_file, _json(replaced))
+        write_atomically(self.record_file, json.dumps(asdict(record), sort_keys=True).encode("utf-8"))
         self.parse_cache.save()
-
-
-def _json(record: BuildRecord) -> bytes:
-    return json.dumps(asdict(record), sort_keys=True).encode("utf-8")
 
 
 def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, spare: BuildRecord | None) -> Plan:
