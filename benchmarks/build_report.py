@@ -10,7 +10,8 @@ LINEAR_TOLERANCE = 1.2  # per-meeting cost at the largest size over that at the 
 
 def print_build(label: str, build: dict) -> None:
     print(f"{label}: {build['pages']} pages ({build['rendered']} rendered) in {build['wall_s']} s wall, {build['cpu_s']} s CPU, "
-          f"peak {build['peak_mib']} MiB; {build['pages_per_s']} pages per wall s, {build['pages_per_cpu_s']} per CPU s; "
+          f"peak memory {build['peak_total_mib']} MiB all processes together (largest process {build['peak_mib']} MiB); "
+          f"{build['pages_per_s']} pages per wall s, {build['pages_per_cpu_s']} per CPU s; "
           f"output {build['output_bytes'] / 2**20:.0f} MiB in {build['output_files']} files", flush=True)
 
 
@@ -51,9 +52,9 @@ def print_mkdocs(mkdocs: dict) -> None:
 
 
 def per_meeting(result: dict) -> tuple[float, float]:
-    """CPU milliseconds and MiB of peak memory per meeting of the full build."""
+    """CPU milliseconds and MiB of peak memory (all processes together) per meeting of the full build."""
     full = result["full"]
-    return 1000 * full["cpu_s"] / result["meetings"], full["peak_mib"] / result["meetings"]
+    return 1000 * full["cpu_s"] / result["meetings"], full["peak_total_mib"] / result["meetings"]
 
 
 def print_growth(results: list[dict]) -> None:
@@ -61,7 +62,7 @@ def print_growth(results: list[dict]) -> None:
     print("\nGrowth (full build):\n  meetings   pages   wall s   CPU s  peak MiB  CPU ms/meeting  MiB/meeting")
     for r in results:
         full, (cpu_ms, mib) = r["full"], per_meeting(r)
-        print(f"  {r['meetings']:>8}  {full['pages']:>6}  {full['wall_s']:>7.1f}  {full['cpu_s']:>6.1f}  {full['peak_mib']:>8.0f}  "
+        print(f"  {r['meetings']:>8}  {full['pages']:>6}  {full['wall_s']:>7.1f}  {full['cpu_s']:>6.1f}  {full['peak_total_mib']:>8.0f}  "
               f"{cpu_ms:>14.0f}  {mib:>11.2f}")
 
 
@@ -69,8 +70,9 @@ def verdicts(results: list[dict]) -> list[dict]:
     """One verdict per target of issue 8: met (True/False, None when this run did not measure it) and the figure."""
     return [full_build_verdict(results, f"full build of {FULL_BUILD_MEETINGS:,} meetings < {FULL_BUILD_WALL_S // 60} min",
                                lambda f: (f["wall_s"] < FULL_BUILD_WALL_S, f"{f['wall_s']} s wall, {f['cpu_s']} s CPU")),
-            full_build_verdict(results, f"peak memory of that build < {FULL_BUILD_PEAK_MIB // 1024} GiB",
-                               lambda f: (f["peak_mib"] < FULL_BUILD_PEAK_MIB, f"{f['peak_mib']} MiB")),
+            full_build_verdict(results, f"peak memory of that build (all processes together) < {FULL_BUILD_PEAK_MIB // 1024} GiB",
+                               lambda f: (f["peak_total_mib"] < FULL_BUILD_PEAK_MIB,
+                                          f"{f['peak_total_mib']} MiB (largest process {f['peak_mib']} MiB)")),
             every_size(results, "added", f"one added meeting rebuilt < {ADDED_MEETING_WALL_S} s",
                        lambda a: (a["wall_s"] < ADDED_MEETING_WALL_S,
                                   f"{a['wall_s']} s wall, {a['cpu_s']} s CPU ({a['rendered']} pages rendered)")),

@@ -2,7 +2,9 @@
 
 The rusage ``os.wait4`` returns covers the child and every process it waited
 for: CPU time is their sum; peak memory (``ru_maxrss``) is that of the
-largest single process, not the sum of processes running at once.
+largest single process, not the sum of processes running at once. Beside it,
+``tree_memory`` samples what the child and its workers occupy together
+(their proportional set sizes summed): the memory the machine needs.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from kommunearkiv.content.reader import load_archive
 
 from .mkdocs_project import write_mkdocs_project
+from .tree_memory import TreeMemory
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 CODE = ("kommunearkiv", "themes", "benchmarks")
@@ -41,7 +44,8 @@ def run_child(command: list[str], cwd: Path | None = None) -> tuple[str, dict]:
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         child = subprocess.Popen(command, stdout=out, cwd=cwd)
-        _, status, usage = os.wait4(child.pid, 0)
+        with TreeMemory(child.pid) as memory:
+            _, status, usage = os.wait4(child.pid, 0)
         child.returncode = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - start
         out.seek(0)
@@ -49,7 +53,7 @@ def run_child(command: list[str], cwd: Path | None = None) -> tuple[str, dict]:
     if child.returncode:
         raise RuntimeError(f"{' '.join(command)} exited with {child.returncode}")
     return text, {"wall_s": round(wall, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-                  "peak_mib": round(usage.ru_maxrss / 1024, 1)}
+                  "peak_mib": round(usage.ru_maxrss / 1024, 1), "peak_total_mib": memory.peak_mib}
 
 
 class BuildRunner:

@@ -36,7 +36,7 @@ def test_full_build_then_a_rebuild_with_nothing_to_render(first_run):
     for result in figures["sizes"]:
         full, unchanged = result["full"], result["unchanged"]
         assert full["pages"] > result["meetings"] * 10 and full["rendered"] == full["pages"]
-        assert full["cpu_s"] > 0 and full["peak_mib"] > 20 and full["pages_per_cpu_s"] > 0
+        assert full["cpu_s"] > 0 and full["peak_mib"] > 20 and full["peak_total_mib"] > 20 and full["pages_per_cpu_s"] > 0
         assert unchanged["pages"] == full["pages"] and unchanged["rendered"] == 0
         assert unchanged["output_files"] == full["output_files"]
 
