@@ -74,7 +74,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
                                  keep_replaced=cache.spare if keep_replaced else None) as work:
             plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
             prepare_work(plan, site_dir, work)
-            pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
+            pages = functools.partial(freeze, app, work, progress, plan.render, jobs)
             if plan.data == "written":
                 _, search, exports = run_all([pages, lambda: write_search_index(archive, work),
                                               lambda: write_exports(archive, work, site_url)], parallel=jobs > 1)
