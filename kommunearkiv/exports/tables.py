@@ -149,7 +149,7 @@ def write_table(table: Table, archive: Archive, site_dir: Path) -> str:
     with target(site_dir, table.path).open("w", encoding="utf-8", newline="", buffering=WRITE_BUFFER) as out:
         writer = csv.DictWriter(out, fieldnames=[name for name, _ in table.columns], extrasaction="raise", lineterminator="\r\n")
         writer.writeheader()
-        writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in table.rows(archive))
+        writer.writerows(table.rows(archive))  # csv writes None as an empty field
     return table.path
 
 
