@@ -56,11 +56,16 @@ def write_term_shards(folder: IndexFolder, postings: Iterable[tuple[str, int, li
         entries.append(encoded([term, index, lists]))
         size += len(entries[-1])
         if size >= shard_bytes:
-            folder.write(f"t/{len(first_terms) - 1}", f"[{','.join(entries)}]")
+            _write_shard(folder, len(first_terms) - 1, entries)
             entries, size = [], 0
     if entries:
-        folder.write(f"t/{len(first_terms) - 1}", f"[{','.join(entries)}]")
+        _write_shard(folder, len(first_terms) - 1, entries)
     return first_terms
+
+
+def _write_shard(folder: IndexFolder, number: int, entries: list[str]) -> None:
+    """``t/<number>.js`` of entries already encoded (a JSON list of them, as ``encoded`` would write it)."""
+    folder.write(f"t/{number}", f"[{','.join(entries)}]")
 
 
 class DocumentList:
