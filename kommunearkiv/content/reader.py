@@ -21,6 +21,7 @@ from ..model import (CLOSED, DOCUMENT_KINDS, OPEN, AgendaItem, Archive, Attachme
                      EarlierDecision, Meeting, Membership, Municipality, Person, Section, Source)
 from ..parse_cache import ParseCache
 from ..paths import RESERVED_COMMITTEE_IDS
+from .bodies import MarkdownBody, body_digest
 from .fields import ID, Fields
 from .linking import link_archive
 from .yamlfiles import load_markdown_file, load_yaml_file
@@ -281,5 +282,6 @@ def read_attachment(path: Path, source_file: str | None, items: dict, problems: 
         fields.problem("label", "a label of letters, digits, '.' and '-', e.g. 3.1")
         label = None
     return AttachmentDocument(label=label, title=fields.text("title") or "", item=item,
-                              reference=fields.text("reference", required=False), text=body,
+                              reference=fields.text("reference", required=False),
+                              text_file=MarkdownBody(str(path), body_digest(body)),
                               source=read_source(fields, source_file) if source_file else None) if label else None

@@ -139,13 +139,27 @@ def load_markdown_file(path: Path) -> tuple[Located | None, str, int, list[Probl
     lines = text.split("\n")
     if lines[0].strip() != FRONT_MATTER:
         return None, "", 0, [Problem(str(path), 1, "front matter", "a first line '---' opening the YAML front matter")]
-    try:
-        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER)
-    except StopIteration:
+    end = _front_matter_end(lines)
+    if end is None:
         return None, "", 0, [Problem(str(path), 1, "front matter", "a line '---' closing the YAML front matter")]
     meta, problems = parse_yaml("\n".join(lines[1:end]), str(path), first_line=2)
-    body = "\n".join(lines[end + 1 :]).strip("\n")
-    return meta, body, end + 2, problems
+    return meta, _body(lines, end), end + 2, problems
+
+
+def markdown_body(path: Path) -> str:
+    """The body of a Markdown file that ``load_markdown_file`` read without problems, its front matter not parsed."""
+    text, _ = read_text(path)
+    lines = (text or "").split("\n")
+    end = _front_matter_end(lines)
+    return _body(lines, end) if end is not None else ""
+
+
+def _front_matter_end(lines: list[str]) -> int | None:
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == FRONT_MATTER), None)
+
+
+def _body(lines: list[str], front_matter_end: int) -> str:
+    return "\n".join(lines[front_matter_end + 1 :]).strip("\n")
 
 
 class _LiteralDumper(yaml.SafeDumper):

@@ -93,7 +93,7 @@ def closed_item_document(item: AgendaItem) -> dict:
 
 def attachment_document(attachment: AttachmentDocument) -> dict:
     return {"label": attachment.label, "title": attachment.title, "item": attachment.item,
-            "reference": attachment.reference, "text": attachment.text, "lines": lines(attachment.source)}
+            "reference": attachment.reference, "text": attachment.read_text(), "lines": lines(attachment.source)}
 
 
 def public_cases(municipality: Municipality) -> list[Case]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Protocol
 
 OPEN = "open"
 CLOSED = "closed"
@@ -90,17 +91,31 @@ class AgendaItem:
 
 @dataclass
 class AttachmentDocument:
+    """An attachment's text is most of an archive's text, so the content reader leaves it on disk
+    (``text_file``) and it is read when a page, the search index or a data file needs it:
+    ``read_text()``. ``text`` holds it instead where a document is made in memory."""
+
     label: str
     title: str
     item: int | None
     reference: str | None
-    text: str
+    text: str = ""
     source: Source | None = None
+    text_file: StoredText | None = None
     meeting: Meeting | None = field(default=None, repr=False, compare=False)
 
     @property
     def slug(self) -> str:
         return self.label.replace(".", "-")
+
+    def read_text(self) -> str:
+        return self.text_file.read() if self.text_file is not None else self.text
+
+
+class StoredText(Protocol):
+    """Text kept in a file: ``read()`` gives it; its ``repr`` names the file and a digest of the text."""
+
+    def read(self) -> str: ...
 
 
 @dataclass

@@ -81,7 +81,7 @@ def test_sections_use_the_format_headings_and_attachments_are_long(archive):
     assert sections and {s.heading for s in sections} <= headings
     attachments = [a for m in archive.meetings() for a in m.attachments]
     assert attachments and all(a.meeting.item(a.item).attachments for a in attachments)
-    assert max(len(a.text.split()) for a in attachments) > 500
+    assert max(len(a.read_text().split()) for a in attachments) > 500
 
 
 def test_text_is_made_of_the_samples_words(archive):

@@ -54,6 +54,12 @@ def edited_with_size_and_time_kept(content: Path, theme: Path) -> None:
     assert item.stat().st_size == status.st_size and item.stat().st_mtime_ns == status.st_mtime_ns
 
 
+def edited_attachment_text(content: Path, theme: Path) -> None:
+    """Attachment texts stay on disk after loading (content/bodies.py): their digest must reach the fingerprints."""
+    attachment = sorted(content.glob("*/*/*/bilag/*.md"))[0]
+    attachment.write_text(attachment.read_text(encoding="utf-8") + "\nEt nyt afsnit i bilaget.\n", encoding="utf-8")
+
+
 def removed_meeting(content: Path, theme: Path) -> None:
     shutil.rmtree(meeting_folders(content)[len(meeting_folders(content)) // 2])
 
@@ -73,7 +79,7 @@ def changed_template(content: Path, theme: Path) -> None:
 
 
 @pytest.mark.parametrize("change, every_page", [(added_meeting, False), (edited_item_text, False), (edited_with_size_and_time_kept, False),
-                                                (removed_meeting, False),
+                                                (edited_attachment_text, False), (removed_meeting, False),
                                                 (renamed_person, False), (changed_template, True)])
 def test_incremental_build_equals_full_build(content, tmp_path, change, every_page):
     """A changed template renders every page again (any page may use it); other changes only some."""

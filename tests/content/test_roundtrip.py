@@ -32,7 +32,7 @@ def test_written_meeting_reads_back(tmp_path, document):
     closed = meeting.item(2)
     assert closed.is_closed and closed.sections == [] and closed.decision is None
     attachment = meeting.attachment("1.1")
-    assert attachment.meeting is meeting and attachment.text.startswith("# Notat")
+    assert attachment.meeting is meeting and attachment.read_text().startswith("# Notat")
 
 
 def test_writing_twice_changes_nothing(tmp_path, document):

@@ -98,4 +98,4 @@ def test_meeting_document_gives_back_the_imported_form(sample):
     with tempfile.TemporaryDirectory() as folder:
         write_meeting(imported, Path(folder))
         archive = load_archive(Path(folder))
-    assert meeting_document(archive, archive.meetings()[0]) == as_content_keeps_it(imported)
+        assert meeting_document(archive, archive.meetings()[0]) == as_content_keeps_it(imported)

@@ -42,9 +42,9 @@ def test_words_from_a_decision_find_its_item(page, built_site_url, shipped_archi
 
 
 def test_words_from_attachment_text_find_the_attachment(page, built_site_url, shipped_archive):
-    attachments = [a for m in shipped_archive.meetings() for a in m.attachments if len(a.text.split()) > 300]
+    attachments = [a for m in shipped_archive.meetings() for a in m.attachments if len(a.read_text().split()) > 300]
     for attachment in attachments[:: max(1, len(attachments) // 3)][:3]:
-        phrase = " ".join(plain_text(attachment.text).split()[150:155])
+        phrase = " ".join(plain_text(attachment.read_text()).split()[150:155])
         assert page_url(paths.attachment_path(attachment)) in found(page, built_site_url, phrase, top=3), phrase
 
 
