@@ -6,7 +6,7 @@ Builds are incremental (see ``incremental.py`` and docs/building.md): the
 work folder starts as the tree the last build replaced, what did not change
 is kept or taken over from ``site/``, and the result is byte for byte what a
 full build writes. Pages are frozen
-by worker processes while two others write the search index and the data files.
+by worker processes while one more writes the search index and the data files.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from .exports import write_exports
 from .folders import replaced_atomically
 from .forking import run_all
 from .incremental import CACHE_FOLDER, BuildCache, data_files, plan_build, prepare_work
+from .model import Archive
 from .search import write_search_index
 from .web.app import create_app
 from .web.freeze import freeze
@@ -74,13 +75,19 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
                                  keep_replaced=cache.spare if keep_replaced else None) as work:
             plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
             prepare_work(plan, site_dir, work)
-            pages = functools.partial(freeze, app, work, progress, plan.render, jobs)
+            pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":
-                _, search, exports = run_all([pages, lambda: write_search_index(archive, work),
-                                              lambda: write_exports(archive, work, site_url)], parallel=jobs > 1)
+                _, (search, exports) = run_all([pages, lambda: write_data(archive, work, site_url)], parallel=jobs > 1)
                 plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
             else:
                 pages()
             cache.retire(keep_replaced)
         cache.remember(plan.record)
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
+
+
+def write_data(archive: Archive, work: Path, site_url: str | None) -> tuple[dict, dict]:
+    """The search index, then the data files, in one process: every process that reads the whole archive
+    costs memory of its own (its copy-on-write copies of the archive's objects), so a build runs as many
+    as it has cores."""
+    return write_search_index(archive, work), write_exports(archive, work, site_url)

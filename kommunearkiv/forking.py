@@ -1,7 +1,10 @@
 """Run a function in a forked child process and get its result back.
 
 Forking after the archive is loaded shares it with the child copy-on-write,
-with no pickling of the archive or the Flask app. The child's result (or its
+with no pickling of the archive or the Flask app. Objects that exist at the
+fork are moved out of the garbage collector's reach first (``gc.freeze``):
+a collection in a child would otherwise write into each of them and so copy
+every page of the archive's objects into the child. The child's result (or its
 exception) comes back pickled through a pipe. A child dies with its parent
 (Linux ``PR_SET_PDEATHSIG``), so a killed build leaves no worker writing into
 a work folder that the next build removes.
@@ -9,6 +12,7 @@ a work folder that the next build removes.
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import pickle
 import signal
@@ -26,6 +30,7 @@ class Child:
         reader, writer = os.pipe()
         parent = os.getpid()
         sys.stdout.flush(), sys.stderr.flush()
+        gc.freeze()  # the garbage collector would write into every object it visits, copying the shared archive
         self.pid = os.fork()
         if self.pid == 0:  # the child
             os.close(reader)
