@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import shutil
@@ -24,10 +23,9 @@ def first_run(tmp_path_factory) -> tuple[Path, dict, str]:
     """Both sizes with every measurement; the work folder, the JSON figures and what was printed."""
     root = tmp_path_factory.mktemp("bench")
     work, figures = root / "work", root / "figures.json"
-    options = [] if importlib.util.find_spec("mkdocs") else ["--no-mkdocs"]
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        assert main(["--sizes", ",".join(map(str, SIZES)), "--work", str(work), "--steps", "--json", str(figures), *options]) == 0
+        assert main(["--sizes", ",".join(map(str, SIZES)), "--work", str(work), "--steps", "--json", str(figures)]) == 0
     return work, json.loads(figures.read_text(encoding="utf-8")), printed.getvalue()
 
 
@@ -68,8 +66,7 @@ def test_steps_growth_and_verdicts_are_reported(first_run):
 
 
 def test_mkdocs_ratio_taken_in_the_same_run(first_run):
-    if not importlib.util.find_spec("mkdocs"):
-        pytest.skip("MkDocs is not installed (pip install -e '.[bench]')")
+    """MkDocs comes with the test dependencies (make test installs '.[test,bench]')."""
     _, figures, printed = first_run
     for result in figures["sizes"]:
         mkdocs = result["mkdocs"]
