@@ -40,8 +40,8 @@ def replaced_atomically(target: Path, start_from_current: bool = False, start_fr
     remove_leftovers(target)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
     try:
-        if start_from is not None and start_from.is_dir():
-            moved(start_from, work)
+        if start_from is not None and start_from.is_dir() and not moved(start_from, work):
+            work.mkdir(exist_ok=True)
         if start_from_current and target.is_dir():
             shutil.copytree(target, work, dirs_exist_ok=True)
         yield work
@@ -56,14 +56,14 @@ def replaced_atomically(target: Path, start_from_current: bool = False, start_fr
 
 
 def moved(source: Path, destination: Path) -> bool:
-    """Rename ``source`` to ``destination`` (an empty folder or none); False where the system cannot."""
+    """Rename ``source`` to ``destination`` (an empty folder, removed first, or none); False where the system
+    cannot, and then ``destination`` may be gone."""
     try:
         if destination.is_dir():
             destination.rmdir()
         os.rename(source, destination)
         return True
     except OSError:
-        destination.mkdir(exist_ok=True)
         return False
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,22 @@ def test_every_file_of_a_site_is_a_page_a_static_file_or_a_data_file(content, tm
     assert set(files(site)) == known
     assert all(path.startswith(DATA_FOLDERS) or "/" not in path for path in record.data_files)
     assert os.path.isfile(site / "robots.txt") and "robots.txt" in record.data_files
+
+
+def test_a_cache_on_another_file_system_keeps_no_spare_and_builds_stay_right(content, tmp_path):
+    """The spare is moved by rename, which cannot cross file systems: then no spare is kept, and no empty
+    folder may pass for one."""
+    other = Path("/dev/shm")
+    if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs a second file system at /dev/shm")
+    cache = Path(tempfile.mkdtemp(dir=other))
+    try:
+        site = tmp_path / "site"
+        for seed in (None, 41, 42):
+            if seed:
+                add_meeting(content, seed=seed)
+            build_site(content, site, cache_dir=cache)
+            assert not spare_of(site, cache).exists()
+            assert files(site) == files(full_build(content, tmp_path))
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
