@@ -18,7 +18,7 @@ address. Then each kind of page adds the model objects it reads:
 - the home and data pages: the whole archive; search and 404: the code key.
 
 When a template starts to show something new, its kind of page must add it
-here; ``tests/build`` compares incremental builds with full builds byte for byte.
+here; ``tests/building`` compares incremental builds with full builds byte for byte.
 """
 from __future__ import annotations
 

@@ -41,7 +41,7 @@ from .web.freeze import file_path, static_urls, url_paths
 
 CACHE_FOLDER = ".build-cache"
 # Where the search index and the exports write, relative to the site root: files directly in the root
-# (robots.txt, sitemap.xml), and these folders. tests/build checks that nothing is written elsewhere.
+# (robots.txt, sitemap.xml), and these folders. tests/building checks that nothing is written elsewhere.
 DATA_FOLDERS = ("data", "search/index")
 
 
