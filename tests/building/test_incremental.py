@@ -9,25 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks.synthetic import add_meeting, generate_archive
+from benchmarks.synthetic import add_meeting
+from building_sites import files
 from kommunearkiv.build import DEFAULT_THEME, build_site
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    content = tmp_path_factory.mktemp("generated") / "content"
-    generate_archive(content, meetings=8, municipalities=1, items=5, seed=3, workers=1)
-    return content
-
-
-@pytest.fixture
-def content(generated, tmp_path) -> Path:
-    shutil.copytree(generated, tmp_path / "content")
-    return tmp_path / "content"
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def meeting_folders(content: Path) -> list[Path]:

@@ -8,28 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.synthetic import add_meeting, generate_archive
+from benchmarks.synthetic import add_meeting
+from building_sites import files
 from kommunearkiv import build as build_module
 from kommunearkiv.build import build_site
 from kommunearkiv.incremental import DATA_FOLDERS, BuildCache, data_files
 from kommunearkiv.web.freeze import file_path
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    content = tmp_path_factory.mktemp("generated") / "content"
-    generate_archive(content, meetings=8, municipalities=1, items=5, seed=4, workers=1)
-    return content
-
-
-@pytest.fixture
-def content(generated, tmp_path) -> Path:
-    shutil.copytree(generated, tmp_path / "content")
-    return tmp_path / "content"
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def folders(site: Path) -> list[str]:
