@@ -53,7 +53,7 @@ class ParseCache:
         folder, key = str(path.parent), (parse.__name__, path.name, status)
         if folder != self.reading:
             self._finish_folder()
-            self.reading, self.stored, self.new = folder, self._read(self._file(folder)) if self.reuse else {}, {}
+            self.reading, self.stored, self.new = folder, self._stored_entries(folder), {}
         self.used.setdefault(folder, set()).add(key)
         if key in self.stored:
             return self.stored[key]
@@ -71,6 +71,12 @@ class ParseCache:
             staged = self.staging / self._file(self.reading).name
             staged.write_bytes(pickle.dumps((self.code_key, entries), protocol=pickle.HIGHEST_PROTOCOL))
         self.reading, self.stored, self.new = "", {}, {}
+
+    def _stored_entries(self, folder: str) -> dict:
+        """The folder's cache file, and what this build staged for it already (a folder read again later)."""
+        file = self._file(folder)
+        entries = self._read(file) if self.reuse else {}
+        return entries | (self._read(self.staging / file.name) if self.staging else {})
 
     def _file(self, folder: str) -> Path:
         return self.folder / f"{hashlib.blake2b(folder.encode(), digest_size=16).hexdigest()}.pickle"

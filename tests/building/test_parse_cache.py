@@ -79,3 +79,19 @@ def test_a_failed_build_keeps_nothing_it_staged(tmp_path):
     except RuntimeError:
         pass
     assert not staging.exists() and not (tmp_path / "cache").exists()
+
+
+def test_a_folder_read_in_two_visits_keeps_both_parts(tmp_path):
+    folders = [tmp_path / "a", tmp_path / "b"]
+    for folder in folders:
+        folder.mkdir()
+        for k in range(2):
+            (folder / f"{k}.txt").write_text(f"{folder.name}{k}", encoding="utf-8")
+    order = [folders[0] / "0.txt", folders[1] / "0.txt", folders[0] / "1.txt", folders[1] / "1.txt"]
+    for expected_parses in (4, 0):
+        calls: list = []
+        cache = ParseCache(tmp_path / "cache", "code-1")
+        with cache:
+            assert [cache.parsed(path, counting_parser(calls)) for path in order] == ["A0", "B0", "A1", "B1"]
+            cache.save()
+        assert len(calls) == expected_parses
