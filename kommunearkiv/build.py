@@ -20,7 +20,7 @@ from .errors import InputError
 from .exports import write_exports
 from .folders import replaced_atomically
 from .forking import run_all
-from .incremental import CACHE_FOLDER, BuildCache, data_files, plan_build, prepare_work
+from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work
 from .model import Archive
 from .search import write_search_index
 from .web.app import create_app
@@ -68,12 +68,12 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
         app = create_app(archive, themes, site_url)
         spare = cache.spare_record()
         cache.forget_spare()
-        live = cache.previous()
+        live = cache.previous() if site_dir.is_dir() else BuildRecord()
         jobs = jobs or os.cpu_count() or 1
         keep_replaced = bool(live.pages)  # the replaced tree becomes the spare only when its record is known
         with replaced_atomically(site_dir, start_from=cache.spare if spare else None,
                                  keep_replaced=cache.spare if keep_replaced else None) as work:
-            plan = plan_build(app, archive, cache, site_dir, spare if not cache.spare.exists() else None)
+            plan = plan_build(app, archive, cache, site_dir, live, spare if not cache.spare.exists() else None)
             prepare_work(plan, site_dir, work)
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":

@@ -118,8 +118,10 @@ class BuildCache:
         self.parse_cache.save()
 
 
-def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, spare: BuildRecord | None) -> Plan:
-    """Which pages to render, which files to link from the live ``site_dir``, and what to remove from the spare."""
+def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, live: BuildRecord,
+               spare: BuildRecord | None) -> Plan:
+    """Which pages to render, which files to link from the live ``site_dir`` (built as ``live`` records), and what
+    to remove from the spare."""
     digests = ArchiveDigests(archive)
     routes, prints = [], []
     for endpoint, values, fingerprint in page_fingerprints(digests, cache.pages_key):
@@ -127,7 +129,6 @@ def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, 
         prints.append(fingerprint)
     record = BuildRecord(pages=dict(zip(url_paths(app, routes), prints)), static=[file_path(u) for u in static_urls(app)],
                          data_key=digest(cache.data_code_key, digests.whole()))
-    live = cache.previous() if site_dir.is_dir() else BuildRecord()
     spare = spare or BuildRecord()
     keep, link, render = set(), [], []
     for url, fingerprint in record.pages.items():
