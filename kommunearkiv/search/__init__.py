@@ -1,33 +1,80 @@
-"""Full-text search: the archive → postings with lunr's BM25 weights → shards the search page loads on demand.
+"""Full-text search: the archive → documents with stable ids → term shards the search page loads on demand.
 
-``write_search_index(archive, site_dir)`` is what the build calls after the
-pages are frozen; ``docs/search.md`` explains the design.
+``write_search_index(archive, site_dir)`` is what the build calls; given the
+state of the index the site had (``state.py``), it updates that index instead
+of writing it whole, with the same result. ``docs/search.md`` explains the design.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Archive
-from .documents import search_documents
-from .shards import SHARD_BYTES, DocumentList, IndexFolder, encoded, manifest, write_term_shards
-from .weights import TermCounts
+from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, Numbered, numbered
+from .postings import Postings, count, encode
+from .shards import CHUNK_BITS, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
+from .state import IndexState, load_state, manifest_digest, remember, save_state
+from .update import updated
 
 INDEX_FOLDER = Path("search") / "index"
 
 
-def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES) -> dict:
-    """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes.
+@dataclass
+class Previous:
+    """The index a site has: its state's folder and name, and the site's index folder."""
 
-    One pass over the documents counts their terms and writes their result chunks; the term
-    shards follow, one term at a time, as only then are all BM25 weights known.
-    """
-    folder = IndexFolder(Path(site_dir) / INDEX_FOLDER)
-    counts, documents = TermCounts(), DocumentList(folder)
-    for doc in search_documents(archive):
-        counts.add(doc.fields())
-        documents.add(doc)
-    documents.close()
-    first_terms = write_term_shards(folder, counts.weighted(), shard_bytes)
-    names = {m.id: m.name for m in archive.municipalities.values()}
-    folder.write("manifest", encoded(manifest(documents, first_terms, names)))
-    return {"documents": documents.count, "shards": len(first_terms), "chunks": documents.chunks, "bytes": folder.bytes}
+    states: Path
+    name: str | None
+    folder: Path
+
+
+def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES,
+                       previous: Previous | None = None) -> dict:
+    """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes, how
+    it was written (``"updated"`` or ``"written"``), and the name of its state when ``previous`` gives a
+    folder for states."""
+    tables, things = numbered(archive)
+    target = Path(site_dir) / INDEX_FOLDER
+    state, folder = None, None
+    old = load_state(previous.states, previous.name) if previous else None
+    if old is not None:
+        folder = IndexFolder(target)
+        state = updated(folder, things, old, previous.folder, shard_bytes)
+    how = "updated" if state is not None else "written"
+    if state is None:
+        folder = IndexFolder(target)
+        state = write_all(folder, things, shard_bytes)
+    content = manifest(tables, len(state.documents), state.lengths(), state.shards, _years(state))
+    state.manifest = manifest_digest(folder.write("manifest", content))
+    figures = {"documents": len(state.documents), "shards": len(state.shards),
+               "chunks": len({doc_id >> CHUNK_BITS for doc_id in state.documents}), "bytes": folder.bytes, "how": how}
+    if previous:
+        figures["state"] = save_state(previous.states, state)
+    return figures
+
+
+def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> IndexState:
+    """Every document made and counted in id order, its chunk written when full; then every shard."""
+    postings, state = Postings(), IndexState()
+    chunk, entries = None, []
+    for thing in things:
+        doc = thing.make()
+        counted = count(thing.id, doc)
+        postings.add(counted)
+        state.documents[thing.id] = remember(thing, doc, counted)
+        if thing.id >> CHUNK_BITS != chunk and entries:
+            write_chunk(folder, chunk, entries)
+            entries = []
+        chunk = thing.id >> CHUNK_BITS
+        entries.append(chunk_entry(doc))
+    if entries:
+        write_chunk(folder, chunk, entries)
+    encoded = ((term, encode(term, entry)) for term, entry in postings.entries())
+    state.shards = [write_shard(folder, shard) for shard in cut(encoded, shard_bytes)]
+    return state
+
+
+def _years(state: IndexState) -> list[int]:
+    shift = LOCAL_BITS + TYPE_BITS
+    years = {(doc_id >> shift) & (2 ** YEAR_BITS - 1) for doc_id in state.documents}
+    return sorted(YEAR_BASE + y for y in years if y)

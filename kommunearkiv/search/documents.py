@@ -6,10 +6,7 @@ link and label, never in the index); attachments of closed items are left out.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
-from operator import itemgetter
 
 from .. import paths
 from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Person
@@ -73,47 +70,6 @@ def page_url(path: str) -> str:
     """A site path with an explicit ``index.html``, which also works from ``file://``."""
     page, hash_, anchor = path.partition("#")
     return f"{page}index.html{hash_}{anchor}"
-
-
-def search_documents(archive: Archive) -> Iterator[SearchDocument]:
-    """Every searchable thing of the archive in index order, made one at a time (only one
-    document's text exists at once)."""
-    return (make() for _, make in sources(archive))
-
-
-def sources(archive: Archive) -> list[tuple[tuple, Callable[[], SearchDocument]]]:
-    """``(group key, function making the document)`` of every searchable thing, in index order:
-    documents are numbered group by group (``group_key``), in archive order within a group. The
-    key is known without making the document."""
-    found = []
-    for municipality in archive.municipalities.values():
-        for meeting in municipality.meetings():
-            found.append((_key(archive, meeting, "moede"), partial(meeting_document, archive, municipality, meeting)))
-            key = _key(archive, meeting, "punkt")
-            found += [(key, partial(item_document, archive, item)) for item in meeting.items]
-            key = _key(archive, meeting, "bilag")
-            found += [(key, partial(attachment_document, archive, a)) for a in meeting.attachments
-                      if not _of_closed_item(a)]
-        found += [(_key(archive, case.items[-1].meeting, "sag"), partial(case_document, archive, case))
-                  for case in municipality.cases.values() if case.items]
-        key = (municipality.id, "", 0, TYPE_NUMBERS["person"])
-        found += [(key, partial(person_document, municipality, person)) for person in municipality.persons.values()]
-    return sorted(found, key=itemgetter(0))
-
-
-def group_key(doc: SearchDocument) -> tuple:
-    """Municipality, committee, year and type number: documents sharing it form one group of the manifest."""
-    return (doc.municipality, doc.committee, doc.year, TYPE_NUMBERS[doc.kind])
-
-
-def _key(archive: Archive, meeting: Meeting, kind: str) -> tuple:
-    """The ``group_key`` of a document of this kind placed at this meeting (see ``_where``)."""
-    return meeting.municipality, archive.committee(meeting).id, meeting.date.year, TYPE_NUMBERS[kind]
-
-
-def _of_closed_item(attachment: AttachmentDocument) -> bool:
-    item = attachment.meeting.item(attachment.item) if attachment.item is not None else None
-    return item is not None and item.is_closed
 
 
 def _where(archive: Archive, meeting: Meeting) -> dict:

@@ -3,120 +3,122 @@
 Every file is a ``.js`` script calling ``kommunearkivSearch.receive(key, data)``,
 so it loads through a ``<script>`` element, also from ``file://``.
 
-- ``manifest.js``: fields, the first term of every shard, the facet tables and
-  the groups of documents (runs of documents sharing municipality, committee,
-  year and type: documents are numbered so that each group is one run);
-- ``t/<n>.js``: a range of terms in sort order with their postings, closed
-  when it holds about ``SHARD_BYTES`` of JSON (like Pagefind's word chunks);
-- ``d/<n>.js``: what a result shows for ``CHUNK_DOCUMENTS`` consecutive documents.
+- ``manifest.js``: fields, boosts and BM25's global figures (document count,
+  total field lengths), the first term and file key of every shard, and the
+  facet tables (municipalities, committees, types, years);
+- ``t/<key>.js``: a range of terms in sort order with their entries
+  (``postings.py``);
+- ``d/<n>.js``: what a result shows, for ids ``16n`` to ``16n + 15``.
+
+Where a shard begins depends on its first term alone: a term begins a shard
+with a probability proportional to the size of its entry (a hash of the term
+decides), so shards hold about ``SHARD_BYTES`` on average, a large entry mostly
+begins one, and a changed entry moves no boundary but its own. A shard's file
+is named by a hash of its first term. So an update rewrites just the shards of
+the terms it changed (``update.py``), and gives the same files a full build would.
 """
 from __future__ import annotations
 
-import json
+import hashlib
+import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .documents import FIELDS, TYPES, SearchDocument, group_key
+import orjson
+
+from .documents import FIELDS, TYPES, SearchDocument
+from .numbering import LAYOUT, Tables
 
 SHARD_BYTES = 24_000
-CHUNK_DOCUMENTS = 16
-FORMAT_VERSION = 1
-
-
-def encoded(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+CHUNK_BITS = 4  # 16 documents a chunk
+FORMAT_VERSION = 2
+_HASH_RANGE = 2 ** 64
+_PREFIX = b"kommunearkivSearch.receive("
 
 
 class IndexFolder:
-    """The index folder, emptied, with a count of the bytes written to it."""
+    """The index folder, with a count of the bytes written to it. A file is unlinked before it is written
+    again: the folder may share files with the live site by hard link."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, empty: bool = True):
         self.folder = folder
         self.bytes = 0
-        shutil.rmtree(folder, ignore_errors=True)
-        (folder / "t").mkdir(parents=True)
-        (folder / "d").mkdir()
+        if empty:
+            shutil.rmtree(folder, ignore_errors=True)
+        (folder / "t").mkdir(parents=True, exist_ok=True)
+        (folder / "d").mkdir(exist_ok=True)
 
-    def write(self, key: str, payload: str) -> None:
-        """Write ``<key>.js`` handing the JSON ``payload`` to the search page."""
-        content = f'kommunearkivSearch.receive("{key}",{payload});\n'.encode("utf-8")
+    def write(self, key: str, payload: bytes) -> bytes:
+        """Write ``<key>.js`` handing the JSON ``payload`` to the search page; the bytes written."""
+        content = b'%s"%s",%s);\n' % (_PREFIX, key.encode(), payload)
+        self.remove(key)
         (self.folder / f"{key}.js").write_bytes(content)
         self.bytes += len(content)
+        return content
+
+    def read(self, key: str):
+        """The JSON data of ``<key>.js``."""
+        content = (self.folder / f"{key}.js").read_bytes()
+        return orjson.loads(content[len(_PREFIX) + len(key) + 3:-3])
+
+    def remove(self, key: str) -> None:
+        try:
+            os.unlink(self.folder / f"{key}.js")
+        except FileNotFoundError:
+            pass
 
 
-def write_term_shards(folder: IndexFolder, postings: Iterable[tuple[str, int, list]],
-                      shard_bytes: int = SHARD_BYTES) -> list[str]:
-    """Write consecutive runs of ``[term, term index, field lists]`` of about ``shard_bytes`` of JSON
-    each as ``t/<n>.js``, each as soon as it is full; the first term of every shard."""
-    first_terms, entries, size = [], [], 0
-    for term, index, lists in postings:
-        if not entries:
-            first_terms.append(term)
-        entries.append(encoded([term, index, lists]))
-        size += len(entries[-1])
-        if size >= shard_bytes:
-            _write_shard(folder, len(first_terms) - 1, entries)
-            entries, size = [], 0
-    if entries:
-        _write_shard(folder, len(first_terms) - 1, entries)
-    return first_terms
+def shard_key(first_term: str) -> str:
+    return hashlib.blake2b(first_term.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def _write_shard(folder: IndexFolder, number: int, entries: list[str]) -> None:
-    """``t/<number>.js`` of entries already encoded (a JSON list of them, as ``encoded`` would write it)."""
-    folder.write(f"t/{number}", f"[{','.join(entries)}]")
+def begins_shard(term: str, size: int, shard_bytes: int) -> bool:
+    """Whether the term's entry of ``size`` bytes begins a shard (see the module's docstring)."""
+    draw = int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "big")
+    return draw * shard_bytes < size * _HASH_RANGE
 
 
-class DocumentList:
-    """What the manifest and the ``d/<n>.js`` chunks need of the documents, given one at a time in
-    index order; each chunk of ``CHUNK_DOCUMENTS`` is written as soon as it is full."""
-
-    def __init__(self, folder: IndexFolder):
-        self.folder = folder
-        self.count = 0
-        self.chunks = 0
-        self.chunk: list[list] = []
-        self.runs: list[list] = []  # [group key, number of documents], one per group
-        self.committees: set[tuple[str, str, str]] = set()
-
-    def add(self, doc: SearchDocument) -> None:
-        self.count += 1
-        key = group_key(doc)
-        if self.runs and self.runs[-1][0] == key:
-            self.runs[-1][1] += 1
-        else:
-            self.runs.append([key, 1])
-        if doc.committee:
-            self.committees.add((doc.municipality, doc.committee, doc.committee_name))
-        self.chunk.append([doc.url, doc.label, doc.date, doc.snippets])
-        if len(self.chunk) == CHUNK_DOCUMENTS:
-            self.close()
-
-    def close(self) -> None:
-        """Write the chunk begun, if any."""
-        if self.chunk:
-            self.folder.write(f"d/{self.chunks}", encoded(self.chunk))
-            self.chunks += 1
-            self.chunk = []
+def cut(entries: Iterable[tuple[str, bytes]], shard_bytes: int) -> Iterator[list[tuple[str, bytes]]]:
+    """Encoded entries in term order → shards; the first entry begins one whatever it is."""
+    shard: list[tuple[str, bytes]] = []
+    for term, encoded in entries:
+        if shard and begins_shard(term, len(encoded), shard_bytes):
+            yield shard
+            shard = []
+        shard.append((term, encoded))
+    if shard:
+        yield shard
 
 
-def manifest(documents: DocumentList, first_terms: list[str], municipality_names: dict[str, str]) -> dict:
-    municipalities = sorted({key[0] for key, _ in documents.runs})
-    committees = sorted(documents.committees)
-    committee_numbers = {(m, c): n for n, (m, c, _) in enumerate(committees)}
-    groups = [
-        [count, municipalities.index(m), committee_numbers.get((m, c), -1), year, kind]
-        for (m, c, year, kind), count in documents.runs
-    ]
-    return {
+def write_shard(folder: IndexFolder, shard: list[tuple[str, bytes]]) -> list[str]:
+    """Write ``t/<key>.js``; the shard's ``[first term, key]`` for the manifest."""
+    key = shard_key(shard[0][0])
+    folder.write(f"t/{key}", b"[%s]" % b",".join(encoded for _, encoded in shard))
+    return [shard[0][0], key]
+
+
+def chunk_entry(doc: SearchDocument) -> list:
+    return [doc.url, doc.label, doc.date, doc.snippets]
+
+
+def write_chunk(folder: IndexFolder, number: int, entries: list[list]) -> None:
+    folder.write(f"d/{number}", orjson.dumps(entries))
+
+
+def manifest(tables: Tables, documents: int, lengths: list[int], shards: list[list[str]], years: list[int]) -> bytes:
+    return orjson.dumps({
         "version": FORMAT_VERSION,
         "fields": [name for name, _ in FIELDS],
-        "documents": documents.count,
-        "chunk": CHUNK_DOCUMENTS,
-        "shards": first_terms,
+        "boosts": [boost for _, boost in FIELDS],
+        "k1": 1.2, "b": 0.75,  # lunr's defaults
+        "documents": documents,
+        "lengths": lengths,
+        "chunk": 2 ** CHUNK_BITS,
+        "layout": LAYOUT,
+        "shards": shards,
         "types": [list(t) for t in TYPES],
-        "municipalities": [[m, municipality_names.get(m, m)] for m in municipalities],
-        "committees": [[municipalities.index(m), c, name] for m, c, name in committees],
-        "groups": groups,
-    }
+        "municipalities": [[m.id, m.name] for m in tables.municipalities],
+        "committees": [[[c.id, c.name] for c in committees] for committees in tables.committees],
+        "years": years,
+    })

@@ -1,0 +1,145 @@
+"""Search documents → terms counted per field → the term entries of the shards.
+
+A document's fields go through lunr's tokenizer and lunr.py's ``Pipeline`` with
+the Danish functions (once per distinct word and field). What the index keeps
+of a term is, per field, every document holding it with the term's frequency
+there and the field's length: the figures BM25 needs besides the global ones
+(document count, average field lengths), which the manifest holds and the
+browser combines exactly as lunr.js's ``Builder`` does. So adding documents
+changes the entries of their own terms only.
+
+An entry in memory is ``{field number: (ids, frequencies, lengths)}``; encoded
+it is ``[term, [field, id delta, tf, length, id delta, tf, length, …], …]``
+(ids ascending, the first one from 0, fields ascending).
+"""
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+import orjson
+from lunr.token import Token
+from lunr.utils import as_string
+
+from .documents import FIELDS, SearchDocument
+from .index import index_pipeline, tokens, utf16_order
+
+_PIPELINE = index_pipeline()
+FIELD_NAMES = tuple(name for name, _ in FIELDS)
+
+Entry = dict[int, tuple[list[int], list[int], list[int]]]
+
+
+class _Vocabulary(dict):
+    """Word → term, or None for a word the pipeline drops, in one field (the identifier fields skip the
+    Danish steps)."""
+
+    def __init__(self, field: str):
+        super().__init__()
+        self.field = field
+
+    def __missing__(self, word: str) -> str | None:
+        # Tokenizer's last step, then the pipeline, whose Danish steps give one token or none.
+        (term,) = [str(t) for t in _PIPELINE.run([Token(as_string(word).lower())], self.field)] or [None]
+        self[word] = term
+        return term
+
+
+_VOCABULARIES = [_Vocabulary(name) for name in FIELD_NAMES]
+
+
+def field_terms(doc: SearchDocument) -> dict[str, list[str]]:
+    """Each field's terms after the pipeline, in order: what lunr's ``Builder`` indexes of the document."""
+    fields = doc.fields()
+    return {name: [t for t in map(vocabulary.__getitem__, tokens(fields[name])) if t is not None]
+            for name, vocabulary in zip(FIELD_NAMES, _VOCABULARIES)}
+
+
+@dataclass
+class Counted:
+    """One document's terms: per field the frequency of each term, and the field's length."""
+
+    id: int
+    frequencies: list[Counter]
+    lengths: tuple[int, ...]
+
+
+def count(doc_id: int, doc: SearchDocument) -> Counted:
+    terms = field_terms(doc)
+    frequencies = [Counter(terms[name]) for name in FIELD_NAMES]
+    return Counted(doc_id, frequencies, tuple(len(terms[name]) for name in FIELD_NAMES))
+
+
+class Postings:
+    """Term counts of documents added in id order, compactly (per field and term an array of document
+    ordinal and frequency pairs), for writing every entry of a new index."""
+
+    def __init__(self):
+        self.ids = array("Q")
+        self.lengths = [array("I") for _ in FIELDS]
+        self.pairs: list[dict[str, array]] = [{} for _ in FIELDS]
+
+    def add(self, counted: Counted) -> None:
+        ordinal = len(self.ids)
+        self.ids.append(counted.id)
+        for number, frequencies in enumerate(counted.frequencies):
+            self.lengths[number].append(counted.lengths[number])
+            pairs = self.pairs[number]
+            for term, tf in frequencies.items():
+                found = pairs.get(term)
+                if found is None:
+                    found = pairs[term] = array("I")
+                found.append(ordinal)
+                found.append(tf)
+
+    def entries(self) -> Iterator[tuple[str, Entry]]:
+        """Every term's entry, in JavaScript string order."""
+        terms = set().union(*self.pairs)
+        for term in sorted(terms, key=utf16_order):
+            entry = {}
+            for number, pairs in enumerate(self.pairs):
+                found = pairs.get(term)
+                if found is not None:
+                    ordinals = found[::2]
+                    entry[number] = ([self.ids[o] for o in ordinals], found[1::2].tolist(),
+                                     [self.lengths[number][o] for o in ordinals])
+            yield term, entry
+
+
+def encode(term: str, entry: Entry) -> bytes:
+    lists = []
+    for number in sorted(entry):
+        ids, frequencies, lengths = entry[number]
+        flat = [number] * (3 * len(ids) + 1)
+        flat[1::3] = [b - a for a, b in zip([0, *ids], ids)]
+        flat[2::3] = frequencies
+        flat[3::3] = lengths
+        lists.append(flat)
+    return orjson.dumps([term, *lists])
+
+
+def decode(encoded: list) -> tuple[str, Entry]:
+    """``encode``'s JSON, parsed, back to a term and its entry."""
+    term, *lists = encoded
+    return term, {flat[0]: (list(accumulate(flat[1::3])), flat[2::3], flat[3::3]) for flat in lists}
+
+
+def changed(entry: Entry, field: int, removed: Iterable[int], added: Iterable[tuple[int, int, int]]) -> None:
+    """Take the documents ``removed`` out of a field of the entry and put ``added`` ``(id, tf, length)`` in
+    (a few documents into lists of up to every document: found by bisection, moved in place)."""
+    ids, frequencies, lengths = entry.get(field) or ([], [], [])
+    for doc in removed:
+        k = bisect_left(ids, doc)
+        if k < len(ids) and ids[k] == doc:
+            del ids[k], frequencies[k], lengths[k]
+    for doc, tf, length in added:
+        k = bisect_left(ids, doc)
+        ids.insert(k, doc), frequencies.insert(k, tf), lengths.insert(k, length)
+    if ids:
+        entry[field] = (ids, frequencies, lengths)
+    else:
+        entry.pop(field, None)

@@ -1,0 +1,165 @@
+"""Update the index a site has instead of writing it whole: the files of the documents that changed, nothing else.
+
+The index's state (``state.py``) tells each document's fingerprint. Documents
+whose fingerprint is new are *added*, those whose fingerprint is gone are
+*removed* (a changed document is both). The live index's files are linked into
+the work folder; then the entries of the terms these documents hold are
+changed in their shards, the shards re-cut where they changed, the chunks of
+these documents rewritten. Shard boundaries and ids do not depend on the rest
+of the archive (``shards.py``, ``numbering.py``), so the result equals a full
+build's, which ``tests/search/test_update.py`` checks file by file.
+
+An update is refused (and the index written whole) when a removed document's
+terms are not remembered (an item or attachment changed or moved: an old
+meeting edited, or one inserted before others of its committee's year), when
+a quarter of the documents changed, or when the live index is not the one the
+state describes.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from bisect import bisect_right
+from collections import defaultdict
+from pathlib import Path
+
+import orjson
+
+from .index import utf16_order
+from .numbering import Numbered, fingerprint
+from .postings import changed, count, decode, encode
+from .shards import CHUNK_BITS, IndexFolder, begins_shard, chunk_entry, cut, write_chunk, write_shard
+from .state import IndexState, manifest_digest, remember
+
+Changes = dict[str, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # term → field → (removed, added)
+
+
+def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: Path, shard_bytes: int) -> IndexState | None:
+    """The new state, with the index in ``folder`` updated from the ``live`` one; None when refused."""
+    made = {t.id: t.make() for t in things if not t.fingerprint}  # the small kinds: fingerprinted by their document
+    prints = {t.id: fingerprint(t, made.get(t.id)) for t in things}
+    removed = [i for i, (print_, _, _) in old.documents.items() if prints.get(i) != print_]
+    added = [t for t in things if t.id not in old.documents or old.documents[t.id][0] != prints[t.id]]
+    if any(old.documents[i][2] is None for i in removed) or len(removed) + len(added) > len(things) // 4 + 16:
+        return None
+    if not _linked(live, folder, old):
+        return None
+    state = IndexState({i: v for i, v in old.documents.items() if i not in set(removed)})
+    changes: Changes = defaultdict(dict)
+    for doc_id in removed:
+        for number, terms in enumerate(old.documents[doc_id][2]):
+            for term in terms:
+                changes[term].setdefault(number, ([], []))[0].append(doc_id)
+    entries = {}
+    for thing in added:
+        doc = made.get(thing.id) or thing.make()
+        counted = count(thing.id, doc)
+        for number, frequencies in enumerate(counted.frequencies):
+            for term, tf in frequencies.items():
+                changes[term].setdefault(number, ([], []))[1].append((thing.id, tf, counted.lengths[number]))
+        state.documents[thing.id] = remember(thing, doc, counted)
+        entries[thing.id] = chunk_entry(doc)
+    state.shards = _updated_shards(folder, old.shards, changes, shard_bytes)
+    _update_chunks(folder, state, removed, entries)
+    return state
+
+
+def _linked(live: Path, folder: IndexFolder, old: IndexState) -> bool:
+    """Link the live index's files into the work folder, if the live index is the one ``old`` describes."""
+    try:
+        if manifest_digest((live / "manifest.js").read_bytes()) != old.manifest:
+            return False
+        for sub in ("t", "d"):
+            for name in os.listdir(live / sub):
+                try:
+                    os.link(live / sub / name, folder.folder / sub / name)
+                except OSError:
+                    shutil.copyfile(live / sub / name, folder.folder / sub / name)
+    except OSError:
+        return False
+    return True
+
+
+class _Shards:
+    """The live shards, read when first needed, with the changes applied to their entries."""
+
+    def __init__(self, folder: IndexFolder, shards: list[list[str]], changes: Changes):
+        self.folder, self.shards = folder, shards
+        self.terms: dict[int, list[str]] = defaultdict(list)
+        firsts = [utf16_order(first) for first, _ in shards]
+        for term in changes:
+            self.terms[max(0, bisect_right(firsts, utf16_order(term)) - 1)].append(term)
+        self.changes = changes
+        self.done: dict[int, list[tuple[str, bytes]]] = {}
+
+    def entries(self, number: int) -> list[tuple[str, bytes]]:
+        if number not in self.done:
+            found = {raw[0]: raw for raw in self.folder.read(f"t/{self.shards[number][1]}")}
+            encoded = {term: orjson.dumps(raw) for term, raw in found.items()}
+            for term in self.terms[number]:
+                entry = decode(found[term])[1] if term in found else {}
+                for field, (removed, added) in self.changes[term].items():
+                    changed(entry, field, removed, added)
+                if entry:
+                    encoded[term] = encode(term, entry)
+                else:
+                    encoded.pop(term, None)
+            self.done[number] = sorted(encoded.items(), key=lambda item: utf16_order(item[0]))
+        return self.done[number]
+
+    def run(self, numbers: list[int]) -> list[tuple[str, bytes]]:
+        return [entry for number in numbers for entry in self.entries(number)]
+
+
+def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: Changes, shard_bytes: int) -> list[list[str]]:
+    """Change the entries in their shards and cut the runs of changed shards again; the new shard list.
+
+    A run must begin where a full build would begin a shard: with the first term of all, or with a
+    term that begins one. When its first entry no longer does, the shard before joins the run."""
+    live = _Shards(folder, shards, changes)
+    affected = set(live.terms)
+    while True:
+        runs = _runs(sorted(affected))
+        late = {run[0] - 1 for run in runs if run[0] > 0 and not _begins(live.run(run), shard_bytes)}
+        if not late:
+            break
+        affected |= late
+    result, position = [], 0
+    for run in runs:
+        result += shards[position:run[0]]
+        made = [write_shard(folder, shard) for shard in cut(live.run(run), shard_bytes)]
+        kept = {key for _, key in made}
+        for number in run:
+            if shards[number][1] not in kept:
+                folder.remove(f"t/{shards[number][1]}")
+        result += made
+        position = run[-1] + 1
+    return result + shards[position:]
+
+
+def _begins(entries: list[tuple[str, bytes]], shard_bytes: int) -> bool:
+    return bool(entries) and begins_shard(entries[0][0], len(entries[0][1]), shard_bytes)
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
+def _update_chunks(folder: IndexFolder, state: IndexState, removed: list[int], entries: dict[int, list]) -> None:
+    """Write again the chunks holding a removed or added document (from the live chunk and the new documents)."""
+    for chunk in sorted({i >> CHUNK_BITS for i in removed} | {i >> CHUNK_BITS for i in entries}):
+        first = chunk << CHUNK_BITS
+        ids = [i for i in range(first, first + 2 ** CHUNK_BITS) if i in state.documents]
+        if not ids:
+            folder.remove(f"d/{chunk}")
+            continue
+        if ids[-1] - first != len(ids) - 1:
+            raise RuntimeError(f"search documents {ids} of chunk {chunk} are not numbered from its first")
+        live = folder.read(f"d/{chunk}") if any(i not in entries for i in ids) else []
+        write_chunk(folder, chunk, [entries[i] if i in entries else live[i - first] for i in ids])
