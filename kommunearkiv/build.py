@@ -22,7 +22,7 @@ from .folders import replaced_atomically
 from .forking import run_all
 from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work
 from .model import Archive
-from .search import write_search_index
+from .search import INDEX_FOLDER, Previous, write_search_index
 from .web.app import create_app
 from .web.freeze import freeze
 
@@ -77,17 +77,19 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             prepare_work(plan, site_dir, work)
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":
-                _, (search, exports) = run_all([pages, lambda: write_data(archive, work, site_url)], parallel=jobs > 1)
+                previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER)
+                _, (search, exports) = run_all([pages, lambda: write_data(archive, work, site_url, previous)],
+                                               parallel=jobs > 1)
                 plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
             else:
                 pages()
             cache.retire(keep_replaced)
-        cache.remember(plan.record)
+        cache.remember(plan.record, live if keep_replaced else None)
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
 
 
-def write_data(archive: Archive, work: Path, site_url: str | None) -> tuple[dict, dict]:
-    """The search index, then the data files, in one process: every process that reads the whole archive
-    costs memory of its own (its copy-on-write copies of the archive's objects), so a build runs as many
-    as it has cores."""
-    return write_search_index(archive, work), write_exports(archive, work, site_url)
+def write_data(archive: Archive, work: Path, site_url: str | None, previous: Previous) -> tuple[dict, dict]:
+    """The search index (updated from the ``previous`` one where it can be), then the data files, in one
+    process: every process that reads the whole archive costs memory of its own (its copy-on-write copies
+    of the archive's objects), so a build runs as many as it has cores."""
+    return write_search_index(archive, work, previous=previous), write_exports(archive, work, site_url)

@@ -4,7 +4,8 @@ The cache folder (default ``.build-cache/`` beside the site folder, safe to
 delete) holds the parse cache (``parsed/``) and, per site folder, the record
 of its last build (``sites/<hash of its path>.json``): each page's URL and
 fingerprint, the static files, the key and paths of the data files (search
-index, exports).
+index, exports), and the name of the search index's state (``search/<hash>/``,
+what lets the next build update the index rather than write it whole).
 
 Besides the live ``site/`` a build keeps the tree it replaced, the *spare*
 (``spare/<hash>/`` with its record ``sites/<hash>.spare.json``): the site as
@@ -37,6 +38,7 @@ from flask import Flask
 from .fingerprints import ArchiveDigests, code_fingerprint, digest, page_fingerprints
 from .model import Archive
 from .parse_cache import ParseCache, write_atomically
+from .search.state import prune_states
 from .web.freeze import file_path, static_urls, url_paths
 
 CACHE_FOLDER = ".build-cache"
@@ -81,6 +83,7 @@ class BuildCache:
         self.record_file = folder / "sites" / f"{name}.json"
         self.spare_record_file = folder / "sites" / f"{name}.spare.json"
         self.spare = folder / "spare" / name
+        self.search_states = folder / "search" / name
 
     def previous(self) -> BuildRecord:
         """The record of the live site (empty when there is none to trust)."""
@@ -112,10 +115,12 @@ class BuildCache:
         else:
             self.record_file.unlink(missing_ok=True)
 
-    def remember(self, record: BuildRecord) -> None:
+    def remember(self, record: BuildRecord, spare: BuildRecord | None) -> None:
+        """Write the new site's record; keep the search index states that it and the ``spare``'s record name."""
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(self.record_file, json.dumps(asdict(record), sort_keys=True).encode("utf-8"))
         self.parse_cache.save()
+        prune_states(self.search_states, {r.search.get("state") for r in (record, spare) if r} - {None})
 
 
 def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, live: BuildRecord,
