@@ -21,6 +21,7 @@ import os
 import shutil
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -36,8 +37,12 @@ Changes = dict[str, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # 
 
 def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: Path, shard_bytes: int) -> IndexState | None:
     """The new state, with the index in ``folder`` updated from the ``live`` one; None when refused."""
-    made = {t.id: t.make() for t in things if not t.fingerprint}  # the small kinds: fingerprinted by their document
-    prints = {t.id: fingerprint(t, made.get(t.id)) for t in things}
+    prints, made = {}, {}
+    for thing in things:
+        doc = None if thing.fingerprint else thing.make()  # the small kinds: fingerprinted by their document
+        prints[thing.id] = fingerprint(thing, doc)
+        if doc is not None and old.documents.get(thing.id, ("",))[0] != prints[thing.id]:
+            made[thing.id] = doc
     removed = [i for i, (print_, _, _) in old.documents.items() if prints.get(i) != print_]
     added = [t for t in things if t.id not in old.documents or old.documents[t.id][0] != prints[t.id]]
     if any(old.documents[i][2] is None for i in removed) or len(removed) + len(added) > len(things) // 4 + 16:
@@ -81,7 +86,8 @@ def _linked(live: Path, folder: IndexFolder, old: IndexState) -> bool:
 
 
 class _Shards:
-    """The live shards, read when first needed, with the changes applied to their entries."""
+    """The live shards with the changes applied to their entries, read shard by shard as the new ones are
+    written (the shards a meeting touches can be most of the index: they are never all in memory)."""
 
     def __init__(self, folder: IndexFolder, shards: list[list[str]], changes: Changes):
         self.folder, self.shards = folder, shards
@@ -90,25 +96,22 @@ class _Shards:
         for term in changes:
             self.terms[max(0, bisect_right(firsts, utf16_order(term)) - 1)].append(term)
         self.changes = changes
-        self.done: dict[int, list[tuple[str, bytes]]] = {}
 
     def entries(self, number: int) -> list[tuple[str, bytes]]:
-        if number not in self.done:
-            found = {raw[0]: raw for raw in self.folder.read(f"t/{self.shards[number][1]}")}
-            encoded = {term: orjson.dumps(raw) for term, raw in found.items()}
-            for term in self.terms[number]:
-                entry = decode(found[term])[1] if term in found else {}
-                for field, (removed, added) in self.changes[term].items():
-                    changed(entry, field, removed, added)
-                if entry:
-                    encoded[term] = encode(term, entry)
-                else:
-                    encoded.pop(term, None)
-            self.done[number] = sorted(encoded.items(), key=lambda item: utf16_order(item[0]))
-        return self.done[number]
+        found = {raw[0]: raw for raw in self.folder.read(f"t/{self.shards[number][1]}")}
+        encoded = {}
+        for term in self.terms.get(number, ()):
+            entry = decode(found.pop(term))[1] if term in found else {}
+            for field, (removed, added) in self.changes[term].items():
+                changed(entry, field, removed, added)
+            if entry:
+                encoded[term] = encode(term, entry)
+        encoded.update((term, orjson.dumps(raw)) for term, raw in found.items())
+        return sorted(encoded.items(), key=lambda item: utf16_order(item[0]))
 
-    def run(self, numbers: list[int]) -> list[tuple[str, bytes]]:
-        return [entry for number in numbers for entry in self.entries(number)]
+    def run(self, numbers: list[int]) -> Iterator[tuple[str, bytes]]:
+        for number in numbers:
+            yield from self.entries(number)
 
 
 def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: Changes, shard_bytes: int) -> list[list[str]]:
@@ -137,8 +140,10 @@ def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: Chang
     return result + shards[position:]
 
 
-def _begins(entries: list[tuple[str, bytes]], shard_bytes: int) -> bool:
-    return bool(entries) and begins_shard(entries[0][0], len(entries[0][1]), shard_bytes)
+def _begins(entries: Iterator[tuple[str, bytes]], shard_bytes: int) -> bool:
+    """Whether the first of the entries begins a shard (reads no further than the shard holding it)."""
+    first = next(entries, None)
+    return first is not None and begins_shard(first[0], len(first[1]), shard_bytes)
 
 
 def _runs(numbers: list[int]) -> list[list[int]]:
