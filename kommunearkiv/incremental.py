@@ -44,7 +44,8 @@ from .web.freeze import file_path, static_urls, url_paths
 CACHE_FOLDER = ".build-cache"
 # Where the search index and the exports write, relative to the site root: files directly in the root
 # (robots.txt, sitemap.xml), and these folders. tests/building checks that nothing is written elsewhere.
-DATA_FOLDERS = ("data", "search/index")
+SEARCH_INDEX = "search/index/"
+DATA_FOLDERS = ("data", SEARCH_INDEX.rstrip("/"))
 
 
 @dataclass
@@ -151,6 +152,8 @@ def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, 
     elif live.data_key == record.data_key and all((site_dir / path).is_file() for path in live.data_files):
         data, link = "linked", link + live.data_files
         record.data_files, record.search, record.exports = live.data_files, live.search, live.exports
+    else:  # the search index brings the spare's index files up to date itself (search/update.py)
+        keep |= {path for path in spare.data_files if path.startswith(SEARCH_INDEX)}
     return Plan(record, render, link, sorted(spare.files() - keep), data)
 
 

@@ -38,7 +38,7 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     state, folder = None, None
     old = load_state(previous.states, previous.name) if previous else None
     if old is not None:
-        folder = IndexFolder(target)
+        folder = IndexFolder(target, empty=False)
         state = updated(folder, things, old, previous.folder, shard_bytes)
     how = "updated" if state is not None else "written"
     if state is None:

@@ -2,8 +2,8 @@
 
 The index's state (``state.py``) tells each document's fingerprint. Documents
 whose fingerprint is new are *added*, those whose fingerprint is gone are
-*removed* (a changed document is both). The live index's files are linked into
-the work folder; then the entries of the terms these documents hold are
+*removed* (a changed document is both). The work folder's index files are made
+the live index's (``_synced``); then the entries of the terms these documents hold are
 changed in their shards, the shards re-cut where they changed, the chunks of
 these documents rewritten. Shard boundaries and ids do not depend on the rest
 of the archive (``shards.py``, ``numbering.py``), so the result equals a full
@@ -47,7 +47,7 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
     added = [t for t in things if t.id not in old.documents or old.documents[t.id][0] != prints[t.id]]
     if any(old.documents[i][2] is None for i in removed) or len(removed) + len(added) > len(things) // 4 + 16:
         return None
-    if not _linked(live, folder, old):
+    if not _synced(live, folder, old):
         return None
     state = IndexState({i: v for i, v in old.documents.items() if i not in set(removed)})
     changes: Changes = defaultdict(dict)
@@ -69,17 +69,25 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
     return state
 
 
-def _linked(live: Path, folder: IndexFolder, old: IndexState) -> bool:
-    """Link the live index's files into the work folder, if the live index is the one ``old`` describes."""
+def _synced(live: Path, folder: IndexFolder, old: IndexState) -> bool:
+    """Make the work folder's index files those of the live index, if that is the index ``old`` describes.
+
+    The work folder holds the index of the build before (the spare's), which shares by hard link every
+    file the live index did not change: those stay, the others are linked from the live index."""
     try:
         if manifest_digest((live / "manifest.js").read_bytes()) != old.manifest:
             return False
         for sub in ("t", "d"):
-            for name in os.listdir(live / sub):
-                try:
-                    os.link(live / sub / name, folder.folder / sub / name)
-                except OSError:
-                    shutil.copyfile(live / sub / name, folder.folder / sub / name)
+            have = {entry.name: entry.inode() for entry in os.scandir(folder.folder / sub)}
+            for entry in os.scandir(live / sub):
+                if have.pop(entry.name, None) != entry.inode():
+                    folder.remove(f"{sub}/{entry.name[:-3]}")
+                    try:
+                        os.link(entry.path, folder.folder / sub / entry.name)
+                    except OSError:
+                        shutil.copyfile(entry.path, folder.folder / sub / entry.name)
+            for name in have:
+                folder.remove(f"{sub}/{name[:-3]}")
     except OSError:
         return False
     return True
