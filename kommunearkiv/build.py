@@ -20,7 +20,7 @@ from .errors import InputError
 from .exports import write_exports
 from .folders import replaced_atomically
 from .forking import run_all
-from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work
+from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work, remove_stale
 from .model import Archive
 from .search import INDEX_FOLDER, Previous, write_search_index
 from .web.app import create_app
@@ -78,9 +78,10 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":
                 previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER)
-                _, (search, exports) = run_all([pages, lambda: write_data(archive, work, site_url, previous)],
-                                               parallel=jobs > 1)
-                plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, plan.record)
+                _, (search, (exports, exported)) = run_all([pages, lambda: write_data(archive, work, site_url, previous)],
+                                                           parallel=jobs > 1)
+                plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, exported)
+                remove_stale(work, plan)
             else:
                 pages()
             cache.retire(keep_replaced)
@@ -88,7 +89,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
 
 
-def write_data(archive: Archive, work: Path, site_url: str | None, previous: Previous) -> tuple[dict, dict]:
+def write_data(archive: Archive, work: Path, site_url: str | None, previous: Previous) -> tuple[dict, tuple[dict, list[str]]]:
     """The search index (updated from the ``previous`` one where it can be), then the data files, in one
     process: every process that reads the whole archive costs memory of its own (its copy-on-write copies
     of the archive's objects), so a build runs as many as it has cores."""

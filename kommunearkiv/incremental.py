@@ -42,10 +42,7 @@ from .search.state import prune_states
 from .web.freeze import file_path, static_urls, url_paths
 
 CACHE_FOLDER = ".build-cache"
-# Where the search index and the exports write, relative to the site root: files directly in the root
-# (robots.txt, sitemap.xml), and these folders. tests/building checks that nothing is written elsewhere.
-SEARCH_INDEX = "search/index/"
-DATA_FOLDERS = ("data", SEARCH_INDEX.rstrip("/"))
+SEARCH_INDEX = "search/index/"  # where the search index writes, relative to the site root
 
 
 @dataclass
@@ -72,6 +69,7 @@ class Plan:
     link: list[str]  # files to hard-link from the live site
     remove: list[str]  # files of the spare that the new site does not have as they are
     data: str  # "kept" (the spare's), "linked" (the live site's) or "written"
+    spare_data: list[str] = field(default_factory=list)  # when written: the spare's data files, kept until then
 
 
 class BuildCache:
@@ -152,9 +150,9 @@ def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, 
     elif live.data_key == record.data_key and all((site_dir / path).is_file() for path in live.data_files):
         data, link = "linked", link + live.data_files
         record.data_files, record.search, record.exports = live.data_files, live.search, live.exports
-    else:  # the search index brings the spare's index files up to date itself (search/update.py)
-        keep |= {path for path in spare.data_files if path.startswith(SEARCH_INDEX)}
-    return Plan(record, render, link, sorted(spare.files() - keep), data)
+    else:  # the writers bring the spare's data files up to date: most files of a rebuild do not change
+        keep |= set(spare.data_files)
+    return Plan(record, render, link, sorted(spare.files() - keep), data, spare.data_files if data == "written" else [])
 
 
 def prepare_work(plan: Plan, site_dir: Path, work: Path) -> None:
@@ -189,11 +187,13 @@ def remove_file(root: Path, path: str) -> None:
         folder = folder.parent
 
 
-def data_files(work: Path, record: BuildRecord) -> list[str]:
-    """The files the search index and the exports wrote: the files in ``DATA_FOLDERS`` and directly in the
-    site root that are not pages."""
-    found = [name for name in os.listdir(work) if (work / name).is_file()]
-    for folder in DATA_FOLDERS:
-        found += [Path(root, name).relative_to(work).as_posix() for root, _, names in os.walk(work / folder) for name in names]
-    pages = {file_path(url) for url in record.pages}
-    return sorted(path for path in found if path not in pages)
+def data_files(work: Path, exported: list[str]) -> list[str]:
+    """The data files of the new site: the exports' and every file of the search index's folder."""
+    index = [Path(root, name).relative_to(work).as_posix() for root, _, names in os.walk(work / SEARCH_INDEX) for name in names]
+    return sorted(set(exported) | set(index))
+
+
+def remove_stale(work: Path, plan: Plan) -> None:
+    """Remove the spare's data files that the new site does not have."""
+    for path in set(plan.spare_data) - set(plan.record.data_files):
+        remove_file(work, path)

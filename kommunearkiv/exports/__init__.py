@@ -15,8 +15,9 @@ from .sitemap import write_discovery
 from .tables import write_tables
 
 
-def write_exports(archive: Archive, site_dir: Path, site_url: str | None = None) -> dict:
-    """Write every data file into ``site_dir``; returns figures: files and bytes written, files per kind."""
+def write_exports(archive: Archive, site_dir: Path, site_url: str | None = None) -> tuple[dict, list[str]]:
+    """Write every data file into ``site_dir``; returns figures (files and bytes written, files per kind)
+    and the files' paths."""
     kinds = {
         "json": write_json_files(archive, site_dir),
         "csv": write_tables(archive, site_dir),
@@ -26,4 +27,4 @@ def write_exports(archive: Archive, site_dir: Path, site_url: str | None = None)
     }
     written = [path for paths in kinds.values() for path in paths]
     return {"files": len(written), "bytes": sum((site_dir / p).stat().st_size for p in written),
-            **{kind: len(paths) for kind, paths in kinds.items()}}
+            **{kind: len(paths) for kind, paths in kinds.items()}}, written

@@ -12,7 +12,7 @@ from benchmarks.synthetic import add_meeting
 from building_sites import files
 from kommunearkiv import build as build_module
 from kommunearkiv.build import build_site
-from kommunearkiv.incremental import DATA_FOLDERS, BuildCache, data_files
+from kommunearkiv.incremental import BuildCache
 from kommunearkiv.web.freeze import file_path
 
 
@@ -93,13 +93,13 @@ def test_full_builds_keep_no_spare(content, tmp_path):
 
 
 def test_every_file_of_a_site_is_a_page_a_static_file_or_a_data_file(content, tmp_path):
-    """Data files are looked for only in DATA_FOLDERS and the site root: nothing may be written elsewhere."""
+    """Data files are written only in data/, search/index/ and the site root, and every one is recorded."""
     site, cache = tmp_path / "site", tmp_path / "cache"
     build_site(content, site, cache_dir=cache)
     record = BuildCache(cache, site, [], None).previous()
-    known = {file_path(url) for url in record.pages} | set(record.static) | set(data_files(site, record))
+    known = {file_path(url) for url in record.pages} | set(record.static) | set(record.data_files)
     assert set(files(site)) == known
-    assert all(path.startswith(DATA_FOLDERS) or "/" not in path for path in record.data_files)
+    assert all(path.startswith(("data/", "search/index/")) or "/" not in path for path in record.data_files)
     assert os.path.isfile(site / "robots.txt") and "robots.txt" in record.data_files
 
 
@@ -120,3 +120,19 @@ def test_a_cache_on_another_file_system_keeps_no_spare_and_builds_stay_right(con
             assert files(site) == files(full_build(content, tmp_path))
     finally:
         shutil.rmtree(cache, ignore_errors=True)
+
+
+def test_data_files_that_did_not_change_are_not_written_again(content, tmp_path):
+    """The data writers keep the spare's file where it holds what they would write, and the search index
+    keeps the shards no added meeting touched: the files keep their inodes."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    inodes = {path: os.stat(site / path).st_ino for path in files(site) if path.startswith(("data/", "search/index/"))}
+    for seed in (1, 2):
+        add_meeting(content, seed=seed)
+        build_site(content, site, cache_dir=cache)  # the second starts from the first build's tree
+    kept = {path for path, inode in inodes.items() if (site / path).is_file() and os.stat(site / path).st_ino == inode}
+    assert "data/arkiv.json" not in kept and "search/index/manifest.js" not in kept
+    assert any(p.startswith("data/") and p.endswith(".json") for p in kept)
+    assert any(p.startswith("search/index/t/") for p in kept) and any(p.startswith("search/index/d/") for p in kept)
+    assert set(files(site)) == set(files(full_build(content, tmp_path)))
