@@ -124,15 +124,19 @@ def test_a_cache_on_another_file_system_keeps_no_spare_and_builds_stay_right(con
 
 def test_data_files_that_did_not_change_are_not_written_again(content, tmp_path):
     """The data writers keep the spare's file where it holds what they would write, and the search index
-    keeps the shards no added meeting touched: the files keep their inodes."""
+    the chunks of documents that did not change: those files are the same files (inode and times)."""
     site, cache = tmp_path / "site", tmp_path / "cache"
     build_site(content, site, cache_dir=cache)
-    inodes = {path: os.stat(site / path).st_ino for path in files(site) if path.startswith(("data/", "search/index/"))}
+    def identity(path: str) -> tuple[int, int, int]:
+        status = os.stat(site / path)
+        return status.st_ino, status.st_mtime_ns, status.st_ctime_ns
+
+    identities = {path: identity(path) for path in files(site) if path.startswith(("data/", "search/index/"))}
     for seed in (1, 2):
         add_meeting(content, seed=seed)
         build_site(content, site, cache_dir=cache)  # the second starts from the first build's tree
-    kept = {path for path, inode in inodes.items() if (site / path).is_file() and os.stat(site / path).st_ino == inode}
+    kept = {path for path, before in identities.items() if (site / path).is_file() and identity(path) == before}
     assert "data/arkiv.json" not in kept and "search/index/manifest.js" not in kept
     assert any(p.startswith("data/") and p.endswith(".json") for p in kept)
-    assert any(p.startswith("search/index/t/") for p in kept) and any(p.startswith("search/index/d/") for p in kept)
+    assert any(p.startswith("search/index/d/") for p in kept)  # (in an archive this small, a meeting touches every shard)
     assert set(files(site)) == set(files(full_build(content, tmp_path)))
