@@ -78,8 +78,8 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":
                 previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER)
-                _, (search, (exports, exported)) = run_all([pages, lambda: write_data(archive, work, site_url, previous)],
-                                                           parallel=jobs > 1)
+                data = functools.partial(write_data, archive, work, site_url, previous, plan.digests.items)
+                _, (search, (exports, exported)) = run_all([pages, data], parallel=jobs > 1)
                 plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, exported)
                 remove_stale(work, plan)
             else:
@@ -89,8 +89,9 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
 
 
-def write_data(archive: Archive, work: Path, site_url: str | None, previous: Previous) -> tuple[dict, tuple[dict, list[str]]]:
+def write_data(archive: Archive, work: Path, site_url: str | None, previous: Previous,
+               item_digests: dict[int, str]) -> tuple[dict, tuple[dict, list[str]]]:
     """The search index (updated from the ``previous`` one where it can be), then the data files, in one
     process: every process that reads the whole archive costs memory of its own (its copy-on-write copies
     of the archive's objects), so a build runs as many as it has cores."""
-    return write_search_index(archive, work, previous=previous), write_exports(archive, work, site_url)
+    return write_search_index(archive, work, previous=previous, item_digests=item_digests), write_exports(archive, work, site_url)

@@ -69,6 +69,7 @@ class Plan:
     link: list[str]  # files to hard-link from the live site
     remove: list[str]  # files of the spare that the new site does not have as they are
     data: str  # "kept" (the spare's), "linked" (the live site's) or "written"
+    digests: ArchiveDigests  # the archive's, computed for the fingerprints; the search index uses them too
     spare_data: list[str] = field(default_factory=list)  # when written: the spare's data files, kept until then
 
 
@@ -152,7 +153,8 @@ def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, 
         record.data_files, record.search, record.exports = live.data_files, live.search, live.exports
     else:  # the writers bring the spare's data files up to date: most files of a rebuild do not change
         keep |= set(spare.data_files)
-    return Plan(record, render, link, sorted(spare.files() - keep), data, spare.data_files if data == "written" else [])
+    return Plan(record, render, link, sorted(spare.files() - keep), data, digests,
+                spare.data_files if data == "written" else [])
 
 
 def prepare_work(plan: Plan, site_dir: Path, work: Path) -> None:

@@ -29,11 +29,11 @@ class Previous:
 
 
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES,
-                       previous: Previous | None = None) -> dict:
+                       previous: Previous | None = None, item_digests: dict[int, str] | None = None) -> dict:
     """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes, how
     it was written (``"updated"`` or ``"written"``), and the name of its state when ``previous`` gives a
-    folder for states."""
-    tables, things = numbered(archive)
+    folder for states. ``item_digests``: see ``numbering.numbered``."""
+    tables, things = numbered(archive, item_digests)
     target = Path(site_dir) / INDEX_FOLDER
     state, folder = None, None
     old = load_state(previous.states, previous.name) if previous else None

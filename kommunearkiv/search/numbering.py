@@ -70,8 +70,11 @@ class Tables:
         return (((m << COMMITTEE_BITS | c) << YEAR_BITS | y) << TYPE_BITS | TYPE_NUMBERS[kind]) << LOCAL_BITS
 
 
-def numbered(archive: Archive) -> tuple[Tables, list[Numbered]]:
-    """The tables, and every searchable thing of the archive in id order (the documents are not made)."""
+def numbered(archive: Archive, item_digests: dict[int, str] | None = None) -> tuple[Tables, list[Numbered]]:
+    """The tables, and every searchable thing of the archive in id order (the documents are not made).
+
+    ``item_digests``: ``fingerprints.digest`` of each item by ``id()``, when the build has them already."""
+    item_digests = item_digests or {}
     tables = Tables(archive)
     groups: dict[int, list[Numbered]] = {}
 
@@ -84,7 +87,8 @@ def numbered(archive: Archive) -> tuple[Tables, list[Numbered]]:
             place = (meeting.municipality, meeting.committee, meeting.date.year)
             add(*place, "moede", "", partial(meeting_document, archive, municipality, meeting))
             for item in meeting.items:
-                add(*place, "punkt", _item_fingerprint(archive, item), partial(item_document, archive, item))
+                add(*place, "punkt", _item_fingerprint(archive, item, item_digests.get(id(item))),
+                    partial(item_document, archive, item))
             for attachment in meeting.published_attachments():
                 add(*place, "bilag", _attachment_fingerprint(archive, attachment),
                     partial(attachment_document, archive, attachment))
@@ -124,10 +128,10 @@ def _where(archive: Archive, meeting: Meeting) -> tuple:
     return meeting.municipality, committee.id, committee.name, meeting.date
 
 
-def _item_fingerprint(archive: Archive, item: AgendaItem) -> str:
+def _item_fingerprint(archive: Archive, item: AgendaItem, item_digest: str | None) -> str:
     persons = archive.municipalities[item.meeting.municipality].persons
     absent = [persons[p].name if p in persons else p for p in item.absent]
-    return digest("punkt", paths.item_path(item), _where(archive, item.meeting), item, absent)
+    return digest("punkt", paths.item_path(item), _where(archive, item.meeting), item_digest or digest(item), absent)
 
 
 def _attachment_fingerprint(archive: Archive, attachment: AttachmentDocument) -> str:
