@@ -44,10 +44,10 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     if state is None:
         folder = IndexFolder(target)
         state = write_all(folder, things, shard_bytes)
-    content = manifest(tables, len(state.documents), state.lengths(), state.shards, _years(state))
+    content = manifest(tables, len(state.documents), state.documents.totals(), state.shards, _years(state))
     state.manifest = manifest_digest(folder.write("manifest", content))
     figures = {"documents": len(state.documents), "shards": len(state.shards),
-               "chunks": len({doc_id >> CHUNK_BITS for doc_id in state.documents}), "bytes": folder.bytes, "how": how}
+               "chunks": len({doc_id >> CHUNK_BITS for doc_id in state.documents.ids}), "bytes": folder.bytes, "how": how}
     if previous:
         figures["state"] = save_state(previous.states, state)
     return figures
@@ -61,7 +61,7 @@ def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> 
         doc = thing.make()
         counted = count(thing.id, doc)
         postings.add(counted)
-        state.documents[thing.id] = remember(thing, doc, counted)
+        state.documents.append(thing.id, *remember(thing, doc, counted))
         if thing.id >> CHUNK_BITS != chunk and entries:
             write_chunk(folder, chunk, entries)
             entries = []
@@ -76,5 +76,5 @@ def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> 
 
 def _years(state: IndexState) -> list[int]:
     shift = LOCAL_BITS + TYPE_BITS
-    years = {(doc_id >> shift) & (2 ** YEAR_BITS - 1) for doc_id in state.documents}
+    years = {(doc_id >> shift) & (2 ** YEAR_BITS - 1) for doc_id in state.documents.ids}
     return sorted(YEAR_BASE + y for y in years if y)

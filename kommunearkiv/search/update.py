@@ -41,19 +41,26 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
     for thing in things:
         doc = None if thing.fingerprint else thing.make()  # the small kinds: fingerprinted by their document
         prints[thing.id] = fingerprint(thing, doc)
-        if doc is not None and old.documents.get(thing.id, ("",))[0] != prints[thing.id]:
+        if doc is not None and old.documents.fingerprint(thing.id) != prints[thing.id]:
             made[thing.id] = doc
-    removed = [i for i, (print_, _, _) in old.documents.items() if prints.get(i) != print_]
-    added = [t for t in things if t.id not in old.documents or old.documents[t.id][0] != prints[t.id]]
-    if any(old.documents[i][2] is None for i in removed) or len(removed) + len(added) > len(things) // 4 + 16:
+    kept = {}  # id → what the state keeps of it, for the documents that stay as they were
+    removed = []
+    for doc_id, print_, lengths, terms in old.documents.entries():
+        if prints.get(doc_id) == print_:
+            kept[doc_id] = (print_, lengths, terms)
+        elif terms is None:
+            return None  # an item or attachment changed or went: its old terms are not known
+        else:
+            removed.append((doc_id, terms))
+    added = [t for t in things if t.id not in kept]
+    if len(removed) + len(added) > len(things) // 4 + 16:
         return None
     if not _synced(live, folder, old):
         return None
-    state = IndexState({i: v for i, v in old.documents.items() if i not in set(removed)})
     changes: Changes = defaultdict(dict)
-    for doc_id in removed:
-        for number, terms in enumerate(old.documents[doc_id][2]):
-            for term in terms:
+    for doc_id, terms in removed:
+        for number, field_terms in enumerate(terms):
+            for term in field_terms:
                 changes[term].setdefault(number, ([], []))[0].append(doc_id)
     entries = {}
     for thing in added:
@@ -62,10 +69,13 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
         for number, frequencies in enumerate(counted.frequencies):
             for term, tf in frequencies.items():
                 changes[term].setdefault(number, ([], []))[1].append((thing.id, tf, counted.lengths[number]))
-        state.documents[thing.id] = remember(thing, doc, counted)
+        kept[thing.id] = remember(thing, doc, counted)
         entries[thing.id] = chunk_entry(doc)
+    state = IndexState()
+    for doc_id in sorted(kept):
+        state.documents.append(doc_id, *kept[doc_id])
     state.shards = _updated_shards(folder, old.shards, changes, shard_bytes)
-    _update_chunks(folder, state, removed, entries)
+    _update_chunks(folder, state, [doc_id for doc_id, _ in removed], entries)
     return state
 
 
@@ -168,7 +178,7 @@ def _update_chunks(folder: IndexFolder, state: IndexState, removed: list[int], e
     """Write again the chunks holding a removed or added document (from the live chunk and the new documents)."""
     for chunk in sorted({i >> CHUNK_BITS for i in removed} | {i >> CHUNK_BITS for i in entries}):
         first = chunk << CHUNK_BITS
-        ids = [i for i in range(first, first + 2 ** CHUNK_BITS) if i in state.documents]
+        ids = [i for i in range(first, first + 2 ** CHUNK_BITS) if i in state.documents]  # (a bisection each)
         if not ids:
             folder.remove(f"d/{chunk}")
             continue
