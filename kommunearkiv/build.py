@@ -77,7 +77,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             prepare_work(plan, site_dir, work)
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":
-                previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER)
+                previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER, cache.data_code_key)
                 data = functools.partial(write_data, archive, work, site_url, previous, plan.digests.items)
                 _, (search, (exports, exported)) = run_all([pages, data], parallel=jobs > 1)
                 plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, exported)

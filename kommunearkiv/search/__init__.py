@@ -21,11 +21,12 @@ INDEX_FOLDER = Path("search") / "index"
 
 @dataclass
 class Previous:
-    """The index a site has: its state's folder and name, and the site's index folder."""
+    """The index a site has: its state's folder and name, the site's index folder, and the code's key."""
 
     states: Path
     name: str | None
     folder: Path
+    code: str = ""
 
 
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES,
@@ -36,7 +37,7 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     tables, things = numbered(archive, item_digests)
     target = Path(site_dir) / INDEX_FOLDER
     state, folder = None, None
-    old = load_state(previous.states, previous.name) if previous else None
+    old = load_state(previous.states, previous.name, previous.code) if previous else None
     if old is not None:
         folder = IndexFolder(target, empty=False)
         state = updated(folder, things, old, previous.folder, shard_bytes)
@@ -49,6 +50,7 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     figures = {"documents": len(state.documents), "shards": len(state.shards),
                "chunks": len({doc_id >> CHUNK_BITS for doc_id in state.documents.ids}), "bytes": folder.bytes, "how": how}
     if previous:
+        state.code = previous.code
         figures["state"] = save_state(previous.states, state)
     return figures
 

@@ -75,6 +75,7 @@ class IndexState:
     documents: Documents = field(default_factory=Documents)
     shards: list[list[str]] = field(default_factory=list)
     manifest: str = ""
+    code: str = ""  # the code that wrote the index (``fingerprints.code_fingerprint``): other code, no update
 
 
 def remember(thing: Numbered, doc: SearchDocument, counted: Counted) -> tuple:
@@ -96,8 +97,8 @@ def save_state(folder: Path, state: IndexState) -> str:
     return name
 
 
-def load_state(folder: Path, name: str | None) -> IndexState | None:
-    """The state of that name, or None when there is none to trust."""
+def load_state(folder: Path, name: str | None, code: str) -> IndexState | None:
+    """The state of that name written by this ``code``, or None when there is none to trust."""
     if not name:
         return None
     try:
@@ -106,7 +107,11 @@ def load_state(folder: Path, name: str | None) -> IndexState | None:
         return None
     if hashlib.blake2b(data, digest_size=16).hexdigest() != name:
         return None
-    return pickle.loads(data)
+    try:
+        state = pickle.loads(data)
+    except Exception:  # written by other code, whose classes were not these
+        return None
+    return state if isinstance(state, IndexState) and state.code == code else None
 
 
 def prune_states(folder: Path, keep: set[str]) -> None:

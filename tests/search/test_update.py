@@ -109,3 +109,13 @@ def test_an_index_not_the_states_is_written_whole(content, tmp_path):
     figures, site = sites.build(content)
     assert figures["how"] == "written"
     assert_same_as_full_build(content, site, tmp_path)
+
+
+def test_a_state_of_other_code_is_not_used(content, tmp_path):
+    sites = Sites(tmp_path)
+    _, site = sites.build(content)
+    add_meeting(content, seed=1)
+    previous = Previous(tmp_path / "states", sites.state, site / INDEX_FOLDER, code="other code")
+    figures = write_search_index(load_archive(content), tmp_path / "next", SHARD_BYTES, previous)
+    assert figures["how"] == "written"
+    assert_same_as_full_build(content, tmp_path / "next", tmp_path)
