@@ -1,31 +1,46 @@
-/* argv: index folder; stdin: JSON list of queries; stdout: per query [[ref, score], ...] from the
- * sharded index (all hits; the best 10 with their total; the best 10 of the first municipality),
- * and from the whole index (argv[3],
- * a lunr.py serialization) when given. */
+/* argv: index folder, and optionally a JSON file of the same documents as [[id, {field: [term, ...]}], ...];
+ * stdin: JSON list of queries; stdout: per query [[ref, score], ...] from the sharded index (all hits;
+ * the best 10 with their total; the best 10 of the first municipality), the facets of all hits, the
+ * number of distinct index terms the query holds, and, given the documents, all hits of a whole lunr.js index of them. */
 "use strict";
 const fs = require("fs");
 const { lunr, searchFrom, readStdin } = require("./lunr_env");
 
+/* The whole index, made by lunr.js's own Builder (no pipeline: the terms are the index's already). */
+function wholeIndex(manifest, documents) {
+  const builder = new lunr.Builder();
+  builder.ref("id");
+  manifest.fields.forEach((field, n) => builder.field(field, { boost: manifest.boosts[n] }));
+  builder.k1(manifest.k1);
+  builder.b(manifest.b);
+  documents.forEach(([id, terms]) => builder.add({ id: String(id), ...terms }));
+  return builder.build();
+}
+
+const pairs = (hits) => hits.map((h) => [h.ref, h.score]);
+
 async function main() {
-  const search = searchFrom(process.argv[2]);
-  const whole = process.argv[3] ? lunr.Index.load(JSON.parse(fs.readFileSync(process.argv[3], "utf8"))) : null;
+  const folder = process.argv[2];
+  const search = searchFrom(folder);
+  const whole = process.argv[3]
+    ? wholeIndex(await search.manifest(), JSON.parse(fs.readFileSync(process.argv[3], "utf8"))) : null;
   const out = [];
   for (const query of readStdin()) {
     const found = await search.search(query, Infinity);
     const best = await search.search(query, 10);
     const filtered = await search.search(query, 10, (facets) => facets.municipality === 0);
     const entry = {
-      sharded: found.hits.map((h) => [h.ref, h.score]), total: found.total,
-      best: best.hits.map((h) => [h.ref, h.score]), bestTotal: best.total,
-      firstMunicipality: filtered.hits.map((h) => [h.ref, h.score]), firstMunicipalityTotal: filtered.total,
+      sharded: pairs(found.hits), total: found.total, best: pairs(best.hits), bestTotal: best.total,
+      firstMunicipality: pairs(filtered.hits), firstMunicipalityTotal: filtered.total,
+      facets: found.hits.map((h) => h.facets),
+      terms: new Set(found.terms.flatMap((c) => c.entries.map((e) => e[0]))).size,
     };
     if (whole) {
       const results = whole.query((q) => found.terms.forEach((c) => q.term(c.term, {
         usePipeline: false, presence: lunr.Query.presence.REQUIRED,
         wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
       })));
-      entry.whole = results.map((r) => [Number(r.ref), r.score])
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      entry.whole = results.map((r) => [Number(r.ref), r.score]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     }
     out.push(entry);
   }

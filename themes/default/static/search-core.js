@@ -3,10 +3,13 @@
  * Index data are scripts calling kommunearkivSearch.receive(key, data) (see
  * kommunearkiv/search/shards.py), so they load from file:// as well. For a
  * query, only the manifest, the term shards of the query's terms and the
- * document chunks of the hits shown are loaded. The documents holding every
- * term are found in typed arrays; lunr.js scores those that can rank among the
- * hits asked for, in a small index rebuilt from the shards, with the scores of
- * the whole-archive index (docs/search.md).
+ * document chunks of the hits shown are loaded. Shards hold each posting's term
+ * frequency and field length; the BM25 weights are computed here as lunr.js's
+ * Builder computes them, from the manifest's global figures. The documents
+ * holding every term are summed up by weight; lunr.js scores those that can rank
+ * among the hits asked for, in a small index rebuilt from the shards, with the
+ * scores of a whole-archive lunr.js index (docs/search.md). A document's facets
+ * are read from its id (kommunearkiv/search/numbering.py).
  * Needs lunr.js, lunr.stemmer.support.js and lunr.da.js. Runs in browsers and node.
  */
 (function (root) {
@@ -76,6 +79,7 @@
     return clauses;
   }
 
+  /* The position of the last first term <= t (binary search; 0 when t precedes them all). */
   function shardFor(firstTerms, t) {
     var low = 0, high = firstTerms.length - 1;
     while (low < high) {
@@ -85,20 +89,20 @@
     return low;
   }
 
-  function shardsFor(firstTerms, clauses) {
-    var wanted = {};
+  /* The keys of the term shards holding the clauses' terms (and an identifier's parts). */
+  function shardKeys(shards, clauses) {
+    var firstTerms = shards.map(function (s) { return s[0]; }), wanted = {};
     clauses.forEach(function (c) {
-      var terms = [c.term].concat(c.parts || []);
-      terms.forEach(function (t) {
+      [c.term].concat(c.parts || []).forEach(function (t) {
         var first = shardFor(firstTerms, t);
         var last = c.wildcard ? shardFor(firstTerms, t + "\uffff") : first;
-        for (var n = first; n <= last; n++) wanted[n] = true;
+        for (var n = first; n <= last; n++) wanted["t/" + shards[n][1]] = true;
       });
     });
-    return Object.keys(wanted).map(Number).sort(function (a, b) { return a - b; });
+    return Object.keys(wanted);
   }
 
-  /* term -> shard entry [term, lunr term index, field lists], for the loaded shards. */
+  /* term -> shard entry [term, field list, ...], for the loaded shards. */
   function termTable(shards) {
     var table = Object.create(null);
     shards.forEach(function (shard) { shard.forEach(function (entry) { table[entry[0]] = entry; }); });
@@ -123,72 +127,78 @@
     return resolved;
   }
 
-  /* Documents holding every clause (lunr's REQUIRED), with the sum of their weights for the
-   * query's terms: lunr's score times the query vector's length, up to float rounding. */
-  function candidates(resolved, documents) {
-    var matched = new Int32Array(documents), seen = new Int32Array(documents), sum = new Float64Array(documents);
+  /* Calls visit(field, id, weight) for each posting of a term entry, with the weight lunr.js's
+   * Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
+  function eachPosting(m, entry, visit) {
+    var withTerm = 0;
+    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / 3;
+    var idf = Math.log(1 + Math.abs((m.documents - withTerm + 0.5) / (withTerm + 0.5)));
+    for (i = 1; i < entry.length; i++) {
+      var list = entry[i], field = list[0], average = m.lengths[field] / m.documents;
+      for (var k = 1, id = 0; k < list.length; k += 3) {
+        id += list[k];
+        var tf = list[k + 1];
+        var score = idf * ((m.k1 + 1) * tf) / (m.k1 * (1 - m.b + m.b * (list[k + 2] / average)) + tf);
+        score *= m.boosts[field];
+        visit(field, id, Math.round(score * 1000) / 1000);
+      }
+    }
+  }
+
+  /* Documents holding every clause (lunr's REQUIRED) -> the sum of their weights for the query's
+   * terms: lunr's score times the query vector's length, up to float rounding. */
+  function candidates(m, resolved) {
+    var found = new Map();  // id -> {clauses: matched so far, sum}
     resolved.forEach(function (clause, i) {
       clause.entries.forEach(function (entry) {
-        entry[2].forEach(function (list) {
-          for (var k = 1, doc = 0; k < list.length; k += 2) {
-            doc += list[k];
-            sum[doc] += list[k + 1];
-            if (seen[doc] !== i + 1) { seen[doc] = i + 1; matched[doc]++; }
-          }
+        eachPosting(m, entry, function (field, id, weight) {
+          var doc = found.get(id);
+          if (!doc && i === 0) found.set(id, doc = { clauses: 0, sum: 0 });
+          if (!doc || doc.clauses < i) return;  // misses an earlier clause
+          doc.sum += weight;
+          doc.clauses = i + 1;
         });
       });
     });
-    var docs = [];
-    for (var d = 0; d < documents; d++) if (matched[d] === resolved.length) docs.push(d);
-    return { docs: docs, weight: sum };
+    var sums = new Map();
+    found.forEach(function (doc, id) { if (doc.clauses === resolved.length) sums.set(id, doc.sum); });
+    return sums;
   }
 
   /* The documents that can be among the best `limit`: the top by weight, plus any within
    * rounding distance of the last of them. */
-  function bestCandidates(docs, weight, limit) {
+  function bestCandidates(docs, sums, limit) {
     if (docs.length <= limit) return docs;
-    var sorted = docs.slice().sort(function (a, b) { return weight[b] - weight[a] || a - b; });
-    var floor = weight[sorted[limit - 1]] * (1 - 1e-9);
+    var sorted = docs.slice().sort(function (a, b) { return sums.get(b) - sums.get(a) || a - b; });
+    var floor = sums.get(sorted[limit - 1]) * (1 - 1e-9);
     var end = limit;
-    while (end < sorted.length && weight[sorted[end]] >= floor) end++;
+    while (end < sorted.length && sums.get(sorted[end]) >= floor) end++;
     return sorted.slice(0, end);
   }
 
-  /* A lunr index of the query's terms (lunr's own term indexes) restricted to some documents. */
-  function buildIndex(fields, resolved, docs) {
-    var wanted = {}, invertedIndex = [], vectors = {}, refs = [], done = {};
-    docs.forEach(function (d) { wanted[d] = true; });
-    var entries = [];
-    resolved.forEach(function (c) { c.entries.forEach(function (e) { if (!done[e[0]]) { done[e[0]] = true; entries.push(e); } }); });
-    entries.sort(function (a, b) { return a[0] < b[0] ? -1 : 1; }).forEach(function (entry) {
-      var posting = { _index: entry[1] };
-      fields.forEach(function (f) { posting[f] = {}; });
-      entry[2].forEach(function (list) {
-        var field = fields[list[0]];
-        for (var k = 1, doc = 0; k < list.length; k += 2) {
-          doc += list[k];
-          if (!wanted[doc]) continue;
-          posting[field][doc] = {};
-          var ref = field + "/" + doc;
-          if (!vectors[ref]) { vectors[ref] = []; refs.push(ref); }
-          vectors[ref].push([entry[1], list[k + 1] / 1000]);
-        }
+  /* A lunr index of the query's terms restricted to some documents, with the whole index's weights;
+   * term indexes follow the sorted terms (lunr's own follow first appearance: docs/search.md). */
+  function buildIndex(m, resolved, docs) {
+    var wanted = new Set(docs), invertedIndex = [], vectors = Object.create(null), entries = {};
+    resolved.forEach(function (c) { c.entries.forEach(function (e) { entries[e[0]] = e; }); });
+    Object.keys(entries).sort().forEach(function (t, termIndex) {
+      var posting = { _index: termIndex };
+      m.fields.forEach(function (f) { posting[f] = {}; });
+      eachPosting(m, entries[t], function (field, id, weight) {
+        if (!wanted.has(id)) return;
+        var ref = m.fields[field] + "/" + id;
+        posting[m.fields[field]][id] = {};
+        (vectors[ref] = vectors[ref] || []).push(termIndex, weight);
       });
-      invertedIndex.push([entry[0], posting]);
+      invertedIndex.push([t, posting]);
     });
     return lunr.Index.load({
-      version: lunr.version, fields: fields, invertedIndex: invertedIndex, pipeline: ["trimmer-da", "stemmer-da"],
-      fieldVectors: refs.map(function (ref) { return [ref, flatSorted(vectors[ref])]; })
+      version: lunr.version, fields: m.fields, invertedIndex: invertedIndex, pipeline: [],
+      fieldVectors: Object.keys(vectors).map(function (ref) { return [ref, vectors[ref]]; })
     });
   }
 
-  function flatSorted(pairs) {
-    var flat = [];
-    pairs.sort(function (a, b) { return a[0] - b[0]; }).forEach(function (p) { flat.push(p[0], p[1]); });
-    return flat;
-  }
-
-  /* lunr.js scores: every clause required, terms as the index holds them. */
+  /* lunr.js scores: every clause required, terms as the index holds them; ties by id. */
   function run(index, resolved) {
     var results = index.query(function (q) {
       resolved.forEach(function (c) {
@@ -202,14 +212,17 @@
       .sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
   }
 
-  /* Document number -> {municipality, committee, year, type} via the manifest's groups. */
-  function facetTable(manifest) {
-    var starts = [], start = 0;
-    manifest.groups.forEach(function (g) { starts.push(start); start += g[0]; });
-    return function (ref) {
-      var g = manifest.groups[shardFor(starts, ref)];
-      return { municipality: g[1], committee: g[2], year: g[3], type: g[4] };
-    };
+  /* A document's facets from its id (manifest.layout): municipality m, committee c (0: none,
+   * else 1 + its position in manifest.committees[m]), year (0: none), type. */
+  function facetsOf(m, id) {
+    var layout = m.layout, rest = Math.floor(id / Math.pow(2, layout.local));
+    function take(bits) {
+      var value = rest % Math.pow(2, bits);
+      rest = Math.floor(rest / Math.pow(2, bits));
+      return value;
+    }
+    var type = take(layout.type), year = take(layout.year), committee = take(layout.committee);
+    return { municipality: rest, committee: committee, year: year ? layout.yearBase + year : 0, type: type };
   }
 
   function createSearch(startLoading) {
@@ -227,14 +240,12 @@
       var clauses = parse(text);
       return manifest().then(function (m) {
         if (!clauses.length) return { clauses: clauses, terms: [], total: 0, hits: [] };
-        var keys = shardsFor(m.shards, clauses).map(function (n) { return "t/" + n; });
-        return Promise.all(keys.map(store.load)).then(function (shards) {
+        return Promise.all(shardKeys(m.shards, clauses).map(store.load)).then(function (shards) {
           var resolved = resolve(termTable(shards), clauses);
-          var facets = facetTable(m);
-          var found = candidates(resolved, m.documents);
-          var docs = found.docs.filter(function (d) { return !keep || keep(facets(d)); });
-          var scored = docs.length ? run(buildIndex(m.fields, resolved, bestCandidates(docs, found.weight, limit)), resolved) : [];
-          var hits = scored.slice(0, limit).map(function (h) { h.facets = facets(h.ref); return h; });
+          var sums = candidates(m, resolved), docs = [];
+          sums.forEach(function (sum, id) { if (!keep || keep(facetsOf(m, id))) docs.push(id); });
+          var scored = docs.length ? run(buildIndex(m, resolved, bestCandidates(docs, sums, limit)), resolved) : [];
+          var hits = scored.slice(0, limit).map(function (h) { h.facets = facetsOf(m, h.ref); return h; });
           return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
         });
       });
@@ -249,11 +260,11 @@
         return Promise.all(keys.map(function (n) { return store.load("d/" + n); })).then(function () {
           return hits.map(function (h) {
             var d = received["d/" + Math.floor(h.ref / m.chunk)][h.ref % m.chunk];
-            var committee = m.committees[h.facets.committee];
+            var f = h.facets, committee = f.committee ? m.committees[f.municipality][f.committee - 1] : null;
             return {
               ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2], snippets: d[3],
-              type: m.types[h.facets.type], municipality: m.municipalities[h.facets.municipality],
-              committee: committee ? committee[2] : ""
+              type: m.types[f.type], municipality: m.municipalities[f.municipality],
+              committee: committee ? committee[1] : ""
             };
           });
         });

@@ -42,28 +42,29 @@
 
   /* Option values: municipality and type by id, committee as "municipality/committee", year. */
   function facetValue(facet, f) {
-    if (facet === "municipality") return manifest.municipalities[f.municipality][0];
+    var municipality = manifest.municipalities[f.municipality][0];
+    if (facet === "municipality") return municipality;
     if (facet === "committee") {
-      var c = manifest.committees[f.committee];
-      return c ? manifest.municipalities[c[0]][0] + "/" + c[1] : "";
+      return f.committee ? municipality + "/" + manifest.committees[f.municipality][f.committee - 1][0] : "";
     }
     if (facet === "year") return f.year ? String(f.year) : "";
     return manifest.types[f.type][0];
   }
 
   function facetOptions(facet) {
-    if (facet === "municipality") return manifest.municipalities.map(function (m) { return [m[0], m[1]]; });
+    if (facet === "municipality") return manifest.municipalities;
     if (facet === "committee") {
-      return manifest.committees.map(function (c) {
-        return [manifest.municipalities[c[0]][0] + "/" + c[1], c[2] + " (" + manifest.municipalities[c[0]][1] + ")"];
+      var options = [];
+      manifest.committees.forEach(function (committees, m) {
+        var municipality = manifest.municipalities[m];
+        committees.forEach(function (c) {
+          options.push([municipality[0] + "/" + c[0], c[1] + " (" + municipality[1] + ")"]);
+        });
       });
+      return options;
     }
-    if (facet === "year") {
-      var years = {};
-      manifest.groups.forEach(function (g) { if (g[3]) years[g[3]] = true; });
-      return Object.keys(years).sort().reverse().map(function (y) { return [y, y]; });
-    }
-    return manifest.types.map(function (t) { return [t[0], t[1]]; });
+    if (facet === "year") return manifest.years.slice().reverse().map(function (y) { return [String(y), String(y)]; });
+    return manifest.types;
   }
 
   function buildFilters(params) {
