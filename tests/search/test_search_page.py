@@ -116,7 +116,17 @@ def test_filters_narrow_results_and_live_in_url(page, site_url):
     page.goto(site_url + SEARCH_PAGE + "?q=udvalget&aar=2019")
     wait_for_results(page)
     assert page.input_value("#filter-aar") == "2019"
+    assert page.eval_on_selector_all("#filter-aar option", "os => os.map(o => o.value)") == ["", "2019", "2016", "2015"]
     assert paths(read_hits(page), site_url) == [p for p in everything if p.startswith("gentofte/")]
+
+
+def test_committee_filter_leaves_out_persons(page, site_url):
+    everything = paths(search(page, site_url, "keis"), site_url)
+    assert any("/personer/" in p for p in everything) and any("/ebu/" in p for p in everything)
+    page.select_option("#filter-udvalg", "alleroed/ebu")
+    wait_for_results(page)
+    assert "udvalg=alleroed%2Febu" in page.url
+    assert paths(read_hits(page), site_url) == [p for p in everything if p.startswith("alleroed/ebu/")]
 
 
 def test_keyboard_only(page, site_url):
