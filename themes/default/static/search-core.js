@@ -92,6 +92,7 @@
   /* The keys of the term shards holding the clauses' terms (and an identifier's parts). */
   function shardKeys(shards, clauses) {
     var firstTerms = shards.map(function (s) { return s[0]; }), wanted = {};
+    if (!shards.length) return [];  // an empty archive
     clauses.forEach(function (c) {
       [c.term].concat(c.parts || []).forEach(function (t) {
         var first = shardFor(firstTerms, t);
