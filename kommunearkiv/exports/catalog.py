@@ -31,7 +31,7 @@ def data_catalog(archive: Archive) -> dict:
                        for name, title, pattern, text in JSON_FILES],
         "schemas": [locations.schema_path(name) for name in SCHEMAS],
         "tables": [{"name": t.name, "path": t.path, "description": t.description, "columns": t.columns,
-                    "rows": sum(1 for _ in t.rows(archive))} for t in TABLES],
+                    "rows": t.count(archive)} for t in TABLES],
         "site_feed": locations.SITE_FEED,
         "committees": [{"municipality": mu.name, "name": c.name, "feed": locations.feed_path(c.municipality, c.id),
                         "calendar": locations.calendar_path(c), "meetings": len(c.meetings)} for mu, c in committees],

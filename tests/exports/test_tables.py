@@ -59,3 +59,11 @@ def test_members_memberships_and_cases(site):
     cases = {r["number"]: r for r in rows(site_dir, "sager")}
     assert set(cases) == {"15/839", "16/1", "EMN-2019-00607"}
     assert (cases["15/839"]["items"], cases["15/839"]["first_date"], cases["15/839"]["last_date"]) == ("2", "2015-05-13", "2016-06-08")
+
+
+def test_each_tables_count_is_its_number_of_rows(site, shipped_archive):
+    """The data page shows ``Table.count``, which counts without making the rows: it must agree with them."""
+    archive, site_dir, _ = site
+    for table in TABLES:
+        assert table.count(archive) == len(rows(site_dir, table.name)) > 0, table.name
+        assert table.count(shipped_archive) == sum(1 for _ in table.rows(shipped_archive)), table.name
