@@ -5,8 +5,8 @@ every step succeeded, so a failed build leaves the previous site intact.
 Builds are incremental (see ``incremental.py`` and docs/building.md): the
 work folder starts as the tree the last build replaced, what did not change
 is kept or taken over from ``site/``, and the result is byte for byte what a
-full build writes. Pages are frozen
-by worker processes while one more writes the search index and the data files.
+full build writes. Pages, the search index and the data files are written by
+as many processes as there are cores (``in_two_processes``).
 """
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from .exports import write_exports
 from .folders import replaced_atomically
 from .forking import run_all
 from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work, remove_stale
-from .model import Archive
 from .search import INDEX_FOLDER, Previous, write_search_index
 from .web.app import create_app
 from .web.freeze import freeze
@@ -78,9 +77,12 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
             if plan.data == "written":
                 previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER, cache.data_code_key)
-                data = functools.partial(write_data, archive, work, site_url, previous, plan.digests.items)
-                _, (search, (exports, exported)) = run_all([pages, data], parallel=jobs > 1)
-                plan.record.search, plan.record.exports, plan.record.data_files = search, exports, data_files(work, exported)
+                search = functools.partial(write_search_index, archive, work, previous=previous, item_digests=plan.digests.items)
+                exports = functools.partial(write_exports, archive, work, site_url)
+                few_pages = len(plan.render) < len(plan.record.pages) // 10
+                search_figures, (export_figures, exported) = in_two_processes(pages, search, exports, few_pages, jobs > 1)
+                plan.record.search, plan.record.exports = search_figures, export_figures
+                plan.record.data_files = data_files(work, exported)
                 remove_stale(work, plan)
             else:
                 pages()
@@ -89,9 +91,15 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
 
 
-def write_data(archive: Archive, work: Path, site_url: str | None, previous: Previous,
-               item_digests: dict[int, str]) -> tuple[dict, tuple[dict, list[str]]]:
-    """The search index (updated from the ``previous`` one where it can be), then the data files, in one
-    process: every process that reads the whole archive costs memory of its own (its copy-on-write copies
-    of the archive's objects), so a build runs as many as it has cores."""
-    return write_search_index(archive, work, previous=previous, item_digests=item_digests), write_exports(archive, work, site_url)
+def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) -> tuple[dict, tuple[dict, list[str]]]:
+    """Pages, the search index and the data files in two processes: every process that reads the whole
+    archive costs memory of its own (its copy-on-write copies of the archive's objects), so a build runs
+    as many as it has cores. When the pages are many (a full build), they take longest, and the search
+    index and the data files go together beside them; when they are few (an update), the pages and the
+    updated index go together beside the data files, which are written whole. The search index's and the
+    data files' results."""
+    if few_pages:
+        (_, found), written = run_all([lambda: (pages(), search()), exports], parallel=parallel)
+    else:
+        _, (found, written) = run_all([pages, lambda: (search(), exports())], parallel=parallel)
+    return found, written
