@@ -40,7 +40,10 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     old = load_state(previous.states, previous.name, previous.code) if previous else None
     if old is not None:
         folder = IndexFolder(target, empty=False)
-        state = updated(folder, things, old, previous.folder, shard_bytes)
+        try:
+            state = updated(folder, things, old, previous.folder, shard_bytes)
+        except (OSError, ValueError):  # a file of the live index missing or changed by hand: write it whole
+            state = None
     how = "updated" if state is not None else "written"
     if state is None:
         folder = IndexFolder(target)

@@ -119,3 +119,14 @@ def test_a_state_of_other_code_is_not_used(content, tmp_path):
     figures = write_search_index(load_archive(content), tmp_path / "next", SHARD_BYTES, previous)
     assert figures["how"] == "written"
     assert_same_as_full_build(content, tmp_path / "next", tmp_path)
+
+
+def test_a_live_index_missing_a_file_is_written_whole(content, tmp_path):
+    sites = Sites(tmp_path)
+    _, site = sites.build(content)
+    add_meeting(content, seed=1)
+    for chunk in (site / INDEX_FOLDER / "d").glob("*.js"):
+        chunk.unlink()  # the update would read the chunks its new documents join
+    figures, site = sites.build(content)
+    assert figures["how"] == "written"
+    assert_same_as_full_build(content, site, tmp_path)
