@@ -13,7 +13,7 @@ An update is refused (and the index written whole) when a removed document's
 terms are not remembered (an item or attachment changed or moved: an old
 meeting edited, or one inserted before others of its committee's year), when
 a quarter of the documents changed, or when the live index is not the one the
-state describes.
+state describes (its manifest differs, or a file it needs is missing).
 """
 from __future__ import annotations
 
