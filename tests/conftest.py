@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the real build of the shipped content, a static server, a browser."""
 import functools
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
@@ -37,6 +38,25 @@ def chromium():
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_content(tmp_path_factory):
+    """``synthetic_content(folder, **options)``: a fresh copy in ``folder`` of the synthetic archive
+    (``benchmarks/synthetic.py``) of these options, generated once per session."""
+    from benchmarks.synthetic import generate_archive
+
+    generated: dict[tuple, Path] = {}
+
+    def copy(folder: Path, **options) -> Path:
+        key = tuple(sorted(options.items()))
+        if key not in generated:
+            generated[key] = tmp_path_factory.mktemp("generated") / "content"
+            generate_archive(generated[key], workers=1, **options)
+        shutil.copytree(generated[key], folder / "content")
+        return folder / "content"
+
+    return copy
 
 
 @pytest.fixture(scope="session")

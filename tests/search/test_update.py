@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,26 +10,14 @@ import pytest
 from kommunearkiv.content.reader import load_archive
 from kommunearkiv.search import INDEX_FOLDER, Previous, write_search_index
 
-ROOT = str(Path(__file__).resolve().parents[2])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-
-from benchmarks.synthetic import add_meeting, generate_archive  # noqa: E402 - needs ROOT on the path
+from benchmarks.synthetic import add_meeting
 
 SHARD_BYTES = 700  # many shards, so that boundaries move
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> Path:
-    content = tmp_path_factory.mktemp("generated") / "content"
-    generate_archive(content, meetings=30, municipalities=2, items=6, seed=5, workers=1)
-    return content
-
-
 @pytest.fixture
-def content(generated, tmp_path) -> Path:
-    shutil.copytree(generated, tmp_path / "content")
-    return tmp_path / "content"
+def content(synthetic_content, tmp_path) -> Path:
+    return synthetic_content(tmp_path, meetings=30, municipalities=2, items=6, seed=5)
 
 
 class Sites:
@@ -101,16 +88,6 @@ def test_a_renamed_person_and_a_removed_meeting(content, tmp_path):
     assert_same_as_full_build(content, site, tmp_path)
 
 
-def test_an_index_not_the_states_is_written_whole(content, tmp_path):
-    sites = Sites(tmp_path)
-    _, site = sites.build(content)
-    (site / INDEX_FOLDER / "manifest.js").write_text("changed by hand", encoding="utf-8")
-    add_meeting(content, seed=1)
-    figures, site = sites.build(content)
-    assert figures["how"] == "written"
-    assert_same_as_full_build(content, site, tmp_path)
-
-
 def test_a_state_of_other_code_is_not_used(content, tmp_path):
     sites = Sites(tmp_path)
     _, site = sites.build(content)
@@ -121,12 +98,21 @@ def test_a_state_of_other_code_is_not_used(content, tmp_path):
     assert_same_as_full_build(content, tmp_path / "next", tmp_path)
 
 
-def test_a_live_index_missing_a_file_is_written_whole(content, tmp_path):
+def edit_manifest(index: Path) -> None:
+    (index / "manifest.js").write_text("changed by hand", encoding="utf-8")
+
+
+def remove_chunks(index: Path) -> None:
+    for chunk in (index / "d").glob("*.js"):
+        chunk.unlink()  # the update would read the chunks its new documents join
+
+
+@pytest.mark.parametrize("damage", [edit_manifest, remove_chunks])
+def test_a_live_index_changed_by_hand_is_written_whole(content, tmp_path, damage):
     sites = Sites(tmp_path)
     _, site = sites.build(content)
+    damage(site / INDEX_FOLDER)
     add_meeting(content, seed=1)
-    for chunk in (site / INDEX_FOLDER / "d").glob("*.js"):
-        chunk.unlink()  # the update would read the chunks its new documents join
     figures, site = sites.build(content)
     assert figures["how"] == "written"
     assert_same_as_full_build(content, site, tmp_path)
