@@ -6,11 +6,12 @@ of writing it whole, with the same result. ``docs/search.md`` explains the desig
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Archive
-from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, Numbered, numbered
+from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, Numbered, Tables, numbered
 from .postings import Postings, count, encode
 from .shards import CHUNK_BITS, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
 from .state import IndexState, load_state, manifest_digest, remember, save_state
@@ -30,24 +31,33 @@ class Previous:
 
 
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES,
-                       previous: Previous | None = None, item_digests: dict[int, str] | None = None) -> dict:
+                       previous: Previous | None = None, item_digests: dict[int, str] | None = None,
+                       outline: Archive | None = None, whole: Callable[[], Archive] | None = None) -> dict:
     """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes, how
     it was written (``"updated"`` or ``"written"``), and the name of its state when ``previous`` gives a
-    folder for states. ``item_digests``: see ``numbering.numbered``."""
-    tables, things = numbered(archive, item_digests)
+    folder for states. ``item_digests``: see ``numbering.numbered``.
+
+    With an ``outline`` of every municipality of the site (``parts.outline_archive``), ``archive`` holds only
+    the municipalities whose content changed; the others' documents stay as the index has them. When the
+    index cannot be updated, ``whole()`` gives the whole archive to write it from."""
+    tables = Tables(outline if outline is not None else archive)
+    things = numbered(archive, item_digests, tables)[1]
     target = Path(site_dir) / INDEX_FOLDER
     state, folder = None, None
     old = load_state(previous.states, previous.name, previous.code) if previous else None
     if old is not None:
         folder = IndexFolder(target, empty=False)
         try:
-            state = updated(folder, things, old, previous.folder, shard_bytes)
+            state = updated(folder, things, old, previous.folder, shard_bytes, tables.layout(), set(archive.municipalities))
         except (OSError, ValueError):  # a file of the live index missing or changed by hand: write it whole
             state = None
     how = "updated" if state is not None else "written"
     if state is None:
         folder = IndexFolder(target)
+        if outline is not None:
+            things = numbered(whole(), item_digests, tables)[1]
         state = write_all(folder, things, shard_bytes)
+        state.layout = tables.layout()
     content = manifest(tables, len(state.documents), state.documents.totals(), state.shards, _years(state))
     state.manifest = manifest_digest(folder.write("manifest", content))
     figures = {"documents": len(state.documents), "shards": len(state.shards),

@@ -8,7 +8,8 @@ place in the group::
 ``m`` is the municipality's position among the archive's (sorted by id), ``c``
 1 + the committee's position among its municipality's (0: none, for persons),
 ``y`` the year − 1900 (0: none), ``t`` the type (``TYPES``), ``local`` the
-document's place in its group, in archive order. A meeting added at the end of
+document's place in its group, in archive order. Ids of one municipality lie
+between ``m × 2³⁷`` and ``(m + 1) × 2³⁷`` (``municipality_of``). A meeting added at the end of
 its committee's year appends to its groups and changes no other document's
 id, so the index files of other documents stay as they are (``update.py``).
 Ids stay below 2⁴⁷, exact in a JavaScript number; the browser reads the facets
@@ -23,12 +24,13 @@ from functools import partial
 from .. import paths
 from ..errors import InputError
 from ..fingerprints import digest
-from ..model import AgendaItem, Archive, AttachmentDocument, Meeting
+from ..model import AgendaItem, Archive, AttachmentDocument, Meeting, Municipality
 from .documents import (TYPE_NUMBERS, SearchDocument, attachment_document, case_document, item_document,
                         meeting_document, person_document)
 
 LOCAL_BITS, TYPE_BITS, YEAR_BITS, COMMITTEE_BITS, MUNICIPALITY_BITS = 16, 3, 8, 10, 10
 YEAR_BASE = 1900
+MUNICIPALITY_SHIFT = LOCAL_BITS + TYPE_BITS + YEAR_BITS + COMMITTEE_BITS
 LAYOUT = {"local": LOCAL_BITS, "type": TYPE_BITS, "year": YEAR_BITS, "committee": COMMITTEE_BITS, "yearBase": YEAR_BASE}
 # Kinds whose documents are small and change when later meetings are added (a case's titles, a person's
 # roles): the index remembers their terms, so that an update can take their old postings out.
@@ -46,7 +48,8 @@ class Numbered:
 
 
 class Tables:
-    """The municipalities and their committees in id order: the positions ids are made of."""
+    """The municipalities and their committees in id order: the positions ids are made of (of the whole
+    archive, or of its outline: ``parts.outline_archive``)."""
 
     def __init__(self, archive: Archive):
         self.municipalities = [archive.municipalities[m] for m in sorted(archive.municipalities)]
@@ -59,6 +62,10 @@ class Tables:
                                     f"at most {2 ** MUNICIPALITY_BITS - 1} municipalities of at most "
                                     f"{2 ** COMMITTEE_BITS - 1} committees each (the search index's document ids)")
 
+    def layout(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each municipality's id and committee ids, by position: what the ids' positions stand for."""
+        return tuple((mu.id, tuple(c.id for c in cs)) for mu, cs in zip(self.municipalities, self.committees))
+
     def group(self, municipality: str, committee: str | None, year: int, kind: str) -> int:
         """The id of the group's first document."""
         if year and not 0 < year - YEAR_BASE < 2 ** YEAR_BITS:
@@ -70,19 +77,26 @@ class Tables:
         return (((m << COMMITTEE_BITS | c) << YEAR_BITS | y) << TYPE_BITS | TYPE_NUMBERS[kind]) << LOCAL_BITS
 
 
-def numbered(archive: Archive, item_digests: dict[int, str] | None = None) -> tuple[Tables, list[Numbered]]:
+def municipality_of(doc_id: int) -> int:
+    """The position of the document's municipality."""
+    return doc_id >> MUNICIPALITY_SHIFT
+
+
+def numbered(archive: Archive, item_digests: dict[int, str] | None = None,
+             tables: Tables | None = None) -> tuple[Tables, list[Numbered]]:
     """The tables, and every searchable thing of the archive in id order (the documents are not made).
 
-    ``item_digests``: ``fingerprints.digest`` of each item by ``id()``, when the build has them already."""
+    ``item_digests``: ``fingerprints.digest`` of each item by ``id()``, when the build has them already.
+    ``tables``: those of the whole site when ``archive`` holds only some of its municipalities."""
     item_digests = item_digests or {}
-    tables = Tables(archive)
+    tables = tables or Tables(archive)
     groups: dict[int, list[Numbered]] = {}
 
     def add(municipality: str, committee: str | None, year: int, kind: str, fingerprint: str, make) -> None:
         members = groups.setdefault(tables.group(municipality, committee, year, kind), [])
         members.append(Numbered(0, kind, fingerprint, make))
 
-    for municipality in tables.municipalities:
+    for municipality in _numbered_municipalities(archive, tables):
         for meeting in municipality.meetings():
             place = (meeting.municipality, meeting.committee, meeting.date.year)
             add(*place, "moede", "", partial(meeting_document, archive, municipality, meeting))
@@ -108,6 +122,16 @@ def numbered(archive: Archive, item_digests: dict[int, str] | None = None) -> tu
             member.id = first + local
             found.append(member)
     return tables, found
+
+
+def _numbered_municipalities(archive: Archive, tables: Tables) -> list[Municipality]:
+    """The archive's municipalities in id order, each as the tables know it (same committees)."""
+    layout = dict(tables.layout())
+    found = [archive.municipalities[m] for m in sorted(archive.municipalities)]
+    for municipality in found:
+        if layout.get(municipality.id) != tuple(sorted(municipality.committees)):
+            raise ValueError(f"municipality {municipality.id!r} or its committees missing from the search tables")
+    return found
 
 
 def numbered_documents(archive: Archive) -> Iterator[tuple[int, SearchDocument]]:

@@ -9,8 +9,12 @@ browser combines exactly as lunr.js's ``Builder`` does. So adding documents
 changes the entries of their own terms only.
 
 An entry in memory is ``{field number: (ids, frequencies, lengths)}``; encoded
-it is ``[term, [field, id delta, tf, length, id delta, tf, length, …], …]``
-(ids ascending, the first one from 0, fields ascending).
+it is ``[term, [field, id delta, tf, length, id delta, tf, length, …], …]``: one
+list per municipality and field holding the term, ordered by municipality, then
+field (ids ascending, the first one of each list from 0). A list's first delta is
+its first id, which tells the municipality (``numbering.municipality_of``), so an
+update decodes and encodes only the lists of the municipalities it changed
+(``spliced``) and takes the others as orjson parsed them.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from lunr.utils import as_string
 
 from .documents import FIELDS, SearchDocument
 from .index import index_pipeline, tokens, utf16_order
+from .numbering import MUNICIPALITY_SHIFT, municipality_of
 
 _PIPELINE = index_pipeline()
 FIELD_NAMES = tuple(name for name, _ in FIELDS)
@@ -111,21 +116,54 @@ class Postings:
 
 
 def encode(term: str, entry: Entry) -> bytes:
+    return orjson.dumps([term, *field_lists(entry)])
+
+
+def field_lists(entry: Entry) -> list[list[int]]:
+    """The encoded lists of an entry: one per municipality and field, in that order."""
     lists = []
     for number in sorted(entry):
         ids, frequencies, lengths = entry[number]
-        flat = [number] * (3 * len(ids) + 1)
-        flat[1::3] = [b - a for a, b in zip([0, *ids], ids)]
-        flat[2::3] = frequencies
-        flat[3::3] = lengths
-        lists.append(flat)
-    return orjson.dumps([term, *lists])
+        start = 0
+        while start < len(ids):  # once per municipality: its ids end where the next one's begin
+            end = bisect_left(ids, (municipality_of(ids[start]) + 1) << MUNICIPALITY_SHIFT, start)
+            flat = [number] * (3 * (end - start) + 1)
+            flat[1::3] = [b - a for a, b in zip([0, *ids[start:end]], ids[start:end])]
+            flat[2::3] = frequencies[start:end]
+            flat[3::3] = lengths[start:end]
+            lists.append(flat)
+            start = end
+    return sorted(lists, key=_list_order)
+
+
+def _list_order(flat: list[int]) -> tuple[int, int]:
+    return municipality_of(flat[1]), flat[0]
 
 
 def decode(encoded: list) -> tuple[str, Entry]:
     """``encode``'s JSON, parsed, back to a term and its entry."""
     term, *lists = encoded
-    return term, {flat[0]: (list(accumulate(flat[1::3])), flat[2::3], flat[3::3]) for flat in lists}
+    entry: Entry = {}
+    for flat in lists:  # a field's lists in municipality order: its ids stay ascending
+        ids, frequencies, lengths = entry.setdefault(flat[0], ([], [], []))
+        ids += accumulate(flat[1::3])
+        frequencies += flat[2::3]
+        lengths += flat[3::3]
+    return term, entry
+
+
+Changes = dict[int, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # municipality → field → (removed, added)
+
+
+def spliced(term: str, lists: list[list[int]], changes: Changes) -> list[list[int]]:
+    """An entry's encoded lists with the changes made: only the changed municipalities' lists are decoded."""
+    kept = [flat for flat in lists if municipality_of(flat[1]) not in changes]
+    for municipality, fields in changes.items():
+        entry = decode([term, *(flat for flat in lists if municipality_of(flat[1]) == municipality)])[1]
+        for field, (removed, added) in fields.items():
+            changed(entry, field, removed, added)
+        kept += field_lists(entry)
+    return sorted(kept, key=_list_order)
 
 
 def changed(entry: Entry, field: int, removed: Iterable[int], added: Iterable[tuple[int, int, int]]) -> None:

@@ -32,7 +32,7 @@ from .numbering import LAYOUT, Tables
 
 SHARD_BYTES = 24_000
 CHUNK_BITS = 4  # 16 documents a chunk
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _HASH_RANGE = 2 ** 64
 _PREFIX = b"kommunearkivSearch.receive("
 

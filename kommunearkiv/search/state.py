@@ -4,8 +4,9 @@ instead of writing it again (``update.py``).
 Per document id: a fingerprint of the document, its field lengths, and for the
 small kinds that later meetings change (``numbering.REMEMBERED_KINDS``) its
 terms per field, so that their old postings can be taken out. Then the shards
-(first term and key) and a hash of the manifest written, which ties the state
-to one index on disk. A state file is named by a hash of its bytes, and build
+(first term and key), the municipalities and committees that the positions in
+the ids stand for, and a hash of the manifest written, which ties the state to
+one index on disk. A state file is named by a hash of its bytes, and build
 records name the state of their site's index.
 """
 from __future__ import annotations
@@ -59,11 +60,31 @@ class Documents:
         k = self._position(doc_id)
         return None if k is None else self.prints[16 * k:16 * k + 16].hex()
 
-    def entries(self):
-        """``(id, fingerprint, lengths, remembered terms or None)`` of every document, in id order."""
-        for k, doc_id in enumerate(self.ids):
+    def range(self, start: int, stop: int) -> tuple[int, int]:
+        """The positions of the documents with ids from ``start`` up to ``stop``."""
+        return bisect_left(self.ids, start), bisect_left(self.ids, stop)
+
+    def entries(self, start: int = 0, stop: int = 2 ** 64):
+        """``(id, fingerprint, lengths, remembered terms or None)`` of the documents with ids from ``start``
+        up to ``stop``, in id order."""
+        first, end = self.range(start, stop)
+        for k in range(first, end):
+            doc_id = self.ids[k]
             yield (doc_id, self.prints[16 * k:16 * k + 16].hex(), tuple(self.lengths[FIELD_COUNT * k:FIELD_COUNT * (k + 1)]),
                    self.terms.get(doc_id))
+
+    def copy(self, other: Documents, start: int, stop: int) -> None:
+        """Append the ``other``'s documents with ids from ``start`` up to ``stop`` as they are (array slices)."""
+        first, end = other.range(start, stop)
+        if first == end:
+            return
+        if self.ids and other.ids[first] <= self.ids[-1]:
+            raise ValueError(f"search document {other.ids[first]} after {self.ids[-1]}: ids must ascend")
+        ids = other.ids[first:end]
+        self.ids.extend(ids)
+        self.prints += other.prints[16 * first:16 * end]
+        self.lengths.extend(other.lengths[FIELD_COUNT * first:FIELD_COUNT * end])
+        self.terms.update((doc_id, other.terms[doc_id]) for doc_id in ids if doc_id in other.terms)
 
     def totals(self) -> list[int]:
         """Per field, the sum of every document's length (the manifest's ``lengths``)."""
@@ -74,6 +95,7 @@ class Documents:
 class IndexState:
     documents: Documents = field(default_factory=Documents)
     shards: list[list[str]] = field(default_factory=list)
+    layout: tuple = ()  # ``numbering.Tables.layout``: what the positions in the ids stand for
     manifest: str = ""
     code: str = ""  # the code that wrote the index (``fingerprints.code_fingerprint``): other code, no update
 

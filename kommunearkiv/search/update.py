@@ -27,25 +27,33 @@ from pathlib import Path
 import orjson
 
 from .index import utf16_order
-from .numbering import Numbered, fingerprint
-from .postings import changed, count, decode, encode
+from .numbering import MUNICIPALITY_SHIFT, Numbered, fingerprint, municipality_of
+from .postings import Changes, count, spliced
 from .shards import CHUNK_BITS, IndexFolder, begins_shard, chunk_entry, cut, write_chunk, write_shard
 from .state import IndexState, manifest_digest, remember
 
-Changes = dict[str, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # term → field → (removed, added)
+_TermChanges = dict[str, Changes]  # term → its changes
 
 
-def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: Path, shard_bytes: int) -> IndexState | None:
-    """The new state, with the index in ``folder`` updated from the ``live`` one; None when refused."""
+def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: Path, shard_bytes: int,
+            layout: tuple, changing: set[str]) -> IndexState | None:
+    """The new state, with the index in ``folder`` updated from the ``live`` one; None when refused.
+
+    ``things`` are those of the municipalities ``changing``; ``layout`` is the new ``Tables.layout``. The
+    documents of every other municipality stay as the state has them, if their ids do."""
+    if not _others_stay(old.layout, layout, changing):
+        return None
+    gone = {mu for mu, _ in old.layout} - {mu for mu, _ in layout}
+    examined = [p for p, (mu, _) in enumerate(old.layout) if mu in changing or mu in gone]
     prints, made = {}, {}
     for thing in things:
         doc = None if thing.fingerprint else thing.make()  # the small kinds: fingerprinted by their document
         prints[thing.id] = fingerprint(thing, doc)
         if doc is not None and old.documents.fingerprint(thing.id) != prints[thing.id]:
             made[thing.id] = doc
-    kept = {}  # id → what the state keeps of it, for the documents that stay as they were
+    kept = {}  # id → what the state keeps of it, for the examined documents that stay as they were
     removed = []
-    for doc_id, print_, lengths, terms in old.documents.entries():
+    for doc_id, print_, lengths, terms in _entries(old, examined):
         if prints.get(doc_id) == print_:
             kept[doc_id] = (print_, lengths, terms)
         elif terms is None:
@@ -53,30 +61,52 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
         else:
             removed.append((doc_id, terms))
     added = [t for t in things if t.id not in kept]
-    if len(removed) + len(added) > len(things) // 4 + 16:
+    untouched = len(old.documents) - len(kept) - len(removed)
+    if len(removed) + len(added) > (untouched + len(things)) // 4 + 16:
         return None
     if not _synced(live, folder, old):
         return None
-    changes: Changes = defaultdict(dict)
+    changes: _TermChanges = defaultdict(lambda: defaultdict(dict))
     for doc_id, terms in removed:
         for number, field_terms in enumerate(terms):
             for term in field_terms:
-                changes[term].setdefault(number, ([], []))[0].append(doc_id)
+                changes[term][municipality_of(doc_id)].setdefault(number, ([], []))[0].append(doc_id)
     entries = {}
     for thing in added:
         doc = made.get(thing.id) or thing.make()
         counted = count(thing.id, doc)
         for number, frequencies in enumerate(counted.frequencies):
             for term, tf in frequencies.items():
-                changes[term].setdefault(number, ([], []))[1].append((thing.id, tf, counted.lengths[number]))
+                changes[term][municipality_of(thing.id)].setdefault(number, ([], []))[1].append(
+                    (thing.id, tf, counted.lengths[number]))
         kept[thing.id] = remember(thing, doc, counted)
         entries[thing.id] = chunk_entry(doc)
-    state = IndexState()
-    for doc_id in sorted(kept):
-        state.documents.append(doc_id, *kept[doc_id])
+    state = IndexState(layout=layout)
+    for position, (municipality, _) in enumerate(layout):
+        if municipality in changing:
+            for doc_id in sorted(i for i in kept if municipality_of(i) == position):
+                state.documents.append(doc_id, *kept[doc_id])
+        else:
+            state.documents.copy(old.documents, *_id_range(position))
     state.shards = _updated_shards(folder, old.shards, changes, shard_bytes)
     _update_chunks(folder, state, [doc_id for doc_id, _ in removed], entries)
     return state
+
+
+def _others_stay(old: tuple, new: tuple, changing: set[str]) -> bool:
+    """Whether every municipality not changing keeps its position and committees (so its documents' ids)."""
+    return all(position < len(old) and old[position] == place
+               for position, place in enumerate(new) if place[0] not in changing)
+
+
+def _id_range(position: int) -> tuple[int, int]:
+    return position << MUNICIPALITY_SHIFT, (position + 1) << MUNICIPALITY_SHIFT
+
+
+def _entries(old: IndexState, positions: list[int]) -> Iterator[tuple]:
+    """The state's entries of the documents of the municipalities at these positions."""
+    for position in positions:
+        yield from old.documents.entries(*_id_range(position))
 
 
 def _synced(live: Path, folder: IndexFolder, old: IndexState) -> bool:
@@ -107,7 +137,7 @@ class _Shards:
     """The live shards with the changes applied to their entries, read shard by shard as the new ones are
     written (the shards a meeting touches can be most of the index: they are never all in memory)."""
 
-    def __init__(self, folder: IndexFolder, shards: list[list[str]], changes: Changes):
+    def __init__(self, folder: IndexFolder, shards: list[list[str]], changes: _TermChanges):
         self.folder, self.shards = folder, shards
         self.terms: dict[int, list[str]] = defaultdict(list)
         firsts = [utf16_order(first) for first, _ in shards]
@@ -119,11 +149,9 @@ class _Shards:
         found = {raw[0]: raw for raw in self.folder.read(f"t/{self.shards[number][1]}")}
         encoded = {}
         for term in self.terms.get(number, ()):
-            entry = decode(found.pop(term))[1] if term in found else {}
-            for field, (removed, added) in self.changes[term].items():
-                changed(entry, field, removed, added)
-            if entry:
-                encoded[term] = encode(term, entry)
+            lists = spliced(term, found.pop(term, [term])[1:], self.changes[term])
+            if lists:
+                encoded[term] = orjson.dumps([term, *lists])
         encoded.update((term, orjson.dumps(raw)) for term, raw in found.items())
         return sorted(encoded.items(), key=lambda item: utf16_order(item[0]))
 
@@ -132,7 +160,7 @@ class _Shards:
             yield from self.entries(number)
 
 
-def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: Changes, shard_bytes: int) -> list[list[str]]:
+def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: _TermChanges, shard_bytes: int) -> list[list[str]]:
     """Change the entries in their shards and cut the runs of changed shards again; the new shard list.
 
     A run must begin where a full build would begin a shard: with the first term of all, or with a

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from kommunearkiv.content.reader import load_archive
-from kommunearkiv.search import INDEX_FOLDER, Previous, write_search_index
+from kommunearkiv.model import Archive
+from kommunearkiv.parts import outline_archive, outline_of
+from kommunearkiv.search import INDEX_FOLDER, Previous, numbering, write_search_index
 
 from benchmarks.synthetic import add_meeting
 
@@ -21,19 +23,33 @@ def content(synthetic_content, tmp_path) -> Path:
 
 
 class Sites:
-    """Builds of the index into numbered site folders, each from the one before, with the states kept."""
+    """Builds of the index into numbered site folders, each from the one before, with the states kept.
+
+    A build given the ``changed`` municipalities is partitioned, as the build of a site whose other
+    municipalities are unchanged: the archive holds only those, the outline every municipality, and the
+    whole archive is loaded only when asked for (``wholes`` counts it)."""
 
     def __init__(self, root: Path):
-        self.root, self.count, self.state = root, 0, None
+        self.root, self.count, self.state, self.wholes = root, 0, None, 0
 
-    def build(self, content: Path, update: bool = True) -> tuple[dict, Path]:
+    def build(self, content: Path, update: bool = True, changed: set[str] | None = None) -> tuple[dict, Path]:
         live = self.root / f"site-{self.count}"
         self.count += 1
         site = self.root / f"site-{self.count}"
         previous = Previous(self.root / "states", self.state if update else None, live / INDEX_FOLDER)
-        figures = write_search_index(load_archive(content), site, SHARD_BYTES, previous)
+        archive = load_archive(content)
+        options = {}
+        if changed is not None:
+            outline = outline_archive(outline_of(m, "", {}) for m in archive.municipalities.values())
+            options = {"outline": outline, "whole": lambda: self._whole(content)}
+            archive = Archive({m: archive.municipalities[m] for m in changed if m in archive.municipalities})
+        figures = write_search_index(archive, site, SHARD_BYTES, previous, **options)
         self.state = figures["state"]
         return figures, site
+
+    def _whole(self, content: Path) -> Archive:
+        self.wholes += 1
+        return load_archive(content)
 
 
 def index_files(site: Path) -> dict[str, bytes]:
@@ -115,4 +131,98 @@ def test_a_live_index_changed_by_hand_is_written_whole(content, tmp_path, damage
     add_meeting(content, seed=1)
     figures, site = sites.build(content)
     assert figures["how"] == "written"
+    assert_same_as_full_build(content, site, tmp_path)
+
+
+@pytest.fixture
+def made_items(monkeypatch) -> list[str]:
+    """The municipality of every agenda item whose search document is made."""
+    made = []
+
+    def item_document(archive, item):
+        made.append(item.meeting.municipality)
+        return original(archive, item)
+
+    original = numbering.item_document
+    monkeypatch.setattr(numbering, "item_document", item_document)
+    return made
+
+
+@pytest.fixture
+def five(synthetic_content, tmp_path) -> Path:
+    """Five municipalities: one of them is less than a quarter of the documents."""
+    return synthetic_content(tmp_path, meetings=30, municipalities=5, items=6, seed=5)
+
+
+def municipalities(content: Path) -> list[str]:
+    return sorted(p.parent.name for p in content.glob("*/municipality.yaml"))
+
+
+def test_an_added_meeting_updates_from_its_municipality_alone(content, tmp_path, made_items):
+    sites = Sites(tmp_path)
+    sites.build(content)
+    for seed in (1, 2):
+        meeting = add_meeting(content, seed=seed)
+        changed = meeting.relative_to(content).parts[0]
+        made_items.clear()
+        figures, site = sites.build(content, changed={changed})
+        assert figures["how"] == "updated" and sites.wholes == 0
+        assert made_items == [changed] * len(list(meeting.glob("punkt-*.md")))  # the added meeting's items only
+        assert_same_as_full_build(content, site, tmp_path)
+
+
+def test_an_added_municipality_after_the_others_is_added(five, tmp_path, made_items):
+    last = municipalities(five)[-1]
+    shutil.move(five / last, tmp_path / last)
+    sites = Sites(tmp_path)
+    sites.build(five)
+    shutil.move(tmp_path / last, five / last)
+    made_items.clear()
+    figures, site = sites.build(five, changed={last})
+    assert figures["how"] == "updated" and sites.wholes == 0
+    assert made_items and set(made_items) == {last}
+    assert_same_as_full_build(five, site, tmp_path)
+
+
+def test_an_added_municipality_that_moves_the_others_ids_writes_the_index_whole(five, tmp_path):
+    first = municipalities(five)[0]
+    shutil.move(five / first, tmp_path / first)
+    sites = Sites(tmp_path)
+    sites.build(five)
+    shutil.move(tmp_path / first, five / first)
+    figures, site = sites.build(five, changed={first})
+    assert figures["how"] == "written" and sites.wholes == 1
+    assert_same_as_full_build(five, site, tmp_path)
+
+
+@pytest.mark.parametrize("which", [0, -1])
+def test_a_removed_municipality_writes_the_index_whole(five, tmp_path, which):
+    sites = Sites(tmp_path)
+    sites.build(five)
+    shutil.rmtree(five / municipalities(five)[which])
+    figures, site = sites.build(five, changed=set())
+    assert figures["how"] == "written" and sites.wholes == 1  # its items' postings are not remembered
+    assert_same_as_full_build(five, site, tmp_path)
+
+
+def test_an_edited_old_item_writes_the_index_whole(content, tmp_path):
+    sites = Sites(tmp_path)
+    sites.build(content)
+    item = sorted(content.glob("*/*/*/punkt-*.md"))[0]
+    item.write_text(item.read_text(encoding="utf-8") + "\nEt tilføjet afsnit om vejbump.\n", encoding="utf-8")
+    figures, site = sites.build(content, changed={item.relative_to(content).parts[0]})
+    assert figures["how"] == "written" and sites.wholes == 1
+    assert_same_as_full_build(content, site, tmp_path)
+
+
+def test_a_committee_added_before_the_others_writes_the_index_whole(content, tmp_path):
+    """The municipality's other committees move up one position, so do their documents' ids."""
+    sites = Sites(tmp_path)
+    sites.build(content)
+    municipality = municipalities(content)[0]
+    committee = content / municipality / "aaa-udvalget-2014-2017"
+    committee.mkdir()
+    (committee / "committee.yaml").write_text("name: Aaa-udvalget\nperiod: 2014-2017\nmembers: []\n", encoding="utf-8")
+    figures, site = sites.build(content, changed={municipality})
+    assert figures["how"] == "written" and sites.wholes == 1
     assert_same_as_full_build(content, site, tmp_path)
