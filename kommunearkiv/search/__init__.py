@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..model import Archive
 from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, Numbered, Tables, numbered
-from .postings import Postings, count, encode
+from .postings import Postings, count, field_lists
+from .segments import Segments
 from .shards import CHUNK_BITS, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
 from .state import IndexState, load_state, manifest_digest, remember, save_state
 from .update import updated
@@ -84,7 +85,8 @@ def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> 
         entries.append(chunk_entry(doc))
     if entries:
         write_chunk(folder, chunk, entries)
-    encoded = ((term, encode(term, entry)) for term, entry in postings.entries())
+    segments = Segments(folder, shard_bytes)
+    encoded = ((term, segments.entry(term, field_lists(entry))) for term, entry in postings.entries())
     state.shards = [write_shard(folder, shard) for shard in cut(encoded, shard_bytes)]
     return state
 

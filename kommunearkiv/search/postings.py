@@ -13,8 +13,9 @@ it is ``[term, [field, id delta, tf, length, id delta, tf, length, …], …]``:
 list per municipality and field holding the term, ordered by municipality, then
 field (ids ascending, the first one of each list from 0). A list's first delta is
 its first id, which tells the municipality (``numbering.municipality_of``), so an
-update decodes and encodes only the lists of the municipalities it changed
-(``spliced``) and takes the others as orjson parsed them.
+update decodes and encodes only the lists of the municipalities it changed and
+takes the others as orjson parsed them (``segments.py``, which also keeps a
+municipality's large lists in a file of their own).
 """
 from __future__ import annotations
 
@@ -115,10 +116,6 @@ class Postings:
             yield term, entry
 
 
-def encode(term: str, entry: Entry) -> bytes:
-    return orjson.dumps([term, *field_lists(entry)])
-
-
 def field_lists(entry: Entry) -> list[list[int]]:
     """The encoded lists of an entry: one per municipality and field, in that order."""
     lists = []
@@ -153,17 +150,6 @@ def decode(encoded: list) -> tuple[str, Entry]:
 
 
 Changes = dict[int, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # municipality → field → (removed, added)
-
-
-def spliced(term: str, lists: list[list[int]], changes: Changes) -> list[list[int]]:
-    """An entry's encoded lists with the changes made: only the changed municipalities' lists are decoded."""
-    kept = [flat for flat in lists if municipality_of(flat[1]) not in changes]
-    for municipality, fields in changes.items():
-        entry = decode([term, *(flat for flat in lists if municipality_of(flat[1]) == municipality)])[1]
-        for field, (removed, added) in fields.items():
-            changed(entry, field, removed, added)
-        kept += field_lists(entry)
-    return sorted(kept, key=_list_order)
 
 
 def changed(entry: Entry, field: int, removed: Iterable[int], added: Iterable[tuple[int, int, int]]) -> None:

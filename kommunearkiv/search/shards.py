@@ -39,20 +39,21 @@ _PREFIX = b"kommunearkivSearch.receive("
 
 class IndexFolder:
     """The index folder, with a count of the bytes written to it. A file is unlinked before it is written
-    again: the folder may share files with the live site by hard link."""
+    again: the folder may share files with the live site by hard link (not in a folder made empty)."""
 
     def __init__(self, folder: Path, empty: bool = True):
-        self.folder = folder
+        self.folder, self.empty = folder, empty
         self.bytes = 0
         if empty:
             shutil.rmtree(folder, ignore_errors=True)
-        (folder / "t").mkdir(parents=True, exist_ok=True)
-        (folder / "d").mkdir(exist_ok=True)
+        for sub in ("t", "p", "d"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
 
     def write(self, key: str, payload: bytes) -> bytes:
         """Write ``<key>.js`` handing the JSON ``payload`` to the search page; the bytes written."""
         content = b'%s"%s",%s);\n' % (_PREFIX, key.encode(), payload)
-        self.remove(key)
+        if not self.empty:
+            self.remove(key)
         (self.folder / f"{key}.js").write_bytes(content)
         self.bytes += len(content)
         return content

@@ -28,7 +28,8 @@ import orjson
 
 from .index import utf16_order
 from .numbering import MUNICIPALITY_SHIFT, Numbered, fingerprint, municipality_of
-from .postings import Changes, count, spliced
+from .postings import Changes, count
+from .segments import Segments
 from .shards import CHUNK_BITS, IndexFolder, begins_shard, chunk_entry, cut, write_chunk, write_shard
 from .state import IndexState, manifest_digest, remember
 
@@ -117,7 +118,7 @@ def _synced(live: Path, folder: IndexFolder, old: IndexState) -> bool:
     try:
         if manifest_digest((live / "manifest.js").read_bytes()) != old.manifest:
             return False
-        for sub in ("t", "d"):
+        for sub in ("t", "p", "d"):
             have = {entry.name: entry.inode() for entry in os.scandir(folder.folder / sub)}
             for entry in os.scandir(live / sub):
                 if have.pop(entry.name, None) != entry.inode():
@@ -135,29 +136,39 @@ def _synced(live: Path, folder: IndexFolder, old: IndexState) -> bool:
 
 class _Shards:
     """The live shards with the changes applied to their entries, read shard by shard as the new ones are
-    written (the shards a meeting touches can be most of the index: they are never all in memory)."""
+    written (the shards a meeting touches can be most of the index: they are never all in memory).
 
-    def __init__(self, folder: IndexFolder, shards: list[list[str]], changes: _TermChanges):
-        self.folder, self.shards = folder, shards
+    A shard's entries are made once (their segment files are rewritten as they are made): those of a
+    run's first shard are kept from ``_begins`` until the run is written."""
+
+    def __init__(self, folder: IndexFolder, shards: list[list[str]], changes: _TermChanges, shard_bytes: int):
+        self.folder, self.shards, self.segments = folder, shards, Segments(folder, shard_bytes)
         self.terms: dict[int, list[str]] = defaultdict(list)
         firsts = [utf16_order(first) for first, _ in shards]
         for term in changes:
             self.terms[max(0, bisect_right(firsts, utf16_order(term)) - 1)].append(term)
         self.changes = changes
+        self.made: dict[int, list[tuple[str, bytes]]] = {}
 
     def entries(self, number: int) -> list[tuple[str, bytes]]:
+        if number not in self.made:
+            self.made[number] = self._entries(number)
+        return self.made[number]
+
+    def _entries(self, number: int) -> list[tuple[str, bytes]]:
         found = {raw[0]: raw for raw in self.folder.read(f"t/{self.shards[number][1]}")}
         encoded = {}
         for term in self.terms.get(number, ()):
-            lists = spliced(term, found.pop(term, [term])[1:], self.changes[term])
+            lists = self.segments.spliced(term, found.pop(term, [term])[1:], self.changes[term])
             if lists:
-                encoded[term] = orjson.dumps([term, *lists])
+                encoded[term] = self.segments.entry(term, lists)
         encoded.update((term, orjson.dumps(raw)) for term, raw in found.items())
         return sorted(encoded.items(), key=lambda item: utf16_order(item[0]))
 
     def run(self, numbers: list[int]) -> Iterator[tuple[str, bytes]]:
         for number in numbers:
             yield from self.entries(number)
+            del self.made[number]
 
 
 def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: _TermChanges, shard_bytes: int) -> list[list[str]]:
@@ -165,7 +176,7 @@ def _updated_shards(folder: IndexFolder, shards: list[list[str]], changes: _Term
 
     A run must begin where a full build would begin a shard: with the first term of all, or with a
     term that begins one. When its first entry no longer does, the shard before joins the run."""
-    live = _Shards(folder, shards, changes)
+    live = _Shards(folder, shards, changes, shard_bytes)
     affected = set(live.terms)
     while True:
         runs = _runs(sorted(affected))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import re
 from pathlib import Path
@@ -12,6 +13,7 @@ from kommunearkiv.search import write_search_index
 from kommunearkiv.search.index import utf16_order
 from kommunearkiv.search.numbering import numbered_documents
 from kommunearkiv.search.postings import field_terms
+from kommunearkiv.search.segments import SEGMENT_SHARE
 
 from .fixture_archive import CLOSED_WORD, fixture_archive
 from .node_runner import run_node
@@ -130,6 +132,35 @@ def test_shards_hold_their_ranges_and_are_named_in_the_manifest(synthetic_site):
         terms = [entry[0] for entry in data_of(folder / "t" / f"{key}.js")]
         assert terms[0] == first and terms == sorted(terms, key=utf16_order)
         assert n + 1 == len(shards) or utf16_order(terms[-1]) < utf16_order(firsts[n + 1])
+
+
+def test_entries_list_each_municipality_apart_with_large_ones_in_segment_files(synthetic_site):
+    """Per entry: field lists ordered by municipality then field, each list's ids of one municipality from
+    its first id; a municipality's lists of ``shard_bytes / SEGMENT_SHARE`` bytes or more in ``p/``, by key."""
+    site, _, _, _ = synthetic_site
+    folder = site / "search" / "index"
+    manifest = data_of(folder / "manifest.js")
+    referenced, inline = set(), 0
+    for _, key in manifest["shards"]:
+        for term, *lists in data_of(folder / "t" / f"{key}.js"):
+            groups = []  # (municipality, [field lists]) in entry order
+            for flat in lists:
+                if isinstance(flat[0], str):
+                    referenced.add(flat[0])
+                    segment = data_of(folder / "p" / f"{flat[0]}.js")
+                    assert len(json.dumps(segment, separators=(",", ":"))) >= 2_000 // SEGMENT_SHARE, term
+                    groups.append((int(flat[0].split("-")[0]), segment))
+                else:
+                    inline += 1
+                    groups.append((municipality_of(manifest, flat[1]), [flat]))
+            order = [(m, flat[0]) for m, group in groups for flat in group]
+            assert order == sorted(set(order)), term
+            for m, group in groups:
+                for flat in group:
+                    ids = list(itertools.accumulate(flat[1::3]))
+                    assert {municipality_of(manifest, i) for i in ids} == {m} and ids == sorted(set(ids)), term
+    assert referenced and inline
+    assert sorted(f"{key}.js" for key in referenced) == sorted(p.name for p in (folder / "p").glob("*.js"))
 
 
 def test_closed_items_give_their_title_only(tmp_path):

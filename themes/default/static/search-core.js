@@ -2,8 +2,9 @@
  *
  * Index data are scripts calling kommunearkivSearch.receive(key, data) (see
  * kommunearkiv/search/shards.py), so they load from file:// as well. For a
- * query, only the manifest, the term shards of the query's terms and the
- * document chunks of the hits shown are loaded. Shards hold each posting's term
+ * query, only the manifest, the term shards of the query's terms (and the
+ * segment files their entries refer to) and the document chunks of the hits
+ * shown are loaded. Shards hold each posting's term
  * frequency and field length; the BM25 weights are computed here as lunr.js's
  * Builder computes them, from the manifest's global figures. The documents
  * holding every term are summed up by weight; lunr.js scores those that can rank
@@ -128,6 +129,28 @@
     return resolved;
   }
 
+  /* The segment files (p/<key>) the resolved entries refer to: a municipality's large field lists of a
+   * term are kept apart, the entry holding [key] in their place (kommunearkiv/search/segments.py). */
+  function segmentKeys(resolved) {
+    var keys = {};
+    resolved.forEach(function (c) {
+      c.entries.forEach(function (entry) {
+        for (var i = 1; i < entry.length; i++) if (typeof entry[i][0] === "string") keys["p/" + entry[i][0]] = true;
+      });
+    });
+    return Object.keys(keys);
+  }
+
+  /* The entry with its references replaced by the field lists of their (loaded) segment files. */
+  function withSegments(entry) {
+    var lists = [entry[0]];
+    for (var i = 1; i < entry.length; i++) {
+      if (typeof entry[i][0] === "string") lists.push.apply(lists, received["p/" + entry[i][0]]);
+      else lists.push(entry[i]);
+    }
+    return lists;
+  }
+
   /* Calls visit(field, id, weight) for each posting of a term entry, with the weight lunr.js's
    * Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
   function eachPosting(m, entry, visit) {
@@ -243,11 +266,14 @@
         if (!clauses.length) return { clauses: clauses, terms: [], total: 0, hits: [] };
         return Promise.all(shardKeys(m.shards, clauses).map(store.load)).then(function (shards) {
           var resolved = resolve(termTable(shards), clauses);
-          var sums = candidates(m, resolved), docs = [];
-          sums.forEach(function (sum, id) { if (!keep || keep(facetsOf(m, id))) docs.push(id); });
-          var scored = docs.length ? run(buildIndex(m, resolved, bestCandidates(docs, sums, limit)), resolved) : [];
-          var hits = scored.slice(0, limit).map(function (h) { h.facets = facetsOf(m, h.ref); return h; });
-          return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
+          return Promise.all(segmentKeys(resolved).map(store.load)).then(function () {
+            resolved.forEach(function (c) { c.entries = c.entries.map(withSegments); });
+            var sums = candidates(m, resolved), docs = [];
+            sums.forEach(function (sum, id) { if (!keep || keep(facetsOf(m, id))) docs.push(id); });
+            var scored = docs.length ? run(buildIndex(m, resolved, bestCandidates(docs, sums, limit)), resolved) : [];
+            var hits = scored.slice(0, limit).map(function (h) { h.facets = facetsOf(m, h.ref); return h; });
+            return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
+          });
         });
       });
     }
