@@ -26,7 +26,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-import orjson
 from lunr.token import Token
 from lunr.utils import as_string
 

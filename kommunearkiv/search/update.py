@@ -9,11 +9,16 @@ these documents rewritten. Shard boundaries and ids do not depend on the rest
 of the archive (``shards.py``, ``numbering.py``), so the result equals a full
 build's, which ``tests/search/test_update.py`` checks file by file.
 
+Given the tables of the whole site and the documents of the municipalities
+that changed, it leaves every other municipality's documents as the state has
+them: neither made nor fingerprinted, their files untouched (docs/search.md).
+
 An update is refused (and the index written whole) when a removed document's
 terms are not remembered (an item or attachment changed or moved: an old
 meeting edited, or one inserted before others of its committee's year), when
-a quarter of the documents changed, or when the live index is not the one the
-state describes (its manifest differs, or a file it needs is missing).
+a quarter of the documents changed, when a municipality that did not change
+would take another position in the ids, or when the live index is not the one
+the state describes (its manifest differs, or a file it needs is missing).
 """
 from __future__ import annotations
 
@@ -26,6 +31,7 @@ from pathlib import Path
 
 import orjson
 
+from .documents import SearchDocument
 from .index import utf16_order
 from .numbering import MUNICIPALITY_SHIFT, Numbered, fingerprint, municipality_of
 from .postings import Changes, count
@@ -46,21 +52,11 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
         return None
     gone = {mu for mu, _ in old.layout} - {mu for mu, _ in layout}
     examined = [p for p, (mu, _) in enumerate(old.layout) if mu in changing or mu in gone]
-    prints, made = {}, {}
-    for thing in things:
-        doc = None if thing.fingerprint else thing.make()  # the small kinds: fingerprinted by their document
-        prints[thing.id] = fingerprint(thing, doc)
-        if doc is not None and old.documents.fingerprint(thing.id) != prints[thing.id]:
-            made[thing.id] = doc
-    kept = {}  # id → what the state keeps of it, for the examined documents that stay as they were
-    removed = []
-    for doc_id, print_, lengths, terms in _entries(old, examined):
-        if prints.get(doc_id) == print_:
-            kept[doc_id] = (print_, lengths, terms)
-        elif terms is None:
-            return None  # an item or attachment changed or went: its old terms are not known
-        else:
-            removed.append((doc_id, terms))
+    prints, made = _fingerprints(things, old)
+    compared = _compared(old, examined, prints)
+    if compared is None:
+        return None
+    kept, removed = compared
     added = [t for t in things if t.id not in kept]
     untouched = len(old.documents) - len(kept) - len(removed)
     if len(removed) + len(added) > (untouched + len(things)) // 4 + 16:
@@ -82,6 +78,41 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
                     (thing.id, tf, counted.lengths[number]))
         kept[thing.id] = remember(thing, doc, counted)
         entries[thing.id] = chunk_entry(doc)
+    state = _new_state(old, layout, changing, kept)
+    state.shards = _updated_shards(folder, old.shards, changes, shard_bytes)
+    _update_chunks(folder, state, [doc_id for doc_id, _ in removed], entries)
+    return state
+
+
+def _fingerprints(things: list[Numbered], old: IndexState) -> tuple[dict[int, str], dict[int, SearchDocument]]:
+    """Each thing's fingerprint, and the documents made for it that are new."""
+    prints, made = {}, {}
+    for thing in things:
+        doc = None if thing.fingerprint else thing.make()  # the small kinds: fingerprinted by their document
+        prints[thing.id] = fingerprint(thing, doc)
+        if doc is not None and old.documents.fingerprint(thing.id) != prints[thing.id]:
+            made[thing.id] = doc
+    return prints, made
+
+
+def _compared(old: IndexState, examined: list[int], prints: dict[int, str]) -> tuple[dict, list] | None:
+    """The state's documents of the municipalities at the ``examined`` positions: those kept (id → what the
+    state keeps of them) and those removed (id, remembered terms); None when a removed one's are not known
+    (an item or attachment changed or went)."""
+    kept, removed = {}, []
+    for position in examined:
+        for doc_id, print_, lengths, terms in old.documents.entries(*_id_range(position)):
+            if prints.get(doc_id) == print_:
+                kept[doc_id] = (print_, lengths, terms)
+            elif terms is None:
+                return None
+            else:
+                removed.append((doc_id, terms))
+    return kept, removed
+
+
+def _new_state(old: IndexState, layout: tuple, changing: set[str], kept: dict[int, tuple]) -> IndexState:
+    """The documents of the changing municipalities from ``kept``, every other's taken from the old state."""
     state = IndexState(layout=layout)
     for position, (municipality, _) in enumerate(layout):
         if municipality in changing:
@@ -89,8 +120,6 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
                 state.documents.append(doc_id, *kept[doc_id])
         else:
             state.documents.copy(old.documents, *_id_range(position))
-    state.shards = _updated_shards(folder, old.shards, changes, shard_bytes)
-    _update_chunks(folder, state, [doc_id for doc_id, _ in removed], entries)
     return state
 
 
@@ -102,12 +131,6 @@ def _others_stay(old: tuple, new: tuple, changing: set[str]) -> bool:
 
 def _id_range(position: int) -> tuple[int, int]:
     return position << MUNICIPALITY_SHIFT, (position + 1) << MUNICIPALITY_SHIFT
-
-
-def _entries(old: IndexState, positions: list[int]) -> Iterator[tuple]:
-    """The state's entries of the documents of the municipalities at these positions."""
-    for position in positions:
-        yield from old.documents.entries(*_id_range(position))
 
 
 def _synced(live: Path, folder: IndexFolder, old: IndexState) -> bool:
