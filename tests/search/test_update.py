@@ -11,6 +11,7 @@ from kommunearkiv.content.reader import load_archive
 from kommunearkiv.model import Archive
 from kommunearkiv.parts import outline_archive, outline_of
 from kommunearkiv.search import INDEX_FOLDER, Previous, numbering, write_search_index
+from kommunearkiv.search.shards import CHUNK_BITS
 
 from benchmarks.synthetic import add_meeting
 
@@ -169,6 +170,20 @@ def test_an_added_meeting_updates_from_its_municipality_alone(content, tmp_path,
         assert figures["how"] == "updated" and sites.wholes == 0
         assert made_items == [changed] * len(list(meeting.glob("punkt-*.md")))  # the added meeting's items only
         assert_same_as_full_build(content, site, tmp_path)
+        assert_others_untouched(site, sites.root / f"site-{sites.count - 1}", municipalities(content).index(changed))
+
+
+def assert_others_untouched(site: Path, live: Path, changed: int) -> None:
+    """The other municipalities' chunks and segments are the live site's files (hard links), not written."""
+    others = [f for sub in ("d", "p") for f in (site / INDEX_FOLDER / sub).glob("*.js") if owner(f) != changed]
+    assert others and all(f.stat().st_ino == (live / INDEX_FOLDER / f.parent.name / f.name).stat().st_ino for f in others)
+
+
+def owner(file: Path) -> int:
+    """The position of the municipality a chunk (``d/<n>``) or segment (``p/<m>-…``) is of."""
+    if file.parent.name == "p":
+        return int(file.stem.split("-")[0])
+    return numbering.municipality_of(int(file.stem) << CHUNK_BITS)
 
 
 def test_an_added_municipality_after_the_others_is_added(five, tmp_path, made_items):
