@@ -56,7 +56,7 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     if state is None:
         folder = IndexFolder(target)
         if outline is not None:
-            things = numbered(whole(), item_digests, tables)[1]
+            things = numbered(whole(), None, tables)[1]  # the digests are of the partial archive's items
         state = write_all(folder, things, shard_bytes)
         state.layout = tables.layout()
     content = manifest(tables, len(state.documents), state.documents.totals(), state.shards, _years(state))
