@@ -15,12 +15,19 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from flask import Flask
+
 from .content.reader import load_archive
 from .errors import InputError
 from .exports import write_exports
+from .fingerprints import ArchiveDigests, outlines_of
 from .folders import replaced_atomically
 from .forking import run_all
-from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work, remove_stale
+from .incremental import (CACHE_FOLDER, BuildCache, BuildRecord, Plan, Unavailable, borrowed_parts, part_key,
+                          plan_build, prepare_work, record_data, remove_stale)
+from .model import Archive
+from .parse_cache import ParseCache
+from .parts import Outline, content_statuses, outline_archive
 from .search import INDEX_FOLDER, Previous, write_search_index
 from .web.app import create_app
 from .web.freeze import freeze
@@ -34,6 +41,7 @@ class BuildReport:
     search: dict
     exports: dict
     rendered: int | None = None
+    loaded: int | None = None  # municipalities loaded (the others did not change)
 
     def __str__(self) -> str:
         rendered = f" ({self.rendered} rendered, the others unchanged)" if self.rendered not in (None, self.pages) else ""
@@ -56,39 +64,89 @@ def check_site_folder(content_dir: Path, site_dir: Path) -> None:
         raise InputError.single(str(site_dir), None, "site", f"an output folder of its own (it is replaced as a whole), found {clash}")
 
 
+@dataclass
+class Loaded:
+    """The municipalities a build loaded (``archive``) and their ``digests``; the ``borrowed`` others, each with
+    the record its pages and files are taken from; the outline of every municipality, by id."""
+
+    archive: Archive
+    digests: ArchiveDigests
+    borrowed: dict[str, BuildRecord]
+    outlines: dict[str, Outline]
+
+
+def load_changed(content_dir: Path, cache: BuildCache, keys: dict[str, str],
+                 borrowed: dict[str, tuple[BuildRecord, Outline]]) -> Loaded:
+    """Load every municipality not ``borrowed``: all of them when none is."""
+    only = set(keys) - set(borrowed) if borrowed else None
+    archive = load_archive(content_dir, cache.parse_cache, only)
+    digests = ArchiveDigests(archive)
+    outlines = {m: outline for m, (_, outline) in borrowed.items()} | outlines_of(digests)
+    return Loaded(archive, digests, {m: source for m, (source, _) in borrowed.items()}, dict(sorted(outlines.items())))
+
+
+def whole_archive(content_dir: Path, cache: BuildCache) -> Archive:
+    """Every municipality, for a search index that must be written whole during a build that loaded only some."""
+    with ParseCache(cache.parse_cache.folder, cache.data_code_key) as parse_cache:
+        return load_archive(content_dir, parse_cache)
+
+
 def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, site_url: str | None = None,
                progress: bool = False, cache_dir: Path | None = None, full: bool = False, jobs: int | None = None) -> BuildReport:
     """``full``: take nothing over from earlier builds; ``jobs``: processes (default: one per core)."""
     check_site_folder(content_dir, site_dir)
     themes = theme_search_path(theme)
     cache = BuildCache(cache_dir or site_dir.parent / CACHE_FOLDER, site_dir, themes, site_url, reuse=not full)
+    keys = {m: part_key(cache.pages_key, status) for m, status in content_statuses(content_dir).items()} if content_dir.is_dir() else {}
+    live = cache.previous() if site_dir.is_dir() else BuildRecord()
     with cache.parse_cache:  # what it staged is kept only when the build succeeds
-        archive = load_archive(content_dir, cache.parse_cache)
-        app = create_app(archive, themes, site_url)
         spare = cache.spare_record()
+        loaded = load_changed(content_dir, cache, keys, borrowed_parts(keys, spare, live, cache.outlines))
         cache.forget_spare()
-        live = cache.previous() if site_dir.is_dir() else BuildRecord()
         jobs = jobs or os.cpu_count() or 1
         keep_replaced = bool(live.pages)  # the replaced tree becomes the spare only when its record is known
         with replaced_atomically(site_dir, start_from=cache.spare if spare else None,
                                  keep_replaced=cache.spare if keep_replaced else None) as work:
-            plan = plan_build(app, archive, cache, site_dir, live, spare if not cache.spare.exists() else None)
+            if cache.spare.exists():  # the spare could not be moved into the work folder
+                spare = None
+            loaded, app, plan = planned(content_dir, site_dir, themes, site_url, cache, keys, loaded, live, spare)
             prepare_work(plan, site_dir, work)
             pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
-            if plan.data == "written":
-                previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER, cache.data_code_key)
-                search = functools.partial(write_search_index, archive, work, previous=previous, item_digests=plan.digests.items)
-                exports = functools.partial(write_exports, archive, work, site_url)
-                few_pages = len(plan.render) < len(plan.record.pages) // 10
-                search_figures, (export_figures, exported) = in_two_processes(pages, search, exports, few_pages, jobs > 1)
-                plan.record.search, plan.record.exports = search_figures, export_figures
-                plan.record.data_files = data_files(work, exported)
-                remove_stale(work, plan)
-            else:
-                pages()
+            previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER, cache.data_code_key)
+            search = functools.partial(write_search_index, loaded.archive, work, previous=previous,
+                                       item_digests=loaded.digests.items,
+                                       outline=outline_archive(loaded.outlines.values()) if loaded.borrowed else None,
+                                       whole=functools.partial(whole_archive, content_dir, cache))
+            exports = functools.partial(write_exports, loaded.archive, work, site_url, list(loaded.outlines.values()))
+            few_pages = len(plan.render) < len(plan.record.pages) // 10
+            search_figures, (_, exported) = in_two_processes(pages, search, exports, few_pages, jobs > 1)
+            record_data(plan.record, work, exported, search_figures)
+            remove_stale(work, plan)
             cache.retire(keep_replaced)
-        cache.remember(plan.record, live if keep_replaced else None)
-    return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
+        cache.remember(plan.record, live if keep_replaced else None,
+                       {m: loaded.outlines[m] for m in loaded.archive.municipalities})
+    return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render),
+                       len(loaded.archive.municipalities))
+
+
+def planned(content_dir, site_dir, themes, site_url, cache: BuildCache, keys: dict[str, str], loaded: Loaded,
+            live: BuildRecord, spare: BuildRecord | None) -> tuple[Loaded, Flask, Plan]:
+    """The app and the plan; when a borrowed municipality's files are gone (or were the spare's, which
+    could not be used), that municipality is loaded too."""
+    while True:
+        if spare is None and any(source is not live for source in loaded.borrowed.values()):
+            loaded = reloaded(content_dir, cache, keys, loaded, {m for m, s in loaded.borrowed.items() if s is not live})
+        app = create_app(loaded.archive, themes, site_url, list(loaded.outlines.values()))
+        try:
+            return loaded, app, plan_build(app, loaded.digests, loaded.outlines, keys, loaded.borrowed, cache,
+                                           site_dir, live, spare)
+        except Unavailable as unavailable:
+            loaded = reloaded(content_dir, cache, keys, loaded, unavailable.municipalities)
+
+
+def reloaded(content_dir: Path, cache: BuildCache, keys: dict[str, str], loaded: Loaded, more: set[str]) -> Loaded:
+    borrowed = {m: (source, loaded.outlines[m]) for m, source in loaded.borrowed.items() if m not in more}
+    return load_changed(content_dir, cache, keys, borrowed)
 
 
 def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) -> tuple[dict, tuple[dict, list[str]]]:

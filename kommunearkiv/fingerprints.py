@@ -15,7 +15,13 @@ address. Then each kind of page adds the model objects it reads:
   meetings that recorded the person's attendance and the items that name the
   person (``summaries.items_naming_persons``, as the page does); a committee:
   its meetings in full; the municipality: its meetings and cases;
-- the home and data pages: the whole archive; search and 404: the code key.
+- the home and data pages: every municipality's *outline* (``parts.Outline``), whose digest is that of
+  the municipality's frame and everything its pages show (``ArchiveDigests.content``); search and 404:
+  the code key.
+
+A build that loads only some municipalities fingerprints the pages of those
+(``page_fingerprints``); the others' pages keep the fingerprints their last
+build recorded (``incremental.plan_build``).
 
 When a template starts to show something new, its kind of page must add it
 here; ``tests/building`` compares incremental builds with full builds byte for byte.
@@ -30,7 +36,9 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
+from .exports.tables import table_rows
 from .model import Archive, Case, Meeting, Municipality
+from .parts import Outline, outline_of
 from .web.freeze import page_routes
 from .web.summaries import items_naming_persons
 
@@ -76,15 +84,26 @@ class ArchiveDigests:
         self.rosters = {mu.id: roster_digest(mu) for mu in archive.municipalities.values()}
         self.cases = {id(c): self.case_digest(c) for mu in archive.municipalities.values() for c in mu.cases.values()}
 
-    def whole(self) -> str:
-        return digest(sorted(self.frames.items()), sorted(self.rosters.items()), [self.meetings[id(m)] for m in self.archive.meetings()])
-
     def case_digest(self, case: Case) -> str:
         return digest(case.id, case.number, [(self.details[id(i.meeting)], self.items[id(i)]) for i in case.items])
 
     def municipality(self, municipality: Municipality) -> str:
         return digest(self.rosters[municipality.id], [self.meetings[id(m)] for m in municipality.meetings()],
                       [self.cases[id(c)] for c in municipality.cases.values()])
+
+    def content(self, municipality: Municipality) -> str:
+        """Of everything the municipality's pages, data files and search documents show: its outline's digest."""
+        return digest(self.frames[municipality.id], self.municipality(municipality))
+
+
+def outlines_of(digests: ArchiveDigests) -> dict[str, Outline]:
+    """The outline of every municipality of the digests' archive, by id."""
+    return {mu.id: outline_of(mu, digests.content(mu), table_rows(mu)) for mu in digests.archive.municipalities.values()}
+
+
+def outlines_digest(outlines: Iterable[Outline]) -> str:
+    """Of what the site-wide pages and files show: every municipality's outline."""
+    return digest(sorted((o.id, o.digest) for o in outlines))
 
 
 def frame_digest(municipality: Municipality) -> str:
@@ -105,12 +124,13 @@ def meeting_details(meeting: Meeting) -> tuple:
     return tuple(getattr(meeting, name) for name in MEETING_DETAILS)
 
 
-def page_fingerprints(digests: ArchiveDigests, code_key: str) -> Iterator[tuple[str, dict, str]]:
-    """``(endpoint, values, fingerprint)`` of every page ``freeze`` writes, in its order."""
+def page_fingerprints(digests: ArchiveDigests, code_key: str, outlines: Iterable[Outline]) -> Iterator[tuple[str, dict, str]]:
+    """``(endpoint, values, fingerprint)`` of the site's own pages and of every page of the digests' archive
+    (the municipalities loaded), in the order ``freeze`` writes them; ``outlines``: of every municipality."""
     archive = digests.archive
-    whole = digests.whole()
+    site_wide = outlines_digest(outlines)
     for endpoint in ("home", "data"):
-        yield endpoint, {}, digest(code_key, whole)
+        yield endpoint, {}, digest(code_key, site_wide)
     for endpoint in ("search", "not_found"):
         yield endpoint, {}, digest(code_key)
     for municipality in archive.municipalities.values():

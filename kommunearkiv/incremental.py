@@ -17,8 +17,17 @@ the new build does not write is removed. So an added meeting costs its own
 pages, not a link per page of the archive, nor the removal of the old tree.
 The spare shares files with the live site by hard link, so nothing is ever
 written into an existing file of the work folder: a file is unlinked before
-it is written again. Data files are taken over only when the archive and the
-code are unchanged.
+it is written again.
+
+A build loads only the municipalities whose content changed: the record keeps,
+per municipality, its *part key* (``part_key``: the status of every file of its
+content folder, ``parts.content_statuses``, and the code) and its data files.
+A municipality whose key the spare's or the live site's record has is
+*borrowed* from that record (``borrowed_parts``): its pages keep their recorded
+fingerprints, its files are kept (spare) or linked (live), and its outline,
+which the site-wide pages and files read, comes from the ``OutlineStore``.
+Should a borrowed file be missing, the build loads that municipality after all
+(``Unavailable``).
 
 Records are removed before the folder they describe is changed (the spare's
 before the build starts on it, the live one before the swap) and written
@@ -36,8 +45,8 @@ from pathlib import Path
 from flask import Flask
 
 from .fingerprints import ArchiveDigests, code_fingerprint, digest, page_fingerprints
-from .model import Archive
 from .parse_cache import ParseCache, write_atomically
+from .parts import Outline, OutlineStore
 from .search.state import prune_states
 from .web.freeze import file_path, static_urls, url_paths
 
@@ -47,14 +56,15 @@ SEARCH_INDEX = "search/index/"  # where the search index writes, relative to the
 
 @dataclass
 class BuildRecord:
-    """What one build wrote: page URL → fingerprint, static files, the data files' key and paths, the figures reported."""
+    """What one build wrote: page URL → fingerprint, static files, the data files' paths, the figures reported, and
+    per municipality its part key and data files (``{"key": …, "files": […]}``)."""
 
     pages: dict[str, str] = field(default_factory=dict)
     static: list[str] = field(default_factory=list)
-    data_key: str = ""
     data_files: list[str] = field(default_factory=list)
     search: dict = field(default_factory=dict)
     exports: dict = field(default_factory=dict)
+    parts: dict[str, dict] = field(default_factory=dict)
 
     def files(self) -> set[str]:
         return {file_path(url) for url in self.pages} | set(self.static) | set(self.data_files)
@@ -68,9 +78,15 @@ class Plan:
     render: list[str]  # page URLs to render
     link: list[str]  # files to hard-link from the live site
     remove: list[str]  # files of the spare that the new site does not have as they are
-    data: str  # "kept" (the spare's), "linked" (the live site's) or "written"
-    digests: ArchiveDigests  # the archive's, computed for the fingerprints; the search index uses them too
-    spare_data: list[str] = field(default_factory=list)  # when written: the spare's data files, kept until then
+    spare_data: list[str]  # the spare's data files, kept until the writers are done
+
+
+class Unavailable(Exception):
+    """Borrowed municipalities whose files the earlier builds no longer have: the build must load them."""
+
+    def __init__(self, municipalities: set[str]):
+        super().__init__(", ".join(sorted(municipalities)))
+        self.municipalities = municipalities
 
 
 class BuildCache:
@@ -84,6 +100,7 @@ class BuildCache:
         self.spare_record_file = folder / "sites" / f"{name}.spare.json"
         self.spare = folder / "spare" / name
         self.search_states = folder / "search" / name
+        self.outlines = OutlineStore(folder / "outlines" / name)
 
     def previous(self) -> BuildRecord:
         """The record of the live site (empty when there is none to trust)."""
@@ -115,25 +132,49 @@ class BuildCache:
         else:
             self.record_file.unlink(missing_ok=True)
 
-    def remember(self, record: BuildRecord, spare: BuildRecord | None) -> None:
-        """Write the new site's record; keep the search index states that it and the ``spare``'s record name."""
+    def remember(self, record: BuildRecord, spare: BuildRecord | None, outlines: dict[str, Outline]) -> None:
+        """Write the new site's record and the ``outlines`` of the municipalities it loaded; keep the search index
+        states and outlines that it and the ``spare``'s record name."""
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
+        self.outlines.keep({record.parts[m]["key"]: outline for m, outline in outlines.items()},
+                           {part["key"] for r in (record, spare) if r for part in r.parts.values()})
         write_atomically(self.record_file, json.dumps(asdict(record), sort_keys=True).encode("utf-8"))
         self.parse_cache.save()
         prune_states(self.search_states, {r.search.get("state") for r in (record, spare) if r} - {None})
 
 
-def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, live: BuildRecord,
+def part_key(pages_key: str, status: str) -> str:
+    """What a municipality's pages and files are made from: its content folder's ``status`` and the code."""
+    return digest(pages_key, status)
+
+
+def borrowed_parts(keys: dict[str, str], spare: BuildRecord | None, live: BuildRecord,
+                   store: OutlineStore) -> dict[str, tuple[BuildRecord, Outline]]:
+    """The municipalities the build need not load (their part ``keys`` unchanged since the spare's or the live
+    site's build, and their outline stored): each with that record (the spare's first: the work folder is the
+    spare) and its outline."""
+    borrowed = {}
+    for municipality, key in keys.items():
+        source = next((r for r in (spare, live) if r and r.parts.get(municipality, {}).get("key") == key), None)
+        outline = store.get(key) if source else None
+        if outline is not None:
+            borrowed[municipality] = source, outline
+    return borrowed
+
+
+def plan_build(app: Flask, digests: ArchiveDigests, outlines: dict[str, Outline], keys: dict[str, str],
+               borrowed: dict[str, BuildRecord], cache: BuildCache, site_dir: Path, live: BuildRecord,
                spare: BuildRecord | None) -> Plan:
     """Which pages to render, which files to link from the live ``site_dir`` (built as ``live`` records), and what
-    to remove from the spare."""
-    digests = ArchiveDigests(archive)
+    to remove from the ``spare``. ``digests``: of the municipalities loaded; ``borrowed``: the others, each with the
+    record it is taken from. Raises ``Unavailable`` when a borrowed file is missing."""
     routes, prints = [], []
-    for endpoint, values, fingerprint in page_fingerprints(digests, cache.pages_key):
+    for endpoint, values, fingerprint in page_fingerprints(digests, cache.pages_key, outlines.values()):
         routes.append((endpoint, values))
         prints.append(fingerprint)
     record = BuildRecord(pages=dict(zip(url_paths(app, routes), prints)), static=[file_path(u) for u in static_urls(app)],
-                         data_key=digest(cache.data_code_key, digests.whole()))
+                         parts={m: {"key": key, "files": []} for m, key in keys.items()})
+    owners = borrow_pages(record, borrowed)
     spare = spare or BuildRecord()
     keep, link, render = set(), [], []
     for url, fingerprint in record.pages.items():
@@ -144,17 +185,29 @@ def plan_build(app: Flask, archive: Archive, cache: BuildCache, site_dir: Path, 
             link.append(path)
         else:
             render.append(url)
-    data = "written"
-    if spare.data_key == record.data_key:
-        data, keep = "kept", keep | set(spare.data_files)
-        record.data_files, record.search, record.exports = spare.data_files, spare.search, spare.exports
-    elif live.data_key == record.data_key and all((site_dir / path).is_file() for path in live.data_files):
-        data, link = "linked", link + live.data_files
-        record.data_files, record.search, record.exports = live.data_files, live.search, live.exports
-    else:  # the writers bring the spare's data files up to date: most files of a rebuild do not change
-        keep |= set(spare.data_files)
-    return Plan(record, render, link, sorted(spare.files() - keep), data, digests,
-                spare.data_files if data == "written" else [])
+    missing = {owners[url] for url in render if url in owners}
+    linked_data = [path for m, source in borrowed.items() if source is not spare for path in source.parts[m]["files"]]
+    missing |= {m for m, source in borrowed.items() if source is not spare
+                and not all((site_dir / path).is_file() for path in source.parts[m]["files"])}
+    if missing:
+        raise Unavailable(missing)
+    keep |= set(spare.data_files) - set(linked_data)  # the writers bring the others up to date
+    return Plan(record, render, link + linked_data, sorted(spare.files() - keep), spare.data_files)
+
+
+def borrow_pages(record: BuildRecord, borrowed: dict[str, BuildRecord]) -> dict[str, str]:
+    """Give ``record`` the borrowed municipalities' pages (with their recorded fingerprints) and data files;
+    returns each borrowed page's municipality."""
+    owners = {}
+    for source in {id(s): s for s in borrowed.values()}.values():
+        for url, fingerprint in source.pages.items():
+            municipality = url.split("/", 2)[1]
+            if borrowed.get(municipality) is source:
+                record.pages[url] = fingerprint
+                owners[url] = municipality
+    for municipality, source in borrowed.items():
+        record.parts[municipality]["files"] = source.parts[municipality]["files"]
+    return owners
 
 
 def prepare_work(plan: Plan, site_dir: Path, work: Path) -> None:
@@ -189,10 +242,16 @@ def remove_file(root: Path, path: str) -> None:
         folder = folder.parent
 
 
-def data_files(work: Path, exported: list[str]) -> list[str]:
-    """The data files of the new site: the exports' and every file of the search index's folder."""
+def record_data(record: BuildRecord, work: Path, exported: dict[str, list[str]], search: dict) -> None:
+    """Note the new site's data files in its ``record``: the site-wide and loaded municipalities' ``exported``
+    files, the borrowed ones', and every file of the search index's folder."""
+    for municipality, part in record.parts.items():
+        if municipality in exported:
+            part["files"] = sorted(exported[municipality])
+    exports = set(exported[""]) | {path for part in record.parts.values() for path in part["files"]}
     index = [Path(root, name).relative_to(work).as_posix() for root, _, names in os.walk(work / SEARCH_INDEX) for name in names]
-    return sorted(set(exported) | set(index))
+    record.data_files = sorted(exports | set(index))
+    record.search, record.exports = search, {"files": len(exports)}
 
 
 def remove_stale(work: Path, plan: Plan) -> None:

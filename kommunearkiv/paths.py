@@ -13,6 +13,8 @@ CASES = "sager"
 PERSONS = "personer"
 ATTACHMENTS = "bilag"
 RESERVED_COMMITTEE_IDS = (CASES, PERSONS)
+# The site's own folders at its root (data files, search page and index, theme files): no municipality's.
+RESERVED_MUNICIPALITY_IDS = ("data", "search", "static")
 
 
 def municipality_path(m: Municipality) -> str:

@@ -20,7 +20,7 @@ from ..errors import InputError, Problem
 from ..model import (CLOSED, DOCUMENT_KINDS, OPEN, AgendaItem, Archive, AttachmentDocument, Committee, Decision,
                      EarlierDecision, Meeting, Membership, Municipality, Person, Section, Source)
 from ..parse_cache import ParseCache
-from ..paths import RESERVED_COMMITTEE_IDS
+from ..paths import RESERVED_COMMITTEE_IDS, RESERVED_MUNICIPALITY_IDS
 from .bodies import MarkdownBody, body_digest
 from .fields import ID, Fields
 from .linking import link_archive
@@ -31,14 +31,15 @@ SECTION_HEADING = re.compile(r"^## (.+?)[ \t]*$", re.MULTILINE)
 PARSE_CACHE: contextvars.ContextVar[ParseCache | None] = contextvars.ContextVar("parse_cache", default=None)
 
 
-def load_archive(content_dir: Path, parse_cache: ParseCache | None = None) -> Archive:
+def load_archive(content_dir: Path, parse_cache: ParseCache | None = None, only: set[str] | None = None) -> Archive:
     """The archive in ``content_dir``; raises ``InputError`` listing every problem found.
 
-    With ``parse_cache``, files whose bytes did not change since it was filled are not parsed again.
+    With ``parse_cache``, files whose bytes did not change since it was filled are not parsed again. With
+    ``only``, just the municipality folders of those names are read (the build's others did not change).
     """
     token = PARSE_CACHE.set(parse_cache)
     try:
-        return read_archive(content_dir)
+        return read_archive(content_dir, only)
     finally:
         PARSE_CACHE.reset(token)
 
@@ -49,19 +50,21 @@ def _parsed(path: Path, parse):
     return cache.parsed(path, parse) if cache else parse(path)
 
 
-def read_archive(content_dir: Path) -> Archive:
+def read_archive(content_dir: Path, only: set[str] | None = None) -> Archive:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         raise InputError.single(str(content_dir), None, "content", "a folder of content (see docs/content-format.md)")
-    links = links_out_of(content_dir)
+    links = links_out_of(content_dir, only=only)
     if links:
         raise InputError(links)
     archive = Archive()
     for folder in _subfolders(content_dir):
+        if only is not None and folder.name not in only:
+            continue
         municipality = read_municipality(folder, problems)
         if municipality:
             archive.municipalities[municipality.id] = municipality
-    if not archive.municipalities and not problems:
+    if not archive.municipalities and not problems and only is None:
         problems.append(Problem(str(content_dir), None, "content", "at least one municipality folder with municipality.yaml"))
     problems += link_archive(archive, content_dir)
     if problems:
@@ -69,8 +72,9 @@ def read_archive(content_dir: Path) -> Archive:
     return archive
 
 
-def links_out_of(content_dir: Path, root: Path | None = None) -> list[Problem]:
-    """Symbolic links that lead out of ``content_dir``: nothing outside it may be read (or published).
+def links_out_of(content_dir: Path, root: Path | None = None, only: set[str] | None = None) -> list[Problem]:
+    """Symbolic links that lead out of ``content_dir``: nothing outside it may be read (or published); with
+    ``only``, in those of its folders alone.
 
     ``os.scandir`` tells links from the directory entries themselves, without a system call per file."""
     root, problems = root or content_dir.resolve(), []
@@ -81,7 +85,7 @@ def links_out_of(content_dir: Path, root: Path | None = None) -> list[Problem]:
             target = Path(entry.path).resolve()
             if root not in target.parents:
                 problems.append(Problem(entry.path, None, "link", f"a file or folder inside {root}, found a link to {target}"))
-        elif entry.is_dir():
+        elif entry.is_dir() and (only is None or entry.name in only):
             problems += links_out_of(Path(entry.path), root)
     return problems
 
@@ -101,6 +105,10 @@ def read_municipality(folder: Path, problems: list[Problem]) -> Municipality | N
     meta_path = folder / "municipality.yaml"
     fields = required_yaml(meta_path, "municipality.yaml with the municipality's name", problems)
     municipality_id = _folder_id(folder, problems)
+    if municipality_id in RESERVED_MUNICIPALITY_IDS:
+        problems.append(Problem(str(folder), None, "folder name",
+                                f"a municipality id other than {', '.join(RESERVED_MUNICIPALITY_IDS)} (the site's own folders)"))
+        return None
     if fields is None or municipality_id is None:
         return None
     fields.unknown_keys(("name",))

@@ -1,4 +1,4 @@
-"""What the app keeps for its requests: the archive, the theme search path, figures many pages share."""
+"""What the app keeps for its requests: the archive, the outlines, the theme search path, figures many pages share."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,16 +8,28 @@ from typing import TypeVar
 from flask import current_app
 
 from ..model import Archive
+from ..parts import Outline
 
 T = TypeVar("T")
 
 ARCHIVE = "kommunearkiv.archive"
+OUTLINES = "kommunearkiv.outlines"
 THEME_DIRS = "kommunearkiv.theme_dirs"
 CACHE = "kommunearkiv.cache"
 
 
 def current_archive() -> Archive:
     return current_app.extensions[ARCHIVE]
+
+
+def current_outlines() -> list[Outline]:
+    """The outline of every municipality of the site, which the site-wide pages show: the archive holds only the
+    municipalities a build loaded. An app made without outlines (``serve``, tests) makes them from its archive."""
+    outlines = current_app.extensions.get(OUTLINES)
+    if outlines is None:
+        from ..fingerprints import ArchiveDigests, outlines_of  # at call time: fingerprints imports the web package
+        outlines = current_app.extensions[OUTLINES] = list(outlines_of(ArchiveDigests(current_archive())).values())
+    return outlines
 
 
 def current_theme_dirs() -> list[Path]:

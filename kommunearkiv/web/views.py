@@ -5,11 +5,12 @@ from flask import Flask, abort, current_app, render_template
 
 from ..exports.catalog import data_catalog
 from ..model import Municipality
+from ..parts import outline_archive
 from ..paths import item_path
 from . import summaries
 from .breadcrumbs import breadcrumbs
 from .routes import RULES
-from .state import cached, current_archive
+from .state import cached, current_archive, current_outlines
 
 LATEST_MEETINGS = 10
 
@@ -41,7 +42,7 @@ def find_meeting(municipality: str, committee: str, meeting: str):
 
 
 def home_page():
-    archive = current_archive()
+    archive = outline_archive(current_outlines())
     return render_template("home.html", trail=breadcrumbs(), archive=archive, latest=summaries.latest_meetings(archive, LATEST_MEETINGS))
 
 

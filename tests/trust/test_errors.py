@@ -75,6 +75,8 @@ def break_content(content: Path, case: str) -> None:
         (meeting.parent / "2015-05-20").symlink_to(outside)
     elif case == "reserved committee id":
         shutil.copytree(meeting.parent, content / "alleroed" / "sager")
+    elif case == "reserved municipality id":
+        shutil.copytree(content / "gentofte", content / "search")
 
 
 CASES = {
@@ -92,6 +94,7 @@ CASES = {
     "folder name with ..": r"2015-05-13\.\.x: folder name: the meeting's date YYYY-MM-DD",
     "link out of content": r"2015-05-20: link: a file or folder inside .*content, found a link to .*elsewhere",
     "reserved committee id": r"alleroed/sager: folder name: a committee id other than sager, personer",
+    "reserved municipality id": r"content/search: folder name: a municipality id other than data, search, static",
 }
 
 
