@@ -18,6 +18,7 @@ from pathlib import Path
 from .content.reader import load_archive
 from .errors import InputError
 from .exports import write_exports
+from .fingerprints import full_outlines
 from .folders import replaced_atomically
 from .forking import run_all
 from .incremental import CACHE_FOLDER, BuildCache, BuildRecord, data_files, plan_build, prepare_work, remove_stale
@@ -78,11 +79,11 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             if plan.data == "written":
                 previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER, cache.data_code_key)
                 search = functools.partial(write_search_index, archive, work, previous=previous, item_digests=plan.digests.items)
-                exports = functools.partial(write_exports, archive, work, site_url)
+                exports = functools.partial(write_exports, archive, work, site_url, full_outlines(archive))
                 few_pages = len(plan.render) < len(plan.record.pages) // 10
                 search_figures, (export_figures, exported) = in_two_processes(pages, search, exports, few_pages, jobs > 1)
                 plan.record.search, plan.record.exports = search_figures, export_figures
-                plan.record.data_files = data_files(work, exported)
+                plan.record.data_files = data_files(work, [path for paths in exported.values() for path in paths])
                 remove_stale(work, plan)
             else:
                 pages()
@@ -91,7 +92,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render))
 
 
-def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) -> tuple[dict, tuple[dict, list[str]]]:
+def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) -> tuple[dict, tuple[dict, dict[str, list[str]]]]:
     """Pages, the search index and the data files in two processes: every process that reads the whole
     archive costs memory of its own (its copy-on-write copies of the archive's objects), so a build runs
     as many as it has cores. When the pages are many (a full build), they take longest, and the search

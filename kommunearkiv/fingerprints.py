@@ -30,7 +30,9 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
+from .exports.tables import table_rows
 from .model import Archive, Case, Meeting, Municipality
+from .parts import Outline, outline_of
 from .web.freeze import page_routes
 from .web.summaries import items_naming_persons
 
@@ -140,3 +142,9 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
         shown[id(person)] = digest(roster, person, recorded, named)
     for thing, (endpoint, values) in page_routes(municipality):
         yield endpoint, values, shown[id(thing)]
+
+
+def full_outlines(archive: Archive) -> list[Outline]:
+    """The outline of every municipality of ``archive``, made from the whole archive."""
+    digests = ArchiveDigests(archive)
+    return [outline_of(mu, digests.municipality(mu), table_rows(mu)) for mu in archive.municipalities.values()]

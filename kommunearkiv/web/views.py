@@ -50,9 +50,11 @@ def search_page():
 
 
 def data_page():
+    from ..fingerprints import full_outlines  # here: fingerprints imports the app, which imports this module
+
     archive = current_archive()
     return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], archive=archive,
-                           catalog=data_catalog(archive))
+                           catalog=data_catalog(full_outlines(archive)))
 
 
 def not_found_page():
