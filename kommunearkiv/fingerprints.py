@@ -160,3 +160,4 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
         shown[id(person)] = digest(roster, person, recorded, named)
     for thing, (endpoint, values) in page_routes(municipality):
         yield endpoint, values, shown[id(thing)]
+

@@ -1,30 +1,61 @@
-"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemap and robots.txt.
+"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemaps and robots.txt.
 
-Every file is a function of the archive alone (and ``site_url``), so the same
-content gives byte-identical files.
+Each municipality's files are a function of that municipality alone (and
+``site_url``); the site-wide files (the index ``data/arkiv.json``, the
+schemas, the site feed, the sitemap index, robots.txt) a function of the
+outlines of every municipality (``parts.Outline``) alone. So a build can write
+only the municipalities whose content changed and keep the others' files as
+they are, and the same content gives byte-identical files however it was
+split into calls.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Archive
+from ..model import Archive, Municipality
+from ..parts import Outline
 from .calendars import write_calendars
-from .feeds import write_feeds
-from .jsondata import write_json_files
-from .sitemap import write_discovery
+from .feeds import write_committee_feeds, write_site_feed
+from .jsondata import write_municipality_json, write_site_json
+from .sitemap import write_municipality_discovery, write_site_discovery
 from .tables import write_tables
 
+KINDS = ("json", "csv", "feeds", "calendars", "discovery")
+SITE = ""  # the key of the site-wide files in ``write_exports``' paths
 
-def write_exports(archive: Archive, site_dir: Path, site_url: str | None = None) -> tuple[dict, list[str]]:
-    """Write every data file into ``site_dir``; returns figures (files and bytes written, files per kind)
-    and the files' paths."""
-    kinds = {
-        "json": write_json_files(archive, site_dir),
-        "csv": write_tables(archive, site_dir),
-        "feeds": write_feeds(archive, site_dir, site_url),
-        "calendars": write_calendars(archive, site_dir, site_url),
-        "discovery": write_discovery(archive, site_dir, site_url),
+
+def municipality_files(archive: Archive, municipality: Municipality, site_dir: Path, site_url: str | None) -> dict[str, list[str]]:
+    """Write the municipality's own files; their paths by kind."""
+    return {
+        "json": write_municipality_json(archive, municipality, site_dir),
+        "csv": write_tables(municipality, site_dir),
+        "feeds": write_committee_feeds(archive, municipality, site_dir, site_url),
+        "calendars": write_calendars(archive, municipality, site_dir, site_url),
+        "discovery": write_municipality_discovery(municipality, site_dir, site_url),
     }
-    written = [path for paths in kinds.values() for path in paths]
-    return {"files": len(written), "bytes": sum((site_dir / p).stat().st_size for p in written),
-            **{kind: len(paths) for kind, paths in kinds.items()}}, written
+
+
+def site_files(outlines: list[Outline], site_dir: Path, site_url: str | None) -> dict[str, list[str]]:
+    """Write the site-wide files from the outlines; their paths by kind."""
+    return {
+        "json": write_site_json(outlines, site_dir),
+        "feeds": write_site_feed(outlines, site_dir, site_url),
+        "discovery": write_site_discovery(outlines, site_dir, site_url),
+    }
+
+
+def write_exports(archive: Archive, site_dir: Path, site_url: str | None,
+                  outlines: list[Outline]) -> tuple[dict, dict[str, list[str]]]:
+    """Write the files of each municipality in ``archive`` (any subset of the site's) and the site-wide
+    files, from ``outlines``: those of every municipality of the site.
+
+    Returns figures of what was written (files, bytes, files per kind) and the written paths (relative to
+    ``site_dir``) by municipality id, the site-wide ones under ``SITE``."""
+    by_part = {mu.id: municipality_files(archive, mu, site_dir, site_url)
+               for mu in sorted(archive.municipalities.values(), key=lambda mu: mu.id)}
+    by_part[SITE] = site_files(outlines, site_dir, site_url)
+    written = {part: [path for paths in kinds.values() for path in paths] for part, kinds in by_part.items()}
+    every = [path for paths in written.values() for path in paths]
+    figures = {"files": len(every), "bytes": sum((site_dir / p).stat().st_size for p in every),
+               **{kind: sum(len(kinds.get(kind, ())) for kinds in by_part.values()) for kind in KINDS}}
+    return figures, written

@@ -11,7 +11,7 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from .. import paths
-from ..model import Archive, Committee, Meeting
+from ..model import Archive, Committee, Meeting, Municipality
 from . import locations
 from .feeds import agenda_text, meeting_title
 from .files import write_text
@@ -51,6 +51,6 @@ def calendar_text(archive: Archive, committee: Committee, site_url: str | None) 
     return calendar.to_ical().decode("utf-8")
 
 
-def write_calendars(archive: Archive, site_dir: Path, site_url: str | None) -> list[str]:
+def write_calendars(archive: Archive, municipality: Municipality, site_dir: Path, site_url: str | None) -> list[str]:
     return [write_text(site_dir, locations.calendar_path(c), calendar_text(archive, c, site_url))
-            for municipality in archive.municipalities.values() for c in municipality.committees.values()]
+            for c in municipality.committees.values()]

@@ -3,7 +3,9 @@
 An entry per meeting (its agenda: number and title of every item) and one
 per decision taken at it, newest first, for the latest ``MEETINGS_PER_FEED``
 meetings. Links are absolute with ``--site-url``; otherwise relative to the
-feed file, which Atom readers resolve against the feed's own address.
+feed file, which Atom readers resolve against the feed's own address. The
+site feed is written from the municipalities' outlines (``parts.Outline``),
+which hold each one's latest meetings: all the feed shows.
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from pathlib import Path
 
 from .. import paths
 from ..dates import danish_date
-from ..model import Archive, Committee, Meeting
+from ..model import Archive, Committee, Meeting, Municipality
+from ..parts import Outline, outline_archive
 from ..web.labels import KIND_LABELS
 from . import locations
 from .files import write_text
@@ -83,11 +86,13 @@ def committee_feed(archive: Archive, committee: Committee, site_url: str | None)
                      municipality.name, paths.committee_path(committee), locations.feed_path(committee.municipality, committee.id), site_url)
 
 
-def write_feeds(archive: Archive, site_dir: Path, site_url: str | None) -> list[str]:
-    written = [write_text(site_dir, locations.SITE_FEED, feed_text(
-        archive, archive.meetings(), "Kommunearkiv: nye møder og beslutninger", "Kommunearkiv", "",
+def write_site_feed(outlines: list[Outline], site_dir: Path, site_url: str | None) -> list[str]:
+    latest = outline_archive(outlines)
+    return [write_text(site_dir, locations.SITE_FEED, feed_text(
+        latest, latest.meetings(), "Kommunearkiv: nye møder og beslutninger", "Kommunearkiv", "",
         locations.SITE_FEED, site_url))]
-    for municipality in archive.municipalities.values():
-        written += [write_text(site_dir, locations.feed_path(c.municipality, c.id), committee_feed(archive, c, site_url))
-                    for c in municipality.committees.values()]
-    return written
+
+
+def write_committee_feeds(archive: Archive, municipality: Municipality, site_dir: Path, site_url: str | None) -> list[str]:
+    return [write_text(site_dir, locations.feed_path(c.municipality, c.id), committee_feed(archive, c, site_url))
+            for c in municipality.committees.values()]

@@ -1,4 +1,5 @@
-"""JSON files: one per meeting, committee, person and case, one complete dump, and their JSON Schemas.
+"""JSON files: one per meeting, committee, person and case, one per municipality holding all of its
+own, the site's index of municipalities, and their JSON Schemas.
 
 Addresses in the files (``url`` of a page, ``data`` of a JSON file) are paths
 from the site root, so the files stay valid wherever the site is published.
@@ -10,12 +11,14 @@ from pathlib import Path
 
 from .. import paths
 from ..model import AgendaItem, Archive, Case, Committee, Meeting, Municipality, Person
+from ..parts import Outline
 from . import locations
 from .files import Encoded, json_bytes, write_bytes, write_json_stream, write_text
 from .opendata import item_document, iso_date, meeting_document, person_names, public_cases
+from .tables import csv_paths
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent / "schemas"
-SCHEMAS = ("meeting", "committee", "person", "case", "archive")
+SCHEMAS = ("meeting", "committee", "person", "case", "municipality", "archive")
 
 
 def meeting_ref(meeting: Meeting) -> dict:
@@ -66,7 +69,7 @@ def case_document(case: Case, municipality: Municipality) -> dict:
 
 @dataclass(frozen=True)
 class DocumentFiles:
-    """Writes each thing's own JSON file and hands its encoded text on to the archive file: one encoding for both."""
+    """Writes each thing's own JSON file and hands its encoded text on to the municipality's file: one encoding for both."""
 
     site_dir: Path
     written: list[str]
@@ -77,8 +80,8 @@ class DocumentFiles:
         return Encoded(text)
 
 
-def municipality_entry(archive: Archive, municipality: Municipality, files: DocumentFiles) -> dict:
-    """The archive file's entry of a municipality, its lists streamed as each document's own file is written."""
+def municipality_document(archive: Archive, municipality: Municipality, files: DocumentFiles) -> dict:
+    """The municipality's file, its lists streamed as each document's own file is written."""
     meetings = municipality.meetings()
     persons = sorted(municipality.persons.values(), key=lambda p: p.id)
     return {
@@ -90,12 +93,24 @@ def municipality_entry(archive: Archive, municipality: Municipality, files: Docu
     }
 
 
-def write_json_files(archive: Archive, site_dir: Path) -> list[str]:
-    """The schemas, every meeting, committee, person and case file, and the archive file holding them all."""
+def write_municipality_json(archive: Archive, municipality: Municipality, site_dir: Path) -> list[str]:
+    """Every meeting, committee, person and case file of the municipality, and its file holding them all."""
+    written: list[str] = []
+    document = municipality_document(archive, municipality, DocumentFiles(site_dir, written))
+    whole = write_json_stream(site_dir, locations.json_path(municipality), document)  # writes the documents' files
+    return written + [whole]
+
+
+def index_entry(outline: Outline) -> dict:
+    municipality = outline.municipality
+    return {"id": municipality.id, "name": municipality.name, "url": paths.municipality_path(municipality),
+            "data": locations.json_path(municipality), "meetings": sum(outline.meetings.values()),
+            "csv": csv_paths(municipality.id)}
+
+
+def write_site_json(outlines: list[Outline], site_dir: Path) -> list[str]:
+    """The schemas, and the index of every municipality with its files (``data/arkiv.json``)."""
     written = [write_text(site_dir, locations.schema_path(name), (SCHEMA_SOURCE / f"{name}.schema.json").read_text(encoding="utf-8"))
                for name in SCHEMAS]
-    files = DocumentFiles(site_dir, written)
-    municipalities = sorted(archive.municipalities.values(), key=lambda mu: mu.id)
-    entries = (municipality_entry(archive, mu, files) for mu in municipalities)
-    written.append(write_json_stream(site_dir, locations.ARCHIVE_JSON, {"municipalities": entries}))
-    return written
+    index = {"municipalities": [index_entry(o) for o in sorted(outlines, key=lambda o: o.id)]}
+    return written + [write_bytes(site_dir, locations.ARCHIVE_JSON, json_bytes(index) + b"\n")]

@@ -3,7 +3,11 @@
 A thing's JSON sits under ``data/`` at its page's address with ``.json``
 appended in place of the final ``/``: the meeting page
 ``alleroed/oekonomiudvalget/2015-05-13/`` has its data at
-``data/alleroed/oekonomiudvalget/2015-05-13.json``.
+``data/alleroed/oekonomiudvalget/2015-05-13.json``, the municipality
+``alleroed/`` (all of it in one file) at ``data/alleroed.json``. Every file of
+a municipality (JSON, CSV, feeds, calendars, sitemaps) has its id in its path;
+the site-wide files (the index ``data/arkiv.json``, the site feed, the
+schemas, the sitemap index, robots.txt) are the only others.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ FEED_DIR = f"{DATA}/feeds"
 CALENDAR_DIR = f"{DATA}/kalendere"
 SITE_FEED = f"{FEED_DIR}/alle.atom"
 SITEMAP = "sitemap.xml"
+SITE_SITEMAP = "sitemap-site.xml"
 ROBOTS = "robots.txt"
 
 PAGE_PATHS = {
@@ -35,7 +40,7 @@ def page_path(thing) -> str:
     return PAGE_PATHS[type(thing)](thing)
 
 
-def json_path(thing: Meeting | Committee | Case | Person) -> str:
+def json_path(thing: Meeting | Committee | Case | Person | Municipality) -> str:
     return f"{DATA}/{page_path(thing).rstrip('/')}.json"
 
 
@@ -48,8 +53,14 @@ def calendar_path(committee: Committee) -> str:
     return f"{CALENDAR_DIR}/{committee.municipality}/{committee.id}.ics"
 
 
-def csv_path(name: str) -> str:
-    return f"{CSV_DIR}/{name}.csv"
+def csv_path(municipality: str, name: str) -> str:
+    """The table ``name`` of the municipality of id ``municipality``."""
+    return f"{CSV_DIR}/{municipality}/{name}.csv"
+
+
+def sitemap_path(municipality: str, part: int | None = None) -> str:
+    """The sitemap of a municipality's pages, or its numbered ``part`` (past ``sitemap.MAX_URLS`` pages)."""
+    return f"{municipality}/{SITEMAP}" if part is None else f"{municipality}/sitemap-{part}.xml"
 
 
 def schema_path(name: str) -> str:

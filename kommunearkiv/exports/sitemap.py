@@ -1,9 +1,16 @@
-"""``sitemap.xml`` (sitemaps.org protocol 0.9) and ``robots.txt`` at the site root.
+"""Sitemaps (sitemaps.org protocol 0.9) and ``robots.txt``.
 
-The protocol requires absolute URLs, so the sitemap is written only when the
+The protocol requires absolute URLs, so sitemaps are written only when the
 site's public address is known (``--site-url``); without it ``robots.txt``
-still allows everything but names no sitemap. Past ``MAX_URLS`` pages the
-sitemap becomes an index of numbered sitemaps, as the protocol requires.
+still allows everything but names no sitemap. Each municipality has its own
+sitemap of its pages (``<municipality>/sitemap.xml``), written with its other
+files; past ``MAX_URLS`` pages it becomes an index of numbered sitemaps, as
+the protocol requires. ``sitemap.xml`` at the site root is an index of the
+site's own pages' sitemap (``sitemap-site.xml``) and every municipality's
+sitemap, written from the outlines alone. (A municipality past ``MAX_URLS``
+pages, some 3,000 meetings, puts an index inside that index, which the
+protocol does not provide for: an outline does not count a municipality's
+pages, so the root index cannot list its parts instead.)
 """
 from __future__ import annotations
 
@@ -13,7 +20,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from .. import paths
-from ..model import Archive
+from ..model import Municipality
+from ..parts import Outline
 from . import locations
 from .files import write_text
 from .opendata import public_cases
@@ -23,19 +31,17 @@ MAX_URLS = 50_000
 SITE_PAGES = ("", "search/", "data/")
 
 
-def page_paths(archive: Archive) -> Iterator[str]:
-    """Every page of the site, as a path from the site root, in the order the freeze writes them."""
-    yield from SITE_PAGES
-    for municipality in archive.municipalities.values():
-        yield paths.municipality_path(municipality)
-        for committee in municipality.committees.values():
-            yield paths.committee_path(committee)
-            for meeting in committee.meetings:
-                yield paths.meeting_path(meeting)
-                yield from (paths.item_path(item) for item in meeting.items)
-                yield from (paths.attachment_path(a) for a in meeting.published_attachments())
-        yield from (paths.case_path(case) for case in public_cases(municipality))
-        yield from (paths.person_path(person) for person in municipality.persons.values())
+def page_paths(municipality: Municipality) -> Iterator[str]:
+    """Every page of the municipality, as a path from the site root, in the order the freeze writes them."""
+    yield paths.municipality_path(municipality)
+    for committee in municipality.committees.values():
+        yield paths.committee_path(committee)
+        for meeting in committee.meetings:
+            yield paths.meeting_path(meeting)
+            yield from (paths.item_path(item) for item in meeting.items)
+            yield from (paths.attachment_path(a) for a in meeting.published_attachments())
+    yield from (paths.case_path(case) for case in public_cases(municipality))
+    yield from (paths.person_path(person) for person in municipality.persons.values())
 
 
 def xml_text(root_tag: str, entry_tag: str, urls: list[str]) -> str:
@@ -44,17 +50,31 @@ def xml_text(root_tag: str, entry_tag: str, urls: list[str]) -> str:
     return f'<?xml version="1.0" encoding="utf-8"?>\n<{root_tag} xmlns="{NAMESPACE}">\n{entries}</{root_tag}>\n'
 
 
-def write_sitemaps(archive: Archive, site_dir: Path, site_url: str) -> list[str]:
-    """One sitemap, or past ``MAX_URLS`` pages numbered sitemaps and an index; never more than one part's URLs at hand."""
-    base = site_url.rstrip("/") + "/"
-    urls = (base + path for path in page_paths(archive))
+def base_url(site_url: str) -> str:
+    return site_url.rstrip("/") + "/"
+
+
+def write_sitemaps(municipality: Municipality, site_dir: Path, site_url: str) -> list[str]:
+    """The municipality's sitemap, or past ``MAX_URLS`` pages numbered sitemaps and its index of them; never
+    more than one part's URLs at hand."""
+    base = base_url(site_url)
+    urls = (base + path for path in page_paths(municipality))
     parts = iter(lambda: list(islice(urls, MAX_URLS)), [])
     first, second = next(parts), next(parts, None)
+    sitemap = locations.sitemap_path(municipality.id)
     if second is None:
-        return [write_text(site_dir, locations.SITEMAP, xml_text("urlset", "url", first))]
-    written = [write_text(site_dir, f"sitemap-{n}.xml", xml_text("urlset", "url", part))
+        return [write_text(site_dir, sitemap, xml_text("urlset", "url", first))]
+    written = [write_text(site_dir, locations.sitemap_path(municipality.id, n), xml_text("urlset", "url", part))
                for n, part in enumerate(chain([first, second], parts), start=1)]
-    return written + [write_text(site_dir, locations.SITEMAP, xml_text("sitemapindex", "sitemap", [base + n for n in written]))]
+    return written + [write_text(site_dir, sitemap, xml_text("sitemapindex", "sitemap", [base + p for p in written]))]
+
+
+def write_site_sitemaps(outlines: list[Outline], site_dir: Path, site_url: str) -> list[str]:
+    """The sitemap of the site's own pages, and the index of it and of every municipality's sitemap."""
+    base = base_url(site_url)
+    own = write_text(site_dir, locations.SITE_SITEMAP, xml_text("urlset", "url", [base + path for path in SITE_PAGES]))
+    sitemaps = [own] + [locations.sitemap_path(o.id) for o in sorted(outlines, key=lambda o: o.id)]
+    return [own, write_text(site_dir, locations.SITEMAP, xml_text("sitemapindex", "sitemap", [base + p for p in sitemaps]))]
 
 
 def robots_text(site_url: str | None) -> str:
@@ -64,6 +84,10 @@ def robots_text(site_url: str | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_discovery(archive: Archive, site_dir: Path, site_url: str | None) -> list[str]:
-    sitemaps = write_sitemaps(archive, site_dir, site_url) if site_url else []
+def write_site_discovery(outlines: list[Outline], site_dir: Path, site_url: str | None) -> list[str]:
+    sitemaps = write_site_sitemaps(outlines, site_dir, site_url) if site_url else []
     return sitemaps + [write_text(site_dir, locations.ROBOTS, robots_text(site_url))]
+
+
+def write_municipality_discovery(municipality: Municipality, site_dir: Path, site_url: str | None) -> list[str]:
+    return write_sitemaps(municipality, site_dir, site_url) if site_url else []

@@ -51,9 +51,7 @@ def search_page():
 
 
 def data_page():
-    archive = current_archive()
-    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], archive=archive,
-                           catalog=data_catalog(archive))
+    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], catalog=data_catalog(current_outlines()))
 
 
 def not_found_page():
