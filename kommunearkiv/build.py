@@ -2,10 +2,10 @@
 
 Everything is written into a work folder that replaces ``site/`` only when
 every step succeeded, so a failed build leaves the previous site intact.
-Builds are incremental (see ``incremental.py`` and docs/building.md): the
-work folder starts as the tree the last build replaced, what did not change
-is kept or taken over from ``site/``, and the result is byte for byte what a
-full build writes. Pages, the search index and the data files are written by
+Builds are incremental (see ``incremental.py`` and docs/building.md): only
+the municipalities whose content changed are loaded, the work folder starts
+as the tree the last build replaced, what did not change is kept or taken
+over from ``site/``, and the result is byte for byte what a full build writes. Pages, the search index and the data files are written by
 as many processes as there are cores (``in_two_processes``).
 """
 from __future__ import annotations
@@ -42,11 +42,13 @@ class BuildReport:
     exports: dict
     rendered: int | None = None
     loaded: int | None = None  # municipalities loaded (the others did not change)
+    municipalities: int | None = None
 
     def __str__(self) -> str:
         rendered = f" ({self.rendered} rendered, the others unchanged)" if self.rendered not in (None, self.pages) else ""
+        loaded = f", {self.loaded} of {self.municipalities} municipalities loaded" if self.loaded != self.municipalities else ""
         return (f"{self.pages} pages{rendered}, search index of {self.search.get('documents', '?')} documents, "
-                f"{self.exports.get('files', '?')} data files")
+                f"{self.exports.get('files', '?')} data files{loaded}")
 
 
 def theme_search_path(theme: Path | None) -> list[Path]:
@@ -126,7 +128,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
         cache.remember(plan.record, live if keep_replaced else None,
                        {m: loaded.outlines[m] for m in loaded.archive.municipalities})
     return BuildReport(len(plan.record.pages), plan.record.search, plan.record.exports, len(plan.render),
-                       len(loaded.archive.municipalities))
+                       len(loaded.archive.municipalities), len(keys))
 
 
 def planned(content_dir, site_dir, themes, site_url, cache: BuildCache, keys: dict[str, str], loaded: Loaded,

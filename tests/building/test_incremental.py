@@ -108,10 +108,10 @@ def test_output_does_not_depend_on_the_number_of_processes(content, tmp_path):
 
 
 def test_cache_from_other_code_is_not_used(content, tmp_path):
-    """Cache entries written by other code (here: a stored parse result made different) are ignored."""
+    """Cache entries written by other code (here: the record's part keys made different) are ignored."""
     build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
     record = next((tmp_path / "cache" / "sites").glob("*.json"))
-    record.write_text(record.read_text(encoding="utf-8").replace('"data_key": "', '"data_key": "x'), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace('"key": "', '"key": "x'), encoding="utf-8")
     before = files(tmp_path / "site")
     (tmp_path / "site" / "search" / "index").rename(tmp_path / "moved-index")
     build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache")
