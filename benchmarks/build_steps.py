@@ -26,8 +26,9 @@ from kommunearkiv.content.reader import load_archive
 
 
 def run_steps(content_dir: Path, site_dir: Path) -> dict:
-    """Load, make the app, freeze, write search and exports into ``site_dir``, timing each."""
+    """Load, outline, make the app, freeze, write search and exports into ``site_dir``, timing each."""
     from kommunearkiv.exports import write_exports
+    from kommunearkiv.fingerprints import ArchiveDigests, outlines_of
     from kommunearkiv.search import write_search_index
     from kommunearkiv.web.app import create_app
     from kommunearkiv.web.freeze import freeze
@@ -36,10 +37,11 @@ def run_steps(content_dir: Path, site_dir: Path) -> dict:
     site_dir.mkdir(parents=True)
     steps: dict[str, dict] = {}
     archive = timed(steps, "load", lambda: load_archive(content_dir))
-    app = timed(steps, "app", lambda: create_app(archive, theme_search_path(None)))
+    outlines = timed(steps, "outlines", lambda: list(outlines_of(ArchiveDigests(archive)).values()))
+    app = timed(steps, "app", lambda: create_app(archive, theme_search_path(None), outlines=outlines))
     pages = timed(steps, "freeze", lambda: freeze(app, site_dir)) if app is not None else None
     timed(steps, "search", lambda: write_search_index(archive, site_dir))
-    timed(steps, "exports", lambda: write_exports(archive, site_dir, None))
+    timed(steps, "exports", lambda: write_exports(archive, site_dir, None, outlines))
     return {"steps": steps, "pages": pages, **site_figures(site_dir)}
 
 

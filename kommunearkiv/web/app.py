@@ -53,7 +53,6 @@ def configure_jinja(app: Flask) -> None:
     env.globals.update(
         href=href, case_of=summaries.case_of, item_attachments=summaries.item_attachments,
         committee_of=lambda meeting: current_archive().committee(meeting),
-        municipality_of=lambda meeting: current_archive().municipalities[meeting.municipality],
         root_path=root_path, linked_data=linked_data, alternate_links=alternate_links,
     )
 
