@@ -28,6 +28,7 @@ from kommunearkiv.content.reader import load_archive
 def run_steps(content_dir: Path, site_dir: Path) -> dict:
     """Load, make the app, freeze, write search and exports into ``site_dir``, timing each."""
     from kommunearkiv.exports import write_exports
+    from kommunearkiv.fingerprints import full_outlines
     from kommunearkiv.search import write_search_index
     from kommunearkiv.web.app import create_app
     from kommunearkiv.web.freeze import freeze
@@ -39,7 +40,7 @@ def run_steps(content_dir: Path, site_dir: Path) -> dict:
     app = timed(steps, "app", lambda: create_app(archive, theme_search_path(None)))
     pages = timed(steps, "freeze", lambda: freeze(app, site_dir)) if app is not None else None
     timed(steps, "search", lambda: write_search_index(archive, site_dir))
-    timed(steps, "exports", lambda: write_exports(archive, site_dir, None))
+    timed(steps, "exports", lambda: write_exports(archive, site_dir, None, full_outlines(archive)))
     return {"steps": steps, "pages": pages, **site_figures(site_dir)}
 
 
