@@ -28,7 +28,7 @@ from kommunearkiv.content.reader import load_archive
 def run_steps(content_dir: Path, site_dir: Path) -> dict:
     """Load, outline, make the app, freeze, write search and exports into ``site_dir``, timing each."""
     from kommunearkiv.exports import write_exports
-    from kommunearkiv.fingerprints import ArchiveDigests, outlines_of
+    from kommunearkiv.fingerprints import full_outlines
     from kommunearkiv.search import write_search_index
     from kommunearkiv.web.app import create_app
     from kommunearkiv.web.freeze import freeze
@@ -37,7 +37,7 @@ def run_steps(content_dir: Path, site_dir: Path) -> dict:
     site_dir.mkdir(parents=True)
     steps: dict[str, dict] = {}
     archive = timed(steps, "load", lambda: load_archive(content_dir))
-    outlines = timed(steps, "outlines", lambda: list(outlines_of(ArchiveDigests(archive)).values()))
+    outlines = timed(steps, "outlines", lambda: full_outlines(archive))
     app = timed(steps, "app", lambda: create_app(archive, theme_search_path(None), outlines=outlines))
     pages = timed(steps, "freeze", lambda: freeze(app, site_dir)) if app is not None else None
     timed(steps, "search", lambda: write_search_index(archive, site_dir))

@@ -101,6 +101,11 @@ def outlines_of(digests: ArchiveDigests) -> dict[str, Outline]:
     return {mu.id: outline_of(mu, digests.content(mu), table_rows(mu)) for mu in digests.archive.municipalities.values()}
 
 
+def full_outlines(archive: Archive) -> list[Outline]:
+    """The outline of every municipality of an archive loaded whole (an app or a test without a build)."""
+    return list(outlines_of(ArchiveDigests(archive)).values())
+
+
 def outlines_digest(outlines: Iterable[Outline]) -> str:
     """Of what the site-wide pages and files show: every municipality's outline."""
     return digest(sorted((o.id, o.digest) for o in outlines))

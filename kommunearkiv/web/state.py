@@ -27,8 +27,8 @@ def current_outlines() -> list[Outline]:
     municipalities a build loaded. An app made without outlines (``serve``, tests) makes them from its archive."""
     outlines = current_app.extensions.get(OUTLINES)
     if outlines is None:
-        from ..fingerprints import ArchiveDigests, outlines_of  # at call time: fingerprints imports the web package
-        outlines = current_app.extensions[OUTLINES] = list(outlines_of(ArchiveDigests(current_archive())).values())
+        from ..fingerprints import full_outlines  # at call time: fingerprints imports the web package
+        outlines = current_app.extensions[OUTLINES] = full_outlines(current_archive())
     return outlines
 
 

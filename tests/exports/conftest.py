@@ -15,6 +15,7 @@ import pytest
 
 from kommunearkiv.content.linking import link_archive
 from kommunearkiv.exports import write_exports
+from kommunearkiv.fingerprints import full_outlines
 from kommunearkiv.model import (CLOSED, AgendaItem, Archive, AttachmentDocument, Committee, Decision, EarlierDecision,
                                 Meeting, Membership, Municipality, Person, Section, Source)
 from kommunearkiv.slugs import slug
@@ -112,5 +113,5 @@ def archive() -> Archive:
 def site(tmp_path) -> tuple[Archive, Path, dict]:
     """The fixture archive's data files written into an otherwise empty site folder."""
     archive = build_archive()
-    figures = write_exports(archive, tmp_path / "site", "https://arkiv.example.dk/")
+    figures = write_exports(archive, tmp_path / "site", "https://arkiv.example.dk/", full_outlines(archive))
     return archive, tmp_path / "site", figures

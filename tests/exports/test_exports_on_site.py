@@ -16,6 +16,7 @@ from kommunearkiv.exports import locations, write_exports
 from kommunearkiv.exports.archive import write_zip
 from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.exports.linked import alternate_links, json_ld
+from kommunearkiv.fingerprints import full_outlines
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
 
@@ -29,13 +30,20 @@ def built(tmp_path_factory, make_archive) -> Path:
     site_dir = tmp_path_factory.mktemp("built") / "site"
     archive = make_archive()
     freeze(create_app(archive, theme_search_path(None)), site_dir)
-    write_exports(archive, site_dir, SITE_URL)
+    write_exports(archive, site_dir, SITE_URL, full_outlines(archive))
     return site_dir
 
 
+def locs(path: Path) -> list[str]:
+    return [loc.text for loc in ET.parse(path).getroot().iter(f"{SITEMAP}loc")]
+
+
 def test_every_sitemap_url_is_a_page_of_the_site(built):
-    urls = [loc.text for loc in ET.parse(built / locations.SITEMAP).getroot().iter(f"{SITEMAP}loc")]
-    assert urls and all(url.startswith(SITE_URL) for url in urls)
+    sitemaps = locs(built / locations.SITEMAP)
+    assert sitemaps == [SITE_URL + locations.SITE_SITEMAP] + [f"{SITE_URL}{m}/sitemap.xml" for m in ("alleroed", "gentofte")]
+    urls = [url for sitemap in sitemaps for url in locs(built / sitemap.removeprefix(SITE_URL))]
+    assert urls[:3] == [SITE_URL, SITE_URL + "search/", SITE_URL + "data/"]
+    assert all(url.startswith(SITE_URL) for url in urls) and len(set(urls)) == len(urls)
     missing = [url for url in urls if not (built / url.removeprefix(SITE_URL) / "index.html").is_file()]
     assert missing == []
     meeting_pages = {p.parent.relative_to(built).as_posix() + "/" for p in built.glob("*/*/[0-9]*/index.html")}
@@ -47,8 +55,8 @@ def test_robots_names_the_sitemap(built):
 
 
 def test_no_sitemap_without_the_site_address(archive, tmp_path):
-    write_exports(archive, tmp_path)
-    assert not (tmp_path / locations.SITEMAP).exists()
+    write_exports(archive, tmp_path, None, full_outlines(archive))
+    assert not list(tmp_path.rglob("sitemap*.xml"))
     assert "Sitemap" not in (tmp_path / locations.ROBOTS).read_text(encoding="utf-8")
 
 
@@ -58,13 +66,14 @@ def test_closed_items_give_number_and_title_only(built, secret):
     assert len(data_files) > 20
     leaking = [p for p in data_files if secret.lower() in p.relative_to(built).as_posix() or secret in p.read_text(encoding="utf-8")]
     assert leaking == []
-    assert "Personsag (Lukket)" in (built / locations.csv_path("punkter")).read_text(encoding="utf-8")
+    assert "Personsag (Lukket)" in (built / locations.csv_path("alleroed", "punkter")).read_text(encoding="utf-8")
 
 
 def test_same_content_gives_byte_identical_files(make_archive, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
-    write_exports(make_archive(), first, SITE_URL)
-    write_exports(make_archive(), second, SITE_URL)
+    for site_dir in (first, second):
+        archive = make_archive()
+        write_exports(archive, site_dir, SITE_URL, full_outlines(archive))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
@@ -111,14 +120,16 @@ def test_json_ld_describes_meetings_members_and_committees(built, make_archive):
 
 
 def test_data_page_links_every_data_file(built, make_archive):
-    """The data page, rendered with its catalog, links the dump, every table, schema, feed and calendar that was written."""
+    """The data page, rendered with its catalog, links the index, every municipality's file and tables, and
+    every schema, feed and calendar that was written."""
     archive = make_archive()
     app = create_app(archive, theme_search_path(None))
     with app.test_request_context("/data/"):
-        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(archive))
+        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(full_outlines(archive)))
     links = [href.removeprefix("/") for href in re.findall(r'href="([^"]+)"', page) if href.startswith("/data/") and href != "/data/"]
     assert [link for link in links if not (built / link).is_file()] == []
     written = {p.relative_to(built).as_posix() for p in (built / locations.DATA).rglob("*") if p.suffix in (".csv", ".atom", ".ics")}
-    written |= {locations.ARCHIVE_JSON} | {p.relative_to(built).as_posix() for p in (built / locations.SCHEMA_DIR).iterdir()}
+    written |= {locations.ARCHIVE_JSON, "data/alleroed.json", "data/gentofte.json"}
+    written |= {p.relative_to(built).as_posix() for p in (built / locations.SCHEMA_DIR).iterdir()}
     assert written <= set(links)
     assert "fremmoede.csv" in page and "status" in page

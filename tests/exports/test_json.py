@@ -33,12 +33,13 @@ def validator(site: Path, name: str) -> Draft202012Validator:
 
 def test_every_json_file_validates_against_its_schema(site):
     _, site_dir, _ = site
-    dump = load(site_dir, locations.ARCHIVE_JSON)
-    validator(site_dir, "archive").validate(dump)
+    index = load(site_dir, locations.ARCHIVE_JSON)
     expected = {locations.ARCHIVE_JSON: "archive"}
-    for municipality in dump["municipalities"]:
+    for entry in index["municipalities"]:
+        expected[entry["data"]] = "municipality"
+        municipality = load(site_dir, entry["data"])
         for kind in ("committees", "persons", "cases", "meetings"):
-            expected.update({entry["data"]: kind.rstrip("s") for entry in municipality[kind]})
+            expected.update({thing["data"]: kind.rstrip("s") for thing in municipality[kind]})
     written = {p.relative_to(site_dir).as_posix() for p in (site_dir / "data").rglob("*.json")
                if not p.is_relative_to(site_dir / locations.SCHEMA_DIR)}
     assert written == set(expected)
@@ -67,8 +68,10 @@ def test_files_agree_with_the_model(site):
     case = load(site_dir, locations.json_path(alleroed.cases["15-839"]))
     assert [(i["meeting"]["date"], i["decision"]) for i in case["items"]] == [
         ("2015-05-13", "Godkendt."), ("2016-06-08", "Taget til efterretning.")]
-    dump = load(site_dir, locations.ARCHIVE_JSON)
-    assert sum(len(mu["meetings"]) for mu in dump["municipalities"]) == len(archive.meetings())
+    index = load(site_dir, locations.ARCHIVE_JSON)
+    assert sum(mu["meetings"] for mu in index["municipalities"]) == len(archive.meetings())
+    assert [len(load(site_dir, mu["data"])["meetings"]) for mu in index["municipalities"]] == [3, 1]
+    assert index["municipalities"][0]["csv"]["moeder"] == "data/csv/alleroed/moeder.csv"
 
 
 def test_meeting_file_is_the_meeting_document(site):

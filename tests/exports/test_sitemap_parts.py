@@ -1,4 +1,4 @@
-"""Sitemaps written as text, part by part: what ElementTree wrote before, split where the protocol says."""
+"""A municipality's sitemaps written as text, part by part: what ElementTree wrote before, split where the protocol says."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -17,23 +17,27 @@ def element_tree_text(root_tag: str, entry_tag: str, urls: list[str]) -> str:
 
 
 def test_one_sitemap_as_element_tree_writes_it(archive, tmp_path):
-    assert sitemap.write_sitemaps(archive, tmp_path, SITE_URL) == ["sitemap.xml"]
-    urls = [SITE_URL + "/" + path for path in sitemap.page_paths(archive)]
-    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == element_tree_text("urlset", "url", urls)
+    alleroed = archive.municipalities["alleroed"]
+    assert sitemap.write_sitemaps(alleroed, tmp_path, SITE_URL) == ["alleroed/sitemap.xml"]
+    urls = [SITE_URL + "/" + path for path in sitemap.page_paths(alleroed)]
+    assert (tmp_path / "alleroed/sitemap.xml").read_text(encoding="utf-8") == element_tree_text("urlset", "url", urls)
 
 
 def test_past_the_limit_numbered_parts_and_an_index(archive, tmp_path, monkeypatch):
-    urls = [SITE_URL + "/" + path for path in sitemap.page_paths(archive)]
+    alleroed = archive.municipalities["alleroed"]
+    urls = [SITE_URL + "/" + path for path in sitemap.page_paths(alleroed)]
     monkeypatch.setattr(sitemap, "MAX_URLS", 4)
-    written = sitemap.write_sitemaps(archive, tmp_path, SITE_URL)
+    written = sitemap.write_sitemaps(alleroed, tmp_path, SITE_URL)
     parts = [urls[start:start + 4] for start in range(0, len(urls), 4)]
-    assert len(parts) > 2 and written == [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)] + ["sitemap.xml"]
+    assert len(parts) > 2
+    assert written == [f"alleroed/sitemap-{n}.xml" for n in range(1, len(parts) + 1)] + ["alleroed/sitemap.xml"]
     for name, part in zip(written, parts):
         assert (tmp_path / name).read_text(encoding="utf-8") == element_tree_text("urlset", "url", part)
     index = element_tree_text("sitemapindex", "sitemap", [f"{SITE_URL}/{name}" for name in written[:-1]])
-    assert (tmp_path / "sitemap.xml").read_text(encoding="utf-8") == index
+    assert (tmp_path / "alleroed/sitemap.xml").read_text(encoding="utf-8") == index
 
 
 def test_exactly_one_full_part_stays_a_single_sitemap(archive, tmp_path, monkeypatch):
-    monkeypatch.setattr(sitemap, "MAX_URLS", sum(1 for _ in sitemap.page_paths(archive)))
-    assert sitemap.write_sitemaps(archive, tmp_path, SITE_URL) == ["sitemap.xml"]
+    alleroed = archive.municipalities["alleroed"]
+    monkeypatch.setattr(sitemap, "MAX_URLS", sum(1 for _ in sitemap.page_paths(alleroed)))
+    assert sitemap.write_sitemaps(alleroed, tmp_path, SITE_URL) == ["alleroed/sitemap.xml"]

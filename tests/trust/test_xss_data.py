@@ -65,7 +65,7 @@ def test_json_files_parse_and_hold_every_payload_as_text(hostile_site):
 
 def test_csv_tables_parse_and_keep_every_payload_in_one_cell(hostile_site):
     cells = []
-    for path in sorted((hostile_site / "data/csv").glob("*.csv")):
+    for path in sorted((hostile_site / "data/csv").rglob("*.csv")):
         with path.open(encoding="utf-8", newline="") as f:
             rows = list(csv.reader(f))
         assert all(len(row) == len(rows[0]) for row in rows), path.name

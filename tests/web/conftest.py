@@ -7,6 +7,7 @@ import pytest
 from web_archive import DEFAULT_THEME, make_archive
 
 from kommunearkiv.exports import write_exports
+from kommunearkiv.fingerprints import full_outlines
 from kommunearkiv.model import Archive
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
@@ -28,5 +29,5 @@ def site(tmp_path_factory) -> Path:
     destination = tmp_path_factory.mktemp("site")
     archive = make_archive()
     freeze(create_app(archive, [DEFAULT_THEME]), destination)
-    write_exports(archive, destination)
+    write_exports(archive, destination, None, full_outlines(archive))
     return destination
