@@ -54,7 +54,7 @@ def test_added_meeting_renders_few_pages_and_matches_a_full_build(first_run):
 def test_steps_growth_and_verdicts_are_reported(first_run):
     _, figures, printed = first_run
     for result in figures["sizes"]:
-        assert list(result["steps"]["steps"]) == ["load", "app", "freeze", "search", "exports"]
+        assert list(result["steps"]["steps"]) == ["load", "outlines", "app", "freeze", "search", "exports"]
         assert not [name for name, step in result["steps"]["steps"].items() if "error" in step]
     judged = {v["target"]: v for v in figures["verdicts"]}
     assert len(judged) == 7

@@ -76,7 +76,7 @@ def break_content(content: Path, case: str) -> None:
     elif case == "reserved committee id":
         shutil.copytree(meeting.parent, content / "alleroed" / "sager")
     elif case == "reserved municipality id":
-        shutil.copytree(content / "gentofte", content / "search")
+        shutil.copytree(content / "alleroed", content / "search")
 
 
 CASES = {
