@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from importlib import metadata
 from pathlib import Path
 
+from .exports.sitemap import page_paths
 from .exports.tables import table_rows
 from .model import Archive, Case, Meeting, Municipality
 from .parts import Outline, outline_of
@@ -98,7 +99,8 @@ class ArchiveDigests:
 
 def outlines_of(digests: ArchiveDigests) -> dict[str, Outline]:
     """The outline of every municipality of the digests' archive, by id."""
-    return {mu.id: outline_of(mu, digests.content(mu), table_rows(mu)) for mu in digests.archive.municipalities.values()}
+    return {mu.id: outline_of(mu, digests.content(mu), table_rows(mu), sum(1 for _ in page_paths(mu)))
+            for mu in digests.archive.municipalities.values()}
 
 
 def full_outlines(archive: Archive) -> list[Outline]:

@@ -42,19 +42,20 @@ class Outline:
     digest: str  # of everything the municipality's pages show (``fingerprints.ArchiveDigests.municipality``)
     meetings: dict[str, int]  # committee id → its meetings
     rows: dict[str, int]  # CSV table name → the municipality's rows in it
+    pages: int = 0  # the municipality's pages in its sitemap
 
     @property
     def id(self) -> str:
         return self.municipality.id
 
 
-def outline_of(municipality: Municipality, content_digest: str, rows: dict[str, int]) -> Outline:
+def outline_of(municipality: Municipality, content_digest: str, rows: dict[str, int], pages: int = 0) -> Outline:
     latest = {id(m): m for m in _latest(municipality.meetings())}
     shortened = dataclasses.replace(municipality, persons={}, cases={}, committees={})
     for committee in municipality.committees.values():
         kept = [_short_meeting(m) for m in committee.meetings if id(m) in latest]
         shortened.committees[committee.id] = dataclasses.replace(committee, members=[], meetings=kept)
-    return Outline(shortened, content_digest, {c.id: len(c.meetings) for c in municipality.committees.values()}, rows)
+    return Outline(shortened, content_digest, {c.id: len(c.meetings) for c in municipality.committees.values()}, rows, pages)
 
 
 def _latest(meetings: list[Meeting]) -> list[Meeting]:

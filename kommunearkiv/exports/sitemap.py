@@ -7,10 +7,8 @@ sitemap of its pages (``<municipality>/sitemap.xml``), written with its other
 files; past ``MAX_URLS`` pages it becomes an index of numbered sitemaps, as
 the protocol requires. ``sitemap.xml`` at the site root is an index of the
 site's own pages' sitemap (``sitemap-site.xml``) and every municipality's
-sitemap, written from the outlines alone. (A municipality past ``MAX_URLS``
-pages, some 3,000 meetings, puts an index inside that index, which the
-protocol does not provide for: an outline does not count a municipality's
-pages, so the root index cannot list its parts instead.)
+sitemap or, past ``MAX_URLS`` pages, its numbered parts (an index may not list
+an index), written from the outlines alone: an outline counts its pages.
 """
 from __future__ import annotations
 
@@ -69,11 +67,18 @@ def write_sitemaps(municipality: Municipality, site_dir: Path, site_url: str) ->
     return written + [write_text(site_dir, sitemap, xml_text("sitemapindex", "sitemap", [base + p for p in written]))]
 
 
+def sitemaps_of(outline: Outline) -> list[str]:
+    """The sitemap files of a municipality's pages: one, or the numbered parts ``write_sitemaps`` writes."""
+    if outline.pages <= MAX_URLS:
+        return [locations.sitemap_path(outline.id)]
+    return [locations.sitemap_path(outline.id, n) for n in range(1, -(-outline.pages // MAX_URLS) + 1)]
+
+
 def write_site_sitemaps(outlines: list[Outline], site_dir: Path, site_url: str) -> list[str]:
-    """The sitemap of the site's own pages, and the index of it and of every municipality's sitemap."""
+    """The sitemap of the site's own pages, and the index of it and of every municipality's sitemap (parts)."""
     base = base_url(site_url)
     own = write_text(site_dir, locations.SITE_SITEMAP, xml_text("urlset", "url", [base + path for path in SITE_PAGES]))
-    sitemaps = [own] + [locations.sitemap_path(o.id) for o in sorted(outlines, key=lambda o: o.id)]
+    sitemaps = [own] + [path for o in sorted(outlines, key=lambda o: o.id) for path in sitemaps_of(o)]
     return [own, write_text(site_dir, locations.SITEMAP, xml_text("sitemapindex", "sitemap", [base + p for p in sitemaps]))]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kommunearkiv.exports import sitemap
+from kommunearkiv.fingerprints import full_outlines
 
 SITE_URL = "https://data.example.dk/arkiv?x=1&y=<2>"
 
@@ -41,3 +42,21 @@ def test_exactly_one_full_part_stays_a_single_sitemap(archive, tmp_path, monkeyp
     alleroed = archive.municipalities["alleroed"]
     monkeypatch.setattr(sitemap, "MAX_URLS", sum(1 for _ in sitemap.page_paths(alleroed)))
     assert sitemap.write_sitemaps(alleroed, tmp_path, SITE_URL) == ["alleroed/sitemap.xml"]
+
+
+def test_the_site_index_lists_a_large_municipalitys_parts_not_its_index(archive, tmp_path, monkeypatch):
+    """An index may not list an index: past the limit, the root index names the municipality's parts."""
+    outlines = full_outlines(archive)
+    monkeypatch.setattr(sitemap, "MAX_URLS", 4)
+    written = {path for mu in archive.municipalities.values() for path in sitemap.write_sitemaps(mu, tmp_path, SITE_URL)}
+    sitemap.write_site_sitemaps(outlines, tmp_path, SITE_URL)
+    listed = [loc.text for loc in ET.parse(tmp_path / "sitemap.xml").iter(f"{{{sitemap.NAMESPACE}}}loc")]
+    parts = sorted(path for path in written if "sitemap-" in path)
+    assert len(parts) > len(archive.municipalities)
+    assert listed == [f"{SITE_URL}/sitemap-site.xml"] + [f"{SITE_URL}/{path}" for path in sorted(parts, key=part_order)]
+    assert all(ET.parse(tmp_path / url.removeprefix(SITE_URL + "/")).getroot().tag.endswith("urlset") for url in listed)
+
+
+def part_order(path: str) -> tuple[str, int]:
+    folder, name = path.split("/")
+    return folder, int(name.removeprefix("sitemap-").removesuffix(".xml"))
