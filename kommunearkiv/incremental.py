@@ -134,12 +134,13 @@ class BuildCache:
 
     def remember(self, record: BuildRecord, spare: BuildRecord | None, outlines: dict[str, Outline]) -> None:
         """Write the new site's record and the ``outlines`` of the municipalities it loaded; keep the search index
-        states and outlines that it and the ``spare``'s record name."""
+        states and outlines that it and the ``spare``'s record name, and the parse cache of the municipalities
+        not loaded."""
         self.record_file.parent.mkdir(parents=True, exist_ok=True)
         self.outlines.keep({record.parts[m]["key"]: outline for m, outline in outlines.items()},
                            {part["key"] for r in (record, spare) if r for part in r.parts.values()})
         write_atomically(self.record_file, json.dumps(asdict(record), sort_keys=True).encode("utf-8"))
-        self.parse_cache.save()
+        self.parse_cache.save(prune=len(outlines) == len(record.parts))
         prune_states(self.search_states, {r.search.get("state") for r in (record, spare) if r} - {None})
 
 

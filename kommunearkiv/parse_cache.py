@@ -89,14 +89,17 @@ class ParseCache:
             return {}
         return entries if code_key == self.code_key else {}
 
-    def save(self) -> None:
-        """Finish the last folder read, move the staged files in; remove the files of folders this build did not read."""
+    def save(self, prune: bool = True) -> None:
+        """Finish the last folder read, move the staged files in; with ``prune``, remove the files of folders
+        this build did not read (not after a build that read only some municipalities: the others' stay)."""
         self._finish_folder()
         self.folder.mkdir(parents=True, exist_ok=True)
         for staged in sorted(self.staging.iterdir()) if self.staging else ():
             shutil.move(staged, self.folder / f"{staged.name}.{os.getpid()}.tmp")
             os.replace(self.folder / f"{staged.name}.{os.getpid()}.tmp", self.folder / staged.name)
         self.discard()
+        if not prune:
+            return
         keep = {self._file(folder).name for folder in self.used}
         for file in self.folder.glob("*.pickle"):
             if file.name not in keep:

@@ -121,3 +121,11 @@ def test_content_statuses_tell_every_change_of_a_municipality(content):
     next(second.glob("*/*/")).rename(second / "x")
     assert content_statuses(content)[second.name] != before[second.name]
     assert content_statuses(content) == content_statuses(content)
+
+
+def test_the_parse_cache_of_municipalities_not_loaded_is_kept(content, tmp_path):
+    build(content, tmp_path)
+    before = {p.name for p in (tmp_path / "cache" / "parsed").glob("*.pickle")}
+    edit_item(municipalities(content)[1])
+    assert build(content, tmp_path).loaded == 1
+    assert before <= {p.name for p in (tmp_path / "cache" / "parsed").glob("*.pickle")}
