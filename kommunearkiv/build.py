@@ -155,11 +155,11 @@ def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) ->
     """Pages, the search index and the data files in two processes: every process that reads the whole
     archive costs memory of its own (its copy-on-write copies of the archive's objects), so a build runs
     as many as it has cores. When the pages are many (a full build), they take longest, and the search
-    index and the data files go together beside them; when they are few (an update), the pages and the
-    updated index go together beside the data files, which are written whole. The search index's and the
-    data files' results."""
+    index and the data files go together beside them; when they are few (an update), the updated index
+    goes beside the pages and the changed municipalities' data files, which take about as long. The
+    search index's and the data files' results."""
     if few_pages:
-        (_, found), written = run_all([lambda: (pages(), search()), exports], parallel=parallel)
+        found, (_, written) = run_all([search, lambda: (pages(), exports())], parallel=parallel)
     else:
         _, (found, written) = run_all([pages, lambda: (search(), exports())], parallel=parallel)
     return found, written

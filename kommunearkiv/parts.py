@@ -13,6 +13,7 @@ tells whether it did, and the outlines of the others come from the
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
+from .forking import run_all
 from .model import AgendaItem, Archive, Meeting, Municipality
 from .parse_cache import write_atomically
 
@@ -81,10 +83,17 @@ def outline_archive(outlines: Iterable[Outline]) -> Archive:
 def content_statuses(content_dir: Path) -> dict[str, str]:
     """Each municipality folder's name → a digest of the path and status (size, inode, modification and
     status-change times, as ``parse_cache.file_status``) of every file under it. Any write to a file, any file
-    added, removed or renamed changes the digest; the statuses cost a ``stat`` per file, not a read."""
-    statuses = {}
+    added, removed or renamed changes the digest; the statuses cost a ``stat`` per file, not a read (two
+    processes take half the municipalities each: 0.45 s for 156,000 files)."""
     with os.scandir(content_dir) as scanned:
         folders = sorted(e.name for e in scanned if e.is_dir() and not e.name.startswith("."))
+    halves = run_all([functools.partial(_statuses, content_dir, folders[start::2]) for start in (0, 1)],
+                     parallel=len(folders) > 1)
+    return {name: halves[index % 2][name] for index, name in enumerate(folders)}
+
+
+def _statuses(content_dir: Path, folders: list[str]) -> dict[str, str]:
+    statuses = {}
     for name in folders:
         hashed = hashlib.blake2b(digest_size=16)
         _hash_statuses(os.path.join(content_dir, name), "", CONTENT_DEPTH, hashed.update)
