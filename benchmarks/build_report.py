@@ -9,7 +9,8 @@ LINEAR_TOLERANCE = 1.2  # per-meeting cost at the largest size over that at the 
 
 
 def print_build(label: str, build: dict) -> None:
-    print(f"{label}: {build['pages']} pages ({build['rendered']} rendered) in {build['wall_s']} s wall, {build['cpu_s']} s CPU, "
+    print(f"{label}: {build['pages']} pages ({build['rendered']} rendered, {build['loaded']} of {build['municipalities']} "
+          f"municipalities loaded) in {build['wall_s']} s wall, {build['cpu_s']} s CPU, "
           f"peak memory {build['peak_total_mib']} MiB all processes together (largest process {build['peak_mib']} MiB); "
           f"{build['pages_per_s']} pages per wall s, {build['pages_per_cpu_s']} per CPU s; "
           f"output {build['output_bytes'] / 2**20:.0f} MiB in {build['output_files']} files", flush=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kommunearkiv.content.reader import load_archive
 
+from .build_steps import site_figures
 from .mkdocs_project import write_mkdocs_project
 from .tree_memory import TreeMemory
 
@@ -63,10 +64,11 @@ class BuildRunner:
         self.code, self.jobs = code, jobs
 
     def build(self, content: Path, site: Path, full: bool = False) -> dict:
-        """``build_site`` as the build command runs it (``benchmarks/build_child.py``), with pages per second."""
+        """``build_site`` as the build command runs it (``benchmarks/build_child.py``), with pages per second and
+        the size of the output (measured after the timed run)."""
         options = ["--full"] * full + (["--jobs", str(self.jobs)] if self.jobs else [])
         output, usage = self._run("benchmarks.build_child", content, site, options)
-        built = json.loads(output)
+        built = json.loads(output) | site_figures(site)
         return usage | built | {"pages_per_s": round(built["pages"] / usage["wall_s"], 1),
                                 "pages_per_cpu_s": round(built["pages"] / max(usage["cpu_s"], 0.01), 1)}
 
