@@ -151,7 +151,7 @@ def reloaded(content_dir: Path, cache: BuildCache, keys: dict[str, str], loaded:
     return load_changed(content_dir, cache, keys, borrowed)
 
 
-def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) -> tuple[dict, tuple[dict, list[str]]]:
+def in_two_processes(pages, search, exports, few_pages: bool, parallel: bool) -> tuple[dict, tuple[dict, dict[str, list[str]]]]:
     """Pages, the search index and the data files in two processes: every process that reads the whole
     archive costs memory of its own (its copy-on-write copies of the archive's objects), so a build runs
     as many as it has cores. When the pages are many (a full build), they take longest, and the search
