@@ -53,7 +53,14 @@ prints, so the key names are a published interface):
         text          Markdown, the full text
         lines         [first, last]
       }]
-    source            {"file": file name, "lines": [1, last line]}
+    substitutes       [{"name", "party" (letter or None), "replaces" (a member's name or None)}]
+                      who stood in for a member (stedfortræder, suppleant); not members
+    incomplete        None, or {"line": N, "missing": what is missing} when the text stops
+                      before the document's end
+    source            {"file": file name, "lines": [1, last line], "kind": "text" | "pdf" | "html",
+                       "sha256": hex digest of the file, "url": official address or None}
+                      (``provenance``); items and attachment documents may add
+                      "pages": [first, last] beside "lines" when the pages are known
     warnings          [str] "line N: what was surprising" for recoverable oddities
 """
 from __future__ import annotations
@@ -63,6 +70,7 @@ from pathlib import Path
 from ..errors import InputError
 from . import alleroed, gentofte, lyngby
 from .normalise import Line, normalise
+from .provenance import with_provenance
 
 FORMATS = (alleroed, gentofte, lyngby)
 LEGACY = {alleroed, gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
@@ -105,8 +113,8 @@ def parse_document(path: Path, municipality: str | None = None) -> dict:
     lines = normalise("\n".join(raw))
     module = detect_format(lines, path)
     if module in LEGACY:
-        return complete_items(module.parse(raw, str(path)))
-    return complete_items(module.parse(lines, str(path), municipality=municipality))
+        return with_provenance(complete_items(module.parse(raw, str(path))), path)
+    return with_provenance(complete_items(module.parse(lines, str(path), municipality=municipality)), path)
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,
