@@ -50,7 +50,7 @@ FLATTENED_PAGE = 300
 def detect(lines: list[Line]) -> bool:
     """The kind and date under a committee's name followed by members or contents, or the 2011-12 prose header."""
     text = "\n".join(line.text for line in lines[:DETECT_LINES])
-    held = HELD.search(text[:DETECT_HEAD_CHARS])
+    held = HELD.search(text[:DETECT_HEAD_CHARS].replace("\n", " "))
     if held and PROTOCOL_WORDS.search(text, held.end()):
         return True
     kind = KIND_WHEN.search(text[:DETECT_HEAD_CHARS])
@@ -106,14 +106,23 @@ def contents_heading(lines: list[Line], path: str) -> int:
 
 
 def without_page_numbers(lines: list[Line]) -> list[Line]:
-    """Page numbers out: a number alone as a page's last line, or at the end of a page flattened to one line."""
+    """Page numbers out: a number alone on a line, or ending a page flattened to one line, when it is its
+    page's last line or the next number of the page count (1, 2, 3 …) where pages are not marked."""
     out: list[Line] = []
+    count = 0
     for i, line in enumerate(lines):
-        last_on_page = i + 1 == len(lines) or lines[i + 1].page != line.page
         number = re.search(r"(?:^|\s)(\d{1,3})$", line.text)
-        if not (last_on_page and number and abs(int(number[1]) - line.page) <= 1):
+        alone = bool(number) and number.start() == 0
+        if not number or not (alone or len(line.text) > FLATTENED_PAGE):
             out.append(line)
-        elif line.text != number[0] and len(line.text) > FLATTENED_PAGE and (i == 0 or lines[i - 1].page != line.page):
+            continue
+        last_on_page = i + 1 == len(lines) or lines[i + 1].page != line.page
+        value = int(number[1])
+        if not (last_on_page and abs(value - line.page) <= 1 or value == count + 1):
+            out.append(line)
+            continue
+        count = value
+        if not alone:
             text = line.text[:number.start()].strip()
             out.append(replace(line, text=text, markdown=text))
     return out
@@ -180,9 +189,8 @@ def more_decisions(lines: list[Line], start: int, date: str) -> bool:
 
 def read_items(lines: list[Line], entries: list[Entry], headings, date: str, item_absent: dict, warnings: list[str]):
     """The items found, and the index where the text after the last item (the attachments) starts."""
-    appended = any(ATTACHMENTS_HEADING.match(line.text) for line in lines[headings[0].index:])
     last = headings[-1].index + headings[-1].used
-    stops = [h.index for h in headings[1:]] + [last_item_stop(lines, last) if appended else len(lines)]
+    stops = [h.index for h in headings[1:]] + [last_item_stop(lines, last, first_attachment(lines[headings[0].index:]))]
     items = []
     for entry, found, stop in zip(entries, headings, stops):
         body = lines[found.index + found.used:stop]
@@ -192,9 +200,19 @@ def read_items(lines: list[Line], entries: list[Entry], headings, date: str, ite
     return items, stops[-1]
 
 
-def last_item_stop(lines: list[Line], start: int) -> int:
-    """Where the last item's text ends: after its attachment list and absentees, else at the page
-    break after its decision (when pages are known), else at the end of the text."""
+def first_attachment(lines: list[Line]) -> str | None:
+    """The first attachment name any item lists: the first text appended after the last item."""
+    listing = next((i for i, line in enumerate(lines) if ATTACHMENTS_HEADING.match(line.text)), None)
+    names = attachment_list(lines, listing)[0] if listing is not None else []
+    return names[0] if names else None
+
+
+def last_item_stop(lines: list[Line], start: int, first_name: str | None) -> int:
+    """Where the last item's text ends when attachments' texts may follow it: after its own attachment
+    list and absentees, else where a heading names the first attachment, else at the page break after
+    its decision (when pages are known), else at the end of the text."""
+    if first_name is None:
+        return len(lines)
     listing = next((i for i in range(start, len(lines)) if ATTACHMENTS_HEADING.match(lines[i].text)), None)
     if listing is not None:
         _, stop = attachment_list(lines, listing)
@@ -202,5 +220,8 @@ def last_item_stop(lines: list[Line], start: int) -> int:
             stop = end + 1
         return stop
     decisions = [i for i in range(start, len(lines)) if decided(lines[i].text)]
-    after = decisions[-1] if decisions else start
+    after = decisions[-1] + 1 if decisions else start
+    named = appendix.named_opening(lines, after + 1, first_name)
+    if named is not None:
+        return named
     return next((i for i in range(after + 1, len(lines)) if lines[i].page != lines[i - 1].page), len(lines))

@@ -32,6 +32,8 @@ FIRST_LINE_SCORE = 0.1   # the appended text's first line, for whichever attachm
 MAX_CANDIDATE_CHARS = 160
 WINDOW = 3
 MAX_UNMARKED = 1     # a title line between front-matter lines ("NOTAT", "Om", title, subtitle)
+NAMED = 0.75
+PAGE_OPENINGS = (4, 6, 8)         # a heading that names an attachment this well opens its text
 
 
 def words(text: str) -> list[str]:
@@ -82,9 +84,14 @@ def opening(lines: list[Line], i: int) -> bool:
 
 
 def heading_windows(lines: list[Line], start: int) -> dict[int, list[list[str]]]:
-    """For every candidate line, the words of the windows of one to WINDOW short lines it opens."""
-    return {i: [words(text) for size in range(1, WINDOW + 1) if (text := window_text(lines, i, size))]
-            for i in candidates(lines, start)}
+    """For every candidate line, the words of the windows of one to WINDOW short lines it opens; a page
+    flattened to one line opens with its first words."""
+    windows = {i: [words(text) for size in range(1, WINDOW + 1) if (text := window_text(lines, i, size))]
+               for i in candidates(lines, start)}
+    for i in range(start, len(lines)):
+        if len(lines[i].text) > MAX_CANDIDATE_CHARS and not lines[i].cells:
+            windows[i] = [words(" ".join(lines[i].text.split()[:size])) for size in PAGE_OPENINGS]
+    return windows
 
 
 def line_scores(lines: list[Line], windows: dict[int, list[list[str]]], title: str) -> dict[int, float]:
@@ -122,6 +129,16 @@ def align(lines: list[Line], start: int, titles: list[str]) -> list[int | None]:
             p = steps[k][p]
             result[k] = positions[p]
     return result
+
+
+def named_opening(lines: list[Line], start: int, title: str) -> int | None:
+    """The first line from ``start`` where a heading names the attachment ``title`` well (front matter
+    above it included), else None."""
+    title_words = words(title)
+    for i, found in sorted(heading_windows(lines, start).items()):
+        if max((score(title_words, window) for window in found), default=0.0) >= NAMED:
+            return opening_line(lines, i, start - 1)
+    return None
 
 
 def opening_line(lines: list[Line], title_line: int, floor: int) -> int:

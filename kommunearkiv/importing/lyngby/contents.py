@@ -26,6 +26,7 @@ TYPE_TOKEN = re.compile(r"^\((?:Beslutning|Orientering|Drøftelse|Godkendelse|H�
 CLOSED_MARK = "\x00lukket"
 OPEN_MARK = "\x00åbent"
 RESTART_WORDS = 3
+COLUMN_WORDS = {"pkt.", "pkt", "tekst", "side", "side:", "sag", "nr", "nr.", "nr:", "nr.:"}
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ def is_number(token: Token, number: int, paged: bool) -> bool:
 def until_restart(tokens: list[Token], paged: bool) -> tuple[list[Token], Token | None]:
     """The contents' words up to where the first entry's title comes again (the first item's heading)."""
     words = [t for t in tokens if not t.text.startswith("\x00")]
+    while words and words[0].text.lower() in COLUMN_WORDS:
+        words = words[1:]
     first = next((i for i, t in enumerate(words) if NUMBER.match(t.text)), None)
     if first is None:
         return tokens, None
@@ -167,7 +170,8 @@ def is_page(text: str) -> bool:
 def read_entries(tokens: list[Token], paged: bool, lines: list[Line]) -> list[Entry]:
     """Each entry's title, type, access and page from the words between the numbers."""
     found = anchors(tokens, paged)
-    entries, prefix, closed = [], [t for t in tokens[:found[0][1]] if not t.text.startswith("\x00")] if found else [], False
+    entries, prefix = [], [t for t in tokens[:found[0][1]] if not t.text.startswith("\x00")
+                           and t.text.lower() not in COLUMN_WORDS] if found else []
     closed = any(t.text == CLOSED_MARK for t in tokens[:found[0][1]]) if found else False
     for n, (number, at) in enumerate(found):
         end = found[n + 1][1] if n + 1 < len(found) else len(tokens)

@@ -52,7 +52,7 @@ class Joined:
 def parse_header(head: Joined, path: str) -> dict:
     """Committee, period, kind, date, start, end, location; ``attendance_at``: where attendance starts."""
     when = KIND_WHEN.search(head.text)
-    held = HELD.search(head.text)
+    held = HELD.search(head.text.replace("\n", " "))
     if not when and not held:
         raise InputError.single(path, head.line_at(0), "document_kind",
                                 "a committee name, then Protokol, Referat or Dagsorden and the meeting's date and time")

@@ -22,7 +22,7 @@ WEEKDAY = r"(?:man|tirs|ons|tors|fre|lør|søn)dag"
 CLOCK = r"kl\.\s*\d{1,2}[:.]\d{2}(?:\s*[-–]\s*(?:kl\.\s*)?\d{1,2}[:.]\d{2})?"
 WHEN = rf"(?:{WEEKDAY}\s+)?(?:den\s+)?(?:{LONG_DATE}|{SHORT_DATE})\s+{CLOCK}"
 KIND_WHEN = re.compile(rf"\b(?P<kind>Protokol|Referat|Dagsorden)\b\s+(?P<when>{WHEN}|{CLOCK})", re.I)
-HELD = re.compile(rf"(?P<when>{WHEN})\s+afholdt\s+(?P<committee>\S.{{2,90}}?)\s+møde\s+i\s+(?P<place>[^\n]+?)\.?(?=\n|\s+Medlemmerne\b|$)")
+HELD = re.compile(rf"(?P<when>{WHEN})\s+afholdt\s+(?P<committee>\S.{{2,90}}?)\s+møde\s+i\s+(?P<place>[^.]{{2,80}}?)\.(?=\s|$)")
 RUNNING_HEADER = r"{committee}\s+den\s+(?:\d{{1,2}}\.\d{{1,2}}\.\d{{4}})?\s*,\s*s\.\s*\d+"
 MUNICIPALITY_LINE = re.compile(r"\bLYNGBY-TAARBÆK KOMMUNE\b", re.I)
 
