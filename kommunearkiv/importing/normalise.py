@@ -46,6 +46,7 @@ EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+SENTENCE = re.compile(r"[a-zæøå)][.!?]$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
@@ -240,11 +241,15 @@ def near(lines: list[Line], boundary: int) -> range:
 
 
 def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
-    """Short texts that recur near page boundaries on at least half the pages (and on two at least)."""
+    """Short texts that recur near page boundaries on at least half the pages (and on two at least).
+
+    A sentence is never furniture: a decision such as "Godkendt." ends many pages of minutes that
+    print one item a page."""
     nearby = {j for i in boundaries for j in near(lines, i)}
     counts = Counter(lines[j].text for j in nearby)
     least = max(2, RUNNING_SHARE * len(boundaries))
-    return {text for text, count in counts.items() if count >= least and len(text) < RUNNING_LENGTH}
+    return {text for text, count in counts.items()
+            if count >= least and len(text) < RUNNING_LENGTH and not SENTENCE.search(text)}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:
