@@ -31,7 +31,7 @@ from . import appendix
 from .attendance import parse_attendance
 from .contents import Entry, key, parse_contents
 from .header import Joined, parse_header
-from .headings import find_heading, split_headings
+from .headings import Heading, find_heading, split_headings
 from .items import ATTACHMENTS_HEADING, attachment_list, pair_end, parse_item
 from .sections import decided
 from .vocabulary import (ACCESS_MARK, HELD, KIND_WHEN, RUNNING_HEADER, TOC_COLUMNS, TOC_ENDS, TOC_HEADING, TOC_SECTION,
@@ -168,7 +168,7 @@ def locate(lines: list[Line], after: int, entries: list[Entry], date: str, path:
         found = find_heading(lines, cursor, entry)
         if found is None:
             later = any(find_heading(lines, cursor, other) for other in entries[n + 1:])
-            if later or not headings or more_decisions(lines, headings[-1].index, date):
+            if later or not headings or open_item_goes_on(lines, headings[-1], entries[n - 1], date):
                 raise InputError.single(path, entry.line, f"item {entry.number}",
                                         f"an item '{entry.number}. {entry.title}' in the body after line "
                                         f"{lines[cursor - 1].number if cursor else 1}")
@@ -182,9 +182,12 @@ def locate(lines: list[Line], after: int, entries: list[Entry], date: str, path:
     return headings, None
 
 
-def more_decisions(lines: list[Line], start: int, date: str) -> bool:
-    """More than one decision of this meeting after ``start``: the text goes on past one more item."""
-    return sum(1 for line in lines[start:] if (found := decided(line.text)) and found[1] == date) > 1
+def open_item_goes_on(lines: list[Line], last: Heading, entry: Entry, date: str) -> bool:
+    """The last item found is open and more than one decision of this meeting follows its heading: the
+    text goes on past it (a heading not recognised), and reading on would give it another item's decision."""
+    if entry.closed or last.closed_mark:
+        return False
+    return sum(1 for line in lines[last.index:] if (found := decided(line.text)) and found[1] == date) > 1
 
 
 def read_items(lines: list[Line], entries: list[Entry], headings, date: str, item_absent: dict, warnings: list[str]):

@@ -22,7 +22,7 @@ from ..phrases import split_names
 from .header import Joined
 
 NAME = r"[A-ZÆØÅÉÜ][\w'’.-]*(?: (?:[A-ZÆØÅÉÜ][\w'’.-]*|la|le|de|du|van|von|der|di|da|el|al))*"
-NOTE = r"(?:\s*\([^()\n]{0,20}\))*"
+NOTE = r"(?:\s*\([^()\n]{0,20}\))*(?:,\s*(?:[Ff]ormand|[Nn]æstformand|[Bb]orgmester|[Vv]iceborgmester)\b)?"
 NAMES = rf"{NAME}{NOTE}(?:\s*,\s*{NAME}{NOTE})*(?:\s+og\s+{NAME}{NOTE})?"
 NAME_NOTE = re.compile(rf"(?P<name>{NAME})(?P<note>{NOTE})")
 ITEMS = r"(?P<items>\d+(?:\s*(?:-|–|,|og)\s*\d+)*)"
@@ -155,8 +155,8 @@ def blank_out(text: str, pattern: re.Pattern, handle) -> str:
 
 
 def names(text: str) -> list[dict]:
-    """``A (B), C og D (F)`` → members."""
-    return [member(part) for part in split_names(text)]
+    """``A (B), C og D (F)`` or ``A, formand`` → members."""
+    return [member(match.group(0)) for match in NAME_NOTE.finditer(text)]
 
 
 def item_numbers(text: str) -> list[int]:

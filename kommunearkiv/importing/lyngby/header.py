@@ -25,6 +25,7 @@ RUNNING_HEADER_ANY = re.compile(r"^.*?\bden\s+[\d.]*\s*,\s*s\.\s*\d+\s*")
 ATTENDANCE_WORDS = r"Medlemmer|Indkaldelse|Indkaldte|Deltagere|Derudover deltog|Endvidere deltog|Medlemmerne var til stede"
 PLACE = re.compile(rf"[ \t]*\n?[ \t]*(?P<place>[^\n]+?)[ \t]*(?=\n|\b(?:{ATTENDANCE_WORDS})\b|$)")
 MAX_PLACE = 80
+KIND_ALONE = re.compile(r"^(?:Protokol|Referat|Dagsorden)$", re.M)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ def parse_header(head: Joined, path: str) -> dict:
     when = KIND_WHEN.search(head.text)
     held = HELD.search(head.text.replace("\n", " "))
     if not when and not held:
+        kind = KIND_ALONE.search(head.text)
+        if kind:
+            raise InputError.single(path, head.line_at(kind.end() + 1), "date",
+                                    "the meeting's date and time ('18-02-2014 kl. 08:15' or '14. september 2016 kl. 16:30')")
         raise InputError.single(path, head.line_at(0), "document_kind",
                                 "a committee name, then Protokol, Referat or Dagsorden and the meeting's date and time")
     phrase = held["when"] if held else when["when"]

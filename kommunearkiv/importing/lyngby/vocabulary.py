@@ -52,7 +52,7 @@ ABSENT_STATUS = r"var\s+fraværende"
 
 TOC_ENDS = re.compile(r"(?i:\bindholdsfortegnelse\b)|\bPkt\.?\s+Tekst\s+Side\b|\bSag\s*nr\.?:?\s+Side:?"
                       r"|\b(?:Åbent|Lukket) [Mm]øde\b")
-ACCESS_STARTS = re.compile(r"\b(?:Åbent|Lukket) punkt\b")
+ACCESS_STARTS = re.compile(r"\b(?:Åbent|Lukket) punkt\b(?!\s*[:.,-])")
 
 
 def split_after(lines: list[Line], pattern: re.Pattern) -> list[Line]:
