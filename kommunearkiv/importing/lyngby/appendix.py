@@ -27,13 +27,14 @@ FRONT_MATTER = re.compile(
 REFERENCE = re.compile(r"^(?:journalnr|j\.\s?nr|sagsnr|dokumentnr|dok\.\s?nr)\.?\s*:?\s*(\w.*)$", re.IGNORECASE)
 PAGE_FURNITURE = re.compile(r"^(?:bilag \d+\s*-\s*)?side\s*-?\s*\d+\s*(?:af|/)\s*\d+$", re.IGNORECASE)
 MISSING = 0.3            # a match must beat this score to be better than "not found"
-OPENING_BONUS = 0.15     # a line that opens a document (front matter, blank-line run)
+OPENING_BONUS = 0.15     # a line that opens a document (front matter, a new page)
 FIRST_LINE_SCORE = 0.1   # the appended text's first line, for whichever attachment comes first
 MAX_CANDIDATE_CHARS = 160
 WINDOW = 3
 MAX_UNMARKED = 1     # a title line between front-matter lines ("NOTAT", "Om", title, subtitle)
-NAMED = 0.75
-PAGE_OPENINGS = (4, 6, 8)         # a heading that names an attachment this well opens its text
+NAMED = 0.75             # a heading that names an attachment this well opens its text
+PAGE_OPENINGS = (4, 6, 8)  # words that open a page flattened to one line, tried as its heading
+FLATTENED_PAGE = 600     # a line this long is a page flattened to one line
 
 
 def words(text: str) -> list[str]:
@@ -83,13 +84,13 @@ def opening(lines: list[Line], i: int) -> bool:
     return new_page or bool(FRONT_MATTER.match(lines[i].text))
 
 
-def heading_windows(lines: list[Line], start: int) -> dict[int, list[list[str]]]:
-    """For every candidate line, the words of the windows of one to WINDOW short lines it opens; a page
-    flattened to one line opens with its first words."""
+def heading_windows(lines: list[Line], start: int, longer_than: int = FLATTENED_PAGE) -> dict[int, list[list[str]]]:
+    """For every candidate line, the words of the windows of one to WINDOW short lines it opens; a line
+    ``longer_than`` a heading (a page flattened to one line) opens with its first words."""
     windows = {i: [words(text) for size in range(1, WINDOW + 1) if (text := window_text(lines, i, size))]
                for i in candidates(lines, start)}
     for i in range(start, len(lines)):
-        if len(lines[i].text) > MAX_CANDIDATE_CHARS and not lines[i].cells:
+        if len(lines[i].text) > longer_than and not lines[i].cells:
             windows[i] = [words(" ".join(lines[i].text.split()[:size])) for size in PAGE_OPENINGS]
     return windows
 
@@ -135,7 +136,7 @@ def named_opening(lines: list[Line], start: int, title: str) -> int | None:
     """The first line from ``start`` where a heading names the attachment ``title`` well (front matter
     above it included), else None."""
     title_words = words(title)
-    for i, found in sorted(heading_windows(lines, start).items()):
+    for i, found in sorted(heading_windows(lines, start, MAX_CANDIDATE_CHARS).items()):
         if max((score(title_words, window) for window in found), default=0.0) >= NAMED:
             return opening_line(lines, i, start - 1)
     return None

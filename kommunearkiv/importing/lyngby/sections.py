@@ -28,6 +28,7 @@ KNOWN_HEADINGS = {
 HEADING_END_WORDS = {"at", "og", "i", "om", "af", "til", "for", "med", "der", "som", "eller", "på", "ved", "fra", "en", "et"}
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
+MIN_MISSPELT, MAX_MISSPELT = 8, 40
 
 
 def norm(text: str) -> str:
@@ -41,7 +42,9 @@ def similar(a: str, b: str) -> float:
 def known_heading(text: str) -> bool:
     """A known heading, exactly or misspelled by a letter or two."""
     key = norm(text).rstrip(":")
-    return key in KNOWN_HEADINGS or len(key) >= 8 and any(similar(key, known) >= 0.88 for known in KNOWN_HEADINGS)
+    if key in KNOWN_HEADINGS:
+        return True
+    return MIN_MISSPELT <= len(key) <= MAX_MISSPELT and any(similar(key, known) >= 0.88 for known in KNOWN_HEADINGS)
 
 
 def decided(text: str) -> tuple[str, str] | None:
