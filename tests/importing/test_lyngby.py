@@ -287,6 +287,38 @@ def test_referat_attachment_documents(referat):
     assert item(referat, 5)["decision"] == "Taget til efterretning."
 
 
+def indkaldelse(listed: str, statements: str) -> str:
+    """The referat with its members listed and the absences stated as ``listed`` and ``statements`` say."""
+    text = REFERAT.read_text(encoding="utf-8")
+    start, end = text.index("Rikke Holmgaard (C)"), text.index("Derudover deltog")
+    return f"{text[:start]}{listed}\n\n{statements}\n\n{text[end:]}"
+
+
+def test_names_and_statements_run_together_on_one_line():
+    """As transcripts give it: the list on one line, the statements glued to each other."""
+    listed = ("Rikke Holmgaard (C) Tobias Wendt (A) Malene Fisker (V) Jens Ploug (C) Sanne Krogh-Larsen (B) "
+              "Peter la Fontaine (F) Kasper Vinding (V)")
+    statements = ("Tobias Wendt (A) var fraværende. I stedet deltog Yasmin Lerche (A) Jens Ploug (C) var fraværende. "
+                  "Kasper Vinding var fraværende under punkt 3. Malene Fisker var fraværende under punkterne 4-5.")
+    meeting = parse_text(indkaldelse(listed, statements))
+    assert [(m["name"], m["party"]) for m in meeting["members"]] == [
+        ("Rikke Holmgaard", "C"), ("Tobias Wendt", "A"), ("Malene Fisker", "V"), ("Jens Ploug", "C"),
+        ("Sanne Krogh-Larsen", "B"), ("Peter la Fontaine", "F"), ("Kasper Vinding", "V")]
+    assert meeting["absent"] == ["Tobias Wendt", "Jens Ploug"]
+    assert meeting["substitutes"] == [{"name": "Yasmin Lerche", "party": "A", "replaces": "Tobias Wendt"}]
+    assert [i["absent"] for i in meeting["items"]] == [[], [], ["Kasper Vinding"], ["Malene Fisker"], ["Malene Fisker"]]
+
+
+def test_names_run_together_without_parties_are_reported_not_guessed():
+    listed = "Rikke Holmgaard Tobias Wendt Malene Fisker Jens Ploug"
+    statements = "Malene Fisker Jens Ploug (C) var fraværende. I stedet deltog Otto Brink (C)"
+    meeting = parse_text(indkaldelse(listed, statements))
+    assert (meeting["members"], meeting["absent"], meeting["substitutes"]) == ([], [], [])
+    assert [w.split(": ", 1)[1] for w in meeting["warnings"][:2]] == [
+        "names run together, not split: 'Rikke Holmgaard Tobias Wendt Malene Fisker Jens Ploug'",
+        "names run together, not split: 'Malene Fisker Jens Ploug'"]
+
+
 # --- the 2011-12 protokol (tests/importing/documents/lyngby/protokol_2011.txt) -------------------
 
 def test_protokol_prose_header(protokol):

@@ -86,13 +86,16 @@ class Attendance:
         groups = match.groupdict()
         if groups.get("sub"):
             absent, sub = self.known(member(match["absent"]), warn), member(match["sub"])
-            if absent and self.add(absent):
+            if absent:
+                self.add(absent)
                 self.mark_absent(absent["name"])
+            if absent and name_words(sub["name"]) > MAX_NAME_WORDS:
+                warn(f"names run together, not split: {sub['name']!r}")
+            elif absent:
                 self.substitutes.append({"name": sub["name"], "party": sub["party"], "replaces": absent["name"]})
             return
         for person in filter(None, (self.known(p, warn) for p in names(match["names"]))):
-            if not self.add(person):
-                continue
+            self.add(person)
             if groups.get("items"):
                 self.during.append((person["name"], item_numbers(match["items"])))
             elif ABSENT_STATUS.search(match["status"]):
@@ -107,7 +110,9 @@ class Attendance:
             return
         for entry in entries:
             person = self.known(member(entry.group(0)), warn)
-            if person and self.add(person) and absent:
+            if person:
+                self.add(person)
+            if person and absent:
                 self.mark_absent(person["name"])
 
     def known(self, person: dict, warn) -> dict | None:
@@ -121,13 +126,13 @@ class Attendance:
             return None
         return {**person, "name": ending["name"], "role": ending["role"]}
 
-    def add(self, person: dict) -> bool:
+    def add(self, person: dict) -> None:
+        """A member once, in the order first named; a party named later fills one not given."""
         known = next((m for m in self.members if m["name"] == person["name"]), None)
         if known is None:
             self.members.append(person)
         elif known["party"] is None:
             known["party"] = person["party"]
-        return True
 
     def mark_absent(self, name: str) -> None:
         if name not in self.absent:
@@ -148,10 +153,11 @@ def name_words(name: str) -> int:
 
 
 def blank_out(text: str, pattern: re.Pattern, handle) -> str:
-    """``handle`` every match and replace it by a line break, so what is left cannot join across it."""
+    """``handle`` every match and blank it out with a line break (keeping every offset), so what is
+    left cannot join across it."""
     for match in pattern.finditer(text):
         handle(match)
-    return pattern.sub("\n", text)
+    return pattern.sub(lambda match: "\n" + " " * (len(match.group(0)) - 1), text)
 
 
 def names(text: str) -> list[dict]:
