@@ -35,7 +35,7 @@ from .headings import Heading, find_heading, split_headings
 from .items import ATTACHMENTS_HEADING, attachment_list, pair_end, parse_item
 from .sections import decided
 from .vocabulary import (ACCESS_MARK, HELD, KIND_WHEN, RUNNING_HEADER, TOC_COLUMNS, TOC_ENDS, TOC_HEADING, TOC_SECTION,
-                         body_lines, split_both)
+                         body_lines, cut_line, split_after, split_both)
 
 NAME = "lyngby"
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
@@ -45,6 +45,7 @@ DETECT_HEAD_CHARS = 3000
 LAYOUT_WORDS = re.compile(r"(?<!\S)(?:Medlemmer|Indkaldelse)(?=[\s:]|$)|\bPkt\.?\s+Tekst\s+Side\b|(?i:\bindholdsfortegnelse\b)")
 PROTOCOL_WORDS = re.compile(r"\bMedlemmerne\s+var\s+til\s+stede\b|\bSag\s*nr\.?:?\s+Side:?", re.I)
 FLATTENED_PAGE = 300
+ABSENT_START = re.compile(r"^var\s+fraværende\b\.?")
 
 
 def detect(lines: list[Line]) -> bool:
@@ -142,11 +143,19 @@ def without_running_headers(lines: list[Line], committee: str) -> list[Line]:
 
 
 def split_absentees(lines: list[Line], members: list[dict]) -> list[Line]:
-    """``Name var fraværende`` of a known member on a line of its own (it may follow an attachment's name)."""
+    """``Name var fraværende`` of a known member on a line of its own: it may follow an attachment's name,
+    and a page break may fall between the name and ``var fraværende``."""
     if not members:
         return lines
     names = "|".join(re.escape(m["name"]) for m in sorted(members, key=lambda m: -len(m["name"])))
-    return split_both(lines, re.compile(rf"(?<!\S)(?:{names})\s+var\s+fraværende\b\.?"))
+    lines = split_both(lines, re.compile(rf"(?<!\S)(?:{names})\s+var\s+fraværende\b\.?"))
+    ending = re.compile(rf"(?<=\S)\s+(?:{names})$")
+    out: list[Line] = []
+    for line, following in zip(lines, lines[1:] + [None]):
+        name = ending.search(line.text)
+        absent_next = following is not None and ABSENT_START.match(following.text)
+        out += cut_line(line, name.start()) if name and absent_next else [line]
+    return split_after(out, ABSENT_START)
 
 
 def date_from_decisions(lines: list[Line], header: dict, path: str, warnings: list[str]) -> str:

@@ -15,10 +15,10 @@ number. The contents end where the first item's title comes again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..normalise import Line
-from .vocabulary import ACCESS_MARK, CLOSED, FIELD_ALONE, ITEM_TYPE, TOC_COLUMNS, TOC_SECTION, decision_of
+from .vocabulary import ACCESS_MARK, CLOSED, FIELD_ALONE, ITEM_TYPE, TOC_COLUMNS, TOC_SECTION, cut_line, decision_of
 
 NUMBER = re.compile(r"^0*(\d{1,3})(\.?)$")
 PAGE = re.compile(r"^\d{1,3}$")
@@ -85,10 +85,8 @@ def parse_contents(lines: list[Line], at: int) -> tuple[list[Line], list[Entry],
         return lines, entries, stop
     if restart.offset == 0:
         return lines, entries, restart.index
-    line = lines[restart.index]
-    first = replace(line, text=line.text[:restart.offset].strip(), markdown=line.text[:restart.offset].strip())
-    second = replace(line, text=line.text[restart.offset:], markdown=line.text[restart.offset:], blank_before=True)
-    return lines[:restart.index] + [first, second] + lines[restart.index + 1:], entries, restart.index + 1
+    return (lines[:restart.index] + cut_line(lines[restart.index], restart.offset) + lines[restart.index + 1:],
+            entries, restart.index + 1)
 
 
 def dotted_start(tokens: list[Token]) -> bool:

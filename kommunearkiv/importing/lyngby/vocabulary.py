@@ -47,12 +47,19 @@ FIELD_ALONE = re.compile(rf"^(?:{FIELD_WORDS})\s*:?", re.I)
 DECIDING_WORD = r"[\w-]*(?:udvalg|råd|bestyrelse|magistrat|borgmester|direktion|nævn)\w*?"
 BODY = rf"(?:[A-ZÆØÅ][\w-]*,?\s+(?:og\s+|-\s+)?){{0,6}}{DECIDING_WORD}(?:\s+\d{{4}}-\d{{4}})?"
 DECISION = re.compile(
-    rf"{BOUNDARY}(?:[Bb]eslutning\s+i\s+)?(?P<body>{BODY})(?:s?\s+[Bb]eslutning)?\s+den\s+(?P<date>{LONG_DATE}|{SHORT_DATE})\s*:?")
-ABSENT_STATUS = r"var\s+fraværende"
+    rf"{BOUNDARY}(?:[Bb]eslutning\s+i\s+)?(?P<body>{BODY})(?:s?\s+[Bb]eslutning)?\s+den\s+(?P<date>{LONG_DATE}|{SHORT_DATE})\s*:?"
+    r"(?=\s*$|\s+[A-ZÆØÅ0-9\"“(\-–])")
 
 TOC_ENDS = re.compile(r"(?i:\bindholdsfortegnelse\b)|\bPkt\.?\s+Tekst\s+Side\b|\bSag\s*nr\.?:?\s+Side:?"
                       r"|\b(?:Åbent|Lukket) [Mm]øde\b")
 ACCESS_STARTS = re.compile(r"\b(?:Åbent|Lukket) punkt\b(?!\s*[:.,-])")
+
+
+def cut_line(line: Line, offset: int) -> list[Line]:
+    """A line as its text before and from ``offset`` (the second piece starts a paragraph of its own)."""
+    head, rest = line.text[:offset].strip(), line.text[offset:].strip()
+    pieces = [replace(line, text=head, markdown=head)] if head else []
+    return pieces + ([replace(line, text=rest, markdown=rest, blank_before=bool(head) or line.blank_before)] if rest else [])
 
 
 def split_after(lines: list[Line], pattern: re.Pattern) -> list[Line]:
