@@ -28,14 +28,14 @@ from os.path import basename
 from ...errors import InputError
 from ..normalise import Line, split_at
 from . import appendix
-from .attendance import parse_attendance
+from .attendance import SENTENCE_WORDS, parse_attendance
 from .contents import Entry, key, parse_contents
 from .header import Joined, parse_header
 from .headings import Heading, find_heading, split_headings
 from .items import ATTACHMENTS_HEADING, attachment_list, pair_end, parse_item
 from .sections import decided
 from .vocabulary import (ACCESS_MARK, HELD, KIND_WHEN, RUNNING_HEADER, TOC_COLUMNS, TOC_ENDS, TOC_HEADING, TOC_SECTION,
-                         body_lines, cut_line, split_after, split_both)
+                         body_lines, cut_line, mended, split_after, split_both)
 
 NAME = "lyngby"
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
@@ -45,6 +45,8 @@ DETECT_HEAD_CHARS = 3000
 LAYOUT_WORDS = re.compile(r"(?<!\S)(?:Medlemmer|Indkaldelse)(?=[\s:]|$)|\bPkt\.?\s+Tekst\s+Side\b|(?i:\bindholdsfortegnelse\b)")
 PROTOCOL_WORDS = re.compile(r"\bMedlemmerne\s+var\s+til\s+stede\b|\bSag\s*nr\.?:?\s+Side:?", re.I)
 FLATTENED_PAGE = 300
+FIRST_NUMBERED = 3   # the first page printing its number may be the second or third
+NUMBERED_START = re.compile(r"^\d{1,3}\.?\s")
 ABSENT_START = re.compile(r"^var\s+fraværende\b\.?")
 
 
@@ -64,21 +66,24 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
         raise InputError.single(path, 1, "municipality",
                                 f"{MUNICIPALITY}: this layout is Lyngby-Taarbæk's, not {municipality!r}")
     warnings: list[str] = []
-    lines = split_both(without_page_numbers(lines), TOC_ENDS)
+    lines, pages = without_page_numbers(lines)
+    lines = split_both(lines, TOC_ENDS)
     toc_at = contents_heading(lines, path)
     head_end = toc_at
     while head_end > 0 and (TOC_SECTION.match(lines[head_end - 1].text) or TOC_COLUMNS.match(lines[head_end - 1].text)):
         head_end -= 1
     committee = parse_header(Joined.of(lines[:head_end]), path)["committee"]
-    head = Joined.of(without_running_headers(lines[:head_end], committee))
-    header = parse_header(head, path)
-    attendance = parse_attendance(head, header.pop("attendance_at"), warnings)
+    head = without_running_headers(lines[:head_end], committee)
+    header = parse_header(Joined.of(head), path)
+    attendance = parse_attendance(Joined.of(head, SENTENCE_WORDS), header.pop("attendance_at"), warnings)
     body = body_lines(without_running_headers(lines[toc_at + 1:], header["committee"]))
     lines, entries, after = parse_contents(lines[:toc_at + 1] + body, toc_at)
     if not entries:
         raise InputError.single(path, lines[toc_at].number, "items", "numbered entries under the table of contents")
     header["date"] = header["date"] or date_from_decisions(lines[after:], header, path, warnings)
-    lines = lines[:after] + split_absentees(split_headings(lines[after:], entries), attendance["members"])
+    body, _ = without_page_numbers(split_absentees(split_headings(lines[after:], entries), attendance["members"]),
+                                   pages, items=True)
+    lines = lines[:after] + body
     headings, incomplete = locate(lines, after, entries, header["date"], path, warnings)
     items, stop = read_items(lines, entries, headings, header["date"], attendance["item_absent"], warnings)
     names = [(item["number"], ordinal, name) for item in items for ordinal, name in enumerate(item.get("attachments", []), 1)]
@@ -106,34 +111,44 @@ def contents_heading(lines: list[Line], path: str) -> int:
     return found
 
 
-def without_page_numbers(lines: list[Line]) -> list[Line]:
-    """Page numbers out: a number alone on a line, or ending a page flattened to one line, when it is its
-    page's last line or the next number of the page count (1, 2, 3 …) where pages are not marked."""
+def without_page_numbers(lines: list[Line], count: int = 0, items: bool = False) -> tuple[list[Line], int]:
+    """Page numbers out (see ``page_number``); returns the lines and the last page number taken out."""
     out: list[Line] = []
-    count = 0
     for i, line in enumerate(lines):
-        number = re.search(r"(?:^|\s)(\d{1,3})$", line.text)
-        alone = bool(number) and number.start() == 0
-        if not number or not (alone or len(line.text) > FLATTENED_PAGE):
+        number = page_number(lines, i, count, items)
+        if number is None:
             out.append(line)
             continue
-        last_on_page = i + 1 == len(lines) or lines[i + 1].page != line.page
-        value = int(number[1])
-        if not (last_on_page and abs(value - line.page) <= 1 or value == count + 1):
-            out.append(line)
-            continue
-        count = value
-        if not alone:
+        count = int(number[1])
+        if number.start() > 0:
             text = line.text[:number.start()].strip()
             out.append(replace(line, text=text, markdown=text))
-    return out
+    return out, count
+
+
+def page_number(lines: list[Line], i: int, count: int, items: bool) -> re.Match | None:
+    """A page number ending ``lines[i]``: alone on its line, ending a page flattened to one line, or
+    (among ``items``) run into the end of an item before the next item's number; and the page's last
+    line or the next number of the page count (after ``count``; the first printed may be the second or
+    third page)."""
+    line = lines[i]
+    number = re.search(r"(?:^|\s)(\d{1,3})$", line.text)
+    if not number:
+        return None
+    value, following = int(number[1]), lines[i + 1] if i + 1 < len(lines) else None
+    in_sequence = value == count + 1 or not count and value <= FIRST_NUMBERED
+    last_on_page = following is None or following.page != line.page
+    placed = (number.start() == 0 or len(line.text) > FLATTENED_PAGE
+              or items and in_sequence and following is not None and NUMBERED_START.match(following.text))
+    return number if placed and (in_sequence or last_on_page and abs(value - line.page) <= 1) else None
 
 
 def without_running_headers(lines: list[Line], committee: str) -> list[Line]:
-    """The 2011-12 running header ``<Udvalg> den 07.11.2011, s. 3`` out, wherever a converter put it."""
+    """The 2011-12 running header ``<Udvalg> den 07.11.2011, s. 3`` out, wherever a converter put it,
+    also wrapped over two lines."""
     pattern = re.compile(RUNNING_HEADER.format(committee=r"\s+".join(map(re.escape, committee.split()))))
     out = []
-    for line in lines:
+    for line in mended(lines, pattern):
         text = " ".join(pattern.sub(" ", line.text).split())
         if text == line.text:
             out.append(line)

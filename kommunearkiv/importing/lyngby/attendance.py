@@ -41,6 +41,7 @@ ROLE_WORDS = {"formand", "næstformand", "borgmester", "viceborgmester", "medlem
 PARTY = re.compile(r"^[A-ZÆØÅ]{1,2}$")
 TITLE_WORD = re.compile(r"(?<=\S )(?=[A-ZÆØÅ]\w*(?:chef|direktør|sekretær|konsulent|koordinator|leder|arkitekt|referent)\b)")
 MAX_NAME_WORDS = 3
+SENTENCE_WORDS = re.compile(r"\bvar\s+fraværende\b|\bdeltog\b|\bstedfortræder\b|\bsuppleant\b|\bundtagen\b")
 
 
 def parse_attendance(head: Joined, start: int, warnings: list[str]) -> dict:

@@ -36,12 +36,17 @@ class Joined:
     numbers: tuple[int, ...]
 
     @classmethod
-    def of(cls, lines: list[Line]) -> Joined:
-        starts, offset = [], 0
-        for line in lines:
+    def of(cls, lines: list[Line], sentences: re.Pattern | None = None) -> Joined:
+        """Lines joined by newlines; with ``sentences``, a line that continues a wrapped sentence (the line
+        before holds one of its words, or it starts in lower case) is joined by a space instead."""
+        starts, offset, text = [], 0, []
+        for index, line in enumerate(lines):
             starts.append(offset)
             offset += len(line.text) + 1
-        return cls("\n".join(line.text for line in lines), tuple(starts), tuple(line.number for line in lines))
+            continued = sentences and index and not line.blank_before and (
+                sentences.search(lines[index - 1].text) or line.text[:1].islower() or line.text.startswith("("))
+            text += [" " if continued else "\n", line.text] if index else [line.text]
+        return cls("".join(text), tuple(starts), tuple(line.number for line in lines))
 
     def line_at(self, offset: int) -> int:
         """The source line of the character at ``offset``."""

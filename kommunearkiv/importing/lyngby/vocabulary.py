@@ -81,11 +81,28 @@ def split_both(lines: list[Line], pattern: re.Pattern) -> list[Line]:
     return split_after(split_at(lines, pattern), pattern)
 
 
+def mended(lines: list[Line], pattern: re.Pattern) -> list[Line]:
+    """A phrase wrapped over two lines ("Åbent" / "punkt …") moved whole onto the second line."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if first.cells or second.cells or second.blank_before:
+            continue
+        joined = f"{first.text} {second.text}"
+        across = next((m for m in pattern.finditer(joined) if m.start() < len(first.text) < m.end()), None)
+        if across:
+            head, rest = joined[:across.start()].strip(), joined[across.start():]
+            out[i] = replace(first, text=head, markdown=head)
+            out[i + 1] = replace(second, text=rest, markdown=rest)
+    return [line for line in out if line.text]
+
+
 def body_lines(lines: list[Line]) -> list[Line]:
-    """Field headings, decision headings and access marks on lines of their own."""
-    lines = split_both(lines, ACCESS_STARTS)
-    lines = split_both(lines, FIELD_START)
-    return split_both(lines, DECISION)
+    """Field headings, decision headings and access marks on lines of their own, also where a
+    converter wrapped them over two lines."""
+    for pattern in (ACCESS_STARTS, FIELD_START, DECISION):
+        lines = split_both(mended(lines, pattern), pattern)
+    return lines
 
 
 def decision_of(text: str) -> tuple[str, str] | None:
