@@ -26,6 +26,7 @@ TYPE_TOKEN = re.compile(r"^\((?:Beslutning|Orientering|Drøftelse|Godkendelse|H�
 CLOSED_MARK = "\x00lukket"
 OPEN_MARK = "\x00åbent"
 RESTART_WORDS = 3
+WRAPPED = re.compile(r"(?:\b[a-zæøå]+|-)$")
 COLUMN_WORDS = {"pkt.", "pkt", "tekst", "side", "side:", "sag", "nr", "nr.", "nr:", "nr.:"}
 
 
@@ -47,10 +48,12 @@ class Token:
 
 
 def contents_end(lines: list[Line], at: int) -> int:
-    """The first line after the contents heading at ``at`` that is a field, decision or access heading."""
+    """The first line after the contents heading at ``at`` that is a field, decision or access heading
+    (a title wrapped before "<Udvalg> den <date>" is no decision)."""
     for i in range(at + 1, len(lines)):
         text = lines[i].text
-        if FIELD_ALONE.fullmatch(text) or decision_of(text) or ACCESS_MARK.match(text):
+        wrapped_title = WRAPPED.search(lines[i - 1].text)
+        if FIELD_ALONE.fullmatch(text) or decision_of(text) and not wrapped_title or ACCESS_MARK.match(text):
             return i
     return len(lines)
 
