@@ -85,7 +85,9 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
                                    pages, items=True)
     lines = lines[:after] + body
     headings, incomplete = locate(lines, after, entries, header["date"], path, warnings)
-    items, stop = read_items(lines, entries, headings, header["date"], attendance["item_absent"], warnings)
+    first_name = first_attachment(lines[headings[0].index:])
+    lines = appendix_opened(lines, headings[-1].index, first_name)
+    items, stop = read_items(lines, entries, headings, header["date"], attendance["item_absent"], first_name, warnings)
     names = [(item["number"], ordinal, name) for item in items for ordinal, name in enumerate(item.get("attachments", []), 1)]
     documents = appendix.attachment_documents(lines, stop, names, warnings) if names else []
     return {
@@ -214,10 +216,11 @@ def open_item_goes_on(lines: list[Line], last: Heading, entry: Entry, date: str)
     return sum(1 for line in lines[last.index:] if (found := decided(line.text)) and found[1] == date) > 1
 
 
-def read_items(lines: list[Line], entries: list[Entry], headings, date: str, item_absent: dict, warnings: list[str]):
+def read_items(lines: list[Line], entries: list[Entry], headings, date: str, item_absent: dict,
+               first_name: str | None, warnings: list[str]):
     """The items found, and the index where the text after the last item (the attachments) starts."""
     last = headings[-1].index + headings[-1].used
-    stops = [h.index for h in headings[1:]] + [last_item_stop(lines, last, first_attachment(lines[headings[0].index:]))]
+    stops = [h.index for h in headings[1:]] + [last_item_stop(lines, last, first_name)]
     items = []
     for entry, found, stop in zip(entries, headings, stops):
         body = lines[found.index + found.used:stop]
@@ -232,6 +235,21 @@ def first_attachment(lines: list[Line]) -> str | None:
     listing = next((i for i, line in enumerate(lines) if ATTACHMENTS_HEADING.match(line.text)), None)
     names = attachment_list(lines, listing)[0] if listing is not None else []
     return names[0] if names else None
+
+
+def appendix_opened(lines: list[Line], start: int, first_name: str | None) -> list[Line]:
+    """A page flattened to one line that holds the last item's end and the first attachment's opening,
+    cut where the attachment opens (its page number before the cut left out)."""
+    decisions = [i for i in range(start, len(lines)) if decided(lines[i].text)]
+    if first_name is None or not decisions:
+        return lines
+    for i in range(decisions[-1] + 1, len(lines)):
+        offset = appendix.opening_inside(lines[i].text, first_name) if len(lines[i].text) > appendix.MAX_CANDIDATE_CHARS else None
+        if offset:
+            head, rest = cut_line(lines[i], offset)
+            text = re.sub(r"\s+\d{1,3}$", "", head.text)
+            return lines[:i] + [replace(head, text=text, markdown=text), rest] + lines[i + 1:]
+    return lines
 
 
 def last_item_stop(lines: list[Line], start: int, first_name: str | None) -> int:

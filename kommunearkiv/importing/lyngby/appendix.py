@@ -142,6 +142,18 @@ def named_opening(lines: list[Line], start: int, title: str) -> int | None:
     return None
 
 
+def opening_inside(text: str, title: str) -> int | None:
+    """Where, inside a page flattened to one line, words that open with the attachment's first word
+    name it well: the character offset, else None."""
+    title_words = words(title)
+    tokens = list(re.finditer(r"\S+", text))
+    for n, token in enumerate(tokens):
+        window = words(" ".join(t.group(0) for t in tokens[n:n + len(title_words) + 2]))
+        if window and title_words and same_word(window[0], title_words[0]) and score(title_words, window) >= NAMED:
+            return token.start()
+    return None
+
+
 def opening_line(lines: list[Line], title_line: int, floor: int) -> int:
     """Move a title line back over the document's front matter ("NOTAT", "Om", "Journalnr. :" …)."""
     start, streak, i = title_line, 0, title_line - 1
