@@ -1,4 +1,5 @@
-"""The Allerød format: the facts of both sample documents, and small documents written here."""
+"""The Allerød format: the facts of both sample documents, of documents written here in the
+2010-13 print layout and the 2014-17 layout, and the same facts for other converters' output."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,20 +7,32 @@ from pathlib import Path
 import pytest
 
 from kommunearkiv.errors import InputError
-from kommunearkiv.importing import alleroed, detect_format, parse_document, read_lines
+from kommunearkiv.importing import alleroed
+from kommunearkiv.importing.normalise import normalise
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+DOCUMENTS = Path(__file__).resolve().parent / "documents" / "alleroed"
+PRINT_2011 = DOCUMENTS / "2011-03-15_oekonomiudvalget_print.txt"
+PLAIN_2016 = DOCUMENTS / "2016-09-14_teknik_og_miljo.txt"
 COMMITTEE = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
+
+
+def read_text(text: str, name: str = "test/referat.txt", municipality: str | None = None) -> dict:
+    return alleroed.parse(normalise(text), name, municipality)
+
+
+def read(path: Path) -> dict:
+    return read_text(path.read_text(encoding="utf-8"), str(path))
 
 
 @pytest.fixture(scope="module")
 def may():
-    return parse_document(SAMPLES / "000_3332dcdc48fec7d8.txt")
+    return read(SAMPLES / "000_3332dcdc48fec7d8.txt")
 
 
 @pytest.fixture(scope="module")
 def june():
-    return parse_document(SAMPLES / "002_bf32f3cdd748dc20.txt")
+    return read(SAMPLES / "002_bf32f3cdd748dc20.txt")
 
 
 def section(item: dict, heading: str) -> str:
@@ -34,8 +47,8 @@ def test_may_meeting_header(may):
         "format": "alleroed", "municipality": "Allerød Kommune", "committee": COMMITTEE, "period": "2014-2017",
         "document_kind": "referat", "date": "2015-05-13", "start": "07:30", "end": "08:35",
         "location": "Rådhuset i Mødelokale C", "meeting_number": "13-05-2015"}
-    assert may["source"] == {"file": "000_3332dcdc48fec7d8.txt", "lines": [1, 1024]}
-    assert may["warnings"] == []
+    assert may["source"] == {"file": "000_3332dcdc48fec7d8.txt", "lines": [1, 1022]}
+    assert (may["warnings"], may["substitutes"], may["incomplete"]) == ([], [], None)
 
 
 def test_may_members_signatures_and_nobody_absent(may):
@@ -257,12 +270,23 @@ def test_attachment_documents_in_source_order(may, june):
 
 # --- detection --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) + [PRINT_2011, PLAIN_2016], ids=lambda p: p.name)
 def test_detect_claims_only_allerod_documents(path):
-    expected = path.name.startswith(("000_", "002_"))
-    assert alleroed.detect(read_lines(path)) is expected
-    if expected:
-        assert detect_format(read_lines(path), path) is alleroed
+    expected = not path.name.startswith(("003_", "004_"))
+    assert alleroed.detect(normalise(path.read_text(encoding="utf-8"))) is expected
+
+
+def test_detect_sees_through_leading_noise_and_markup():
+    text = ("Save this PDF as: WORD PNG TXT\nDownload \"Mødet blev holdt\"\nTranskript\n"
+            + "\n".join(f"<p>{line}</p>" for line in PLAIN_2016.read_text(encoding="utf-8").split("\n")))
+    assert alleroed.detect(normalise(text))
+
+
+def test_another_municipality_is_refused():
+    with pytest.raises(InputError) as error:
+        read_text(PLAIN_2016.read_text(encoding="utf-8"), municipality="Gentofte Kommune")
+    assert error.value.problems[0].field == "municipality"
+    assert read_text(PLAIN_2016.read_text(encoding="utf-8"), municipality="Allerød Kommune")["items"]
 
 
 # --- small documents written here -------------------------------------------------------------
@@ -300,12 +324,12 @@ def synthetic(held="Mødet blev holdt tirsdag den 3. februar 2015 på Rådhuset,
 
 
 def parse_lines(lines: list[str]) -> dict:
-    return alleroed.parse(lines, "test/referat.txt")
+    return read_text("\n".join(lines))
 
 
 def test_synthetic_header_with_other_date_place_times_and_an_absent_member():
     form = parse_lines(synthetic())
-    assert alleroed.detect(synthetic())
+    assert alleroed.detect(normalise("\n".join(synthetic())))
     assert (form["committee"], form["period"], form["date"], form["start"], form["end"], form["location"],
             form["meeting_number"]) == ("Teknik- og Miljøudvalget 2018-2021", "2018-2021", "2015-02-03", "16:00",
                                         "18:15", "Rådhuset, Mødelokale A", "7")
@@ -318,6 +342,7 @@ def test_synthetic_header_with_other_date_place_times_and_an_absent_member():
     assert form["absent"] == ["Dorte Lund"]
     assert form["signed_by"] == ["Anne Jensen", "Bo Hansen"]
     assert form["source"] == {"file": "referat.txt", "lines": [1, len(synthetic())]}
+    assert form["substitutes"] == [] and form["incomplete"] is None
 
 
 def test_synthetic_html_row_item():
@@ -421,7 +446,7 @@ def test_item_title_wrapped_over_two_lines():
 def test_header_in_other_letter_case_is_still_detected():
     lines = synthetic()
     lines[0] = "**Allerød Kommune**"
-    assert alleroed.detect(lines)
+    assert alleroed.detect(normalise("\n".join(lines)))
     assert parse_lines(lines)["committee"] == "Teknik- og Miljøudvalget 2018-2021"
 
 

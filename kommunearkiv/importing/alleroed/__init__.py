@@ -49,15 +49,15 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
     held = HELD.search(stream.text)
     entries, toc_start, toc_end = contents(stream, held.end() if held else 0)
     found = headings(stream, toc_end, entries, warnings)
-    if not found and not entries:
+    if not found:
         raise InputError.single(path, stream.number(len(stream.text) - 1), "items",
                                 "agenda items headed 'N. Title' and 'Sagsnr.', none found")
     meeting = parse_header(stream, toc_start if entries else found[0].start, path, warnings)
     meeting["committee"] = meeting["committee"] or committee_elsewhere(stream, toc_end, meeting, path, warnings)
-    tail = after_items(stream, found[-1].after if found else toc_end)
+    tail = after_items(stream, found[-1].after)
     ends = [h.start for h in found[1:]] + [tail]
     items = [parse_item(stream, heading, end, meeting, warnings) for heading, end in zip(found, ends)]
-    signed = SIGNED.search(stream.text, found[-1].after if found else toc_end)
+    signed = SIGNED.search(stream.text, found[-1].after)
     first_attachment = attachment_starts(stream, tail)
     closed = {item["number"] for item in items if item["access"] == "closed"}
     return {

@@ -29,6 +29,7 @@ VOCABULARY = {
     "Kommunikation": (3, False), "Bilag": (9, False), DECISION: (10, True), "Fraværende": (11, True),
 }
 REPEATABLE = {3, 10}
+UNKNOWN = (3, False)
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Candidate:
 
     @property
     def rank(self) -> int:
-        return VOCABULARY[self.name][0]
+        return VOCABULARY.get(self.name, UNKNOWN)[0]
 
 
 def canonical(name: str) -> str:
@@ -80,6 +81,21 @@ def candidates(stream: Stream, start: int, end: int, committee: str | None) -> l
                 continue
             weight = 4 if decision else 1
         out.append(Candidate(name, at, stop, weight, decision))
+    return sorted(out + unknown_labels(stream, start, end, out), key=lambda c: c.start)
+
+
+def unknown_labels(stream: Stream, start: int, end: int, known: list[Candidate]) -> list[Candidate]:
+    """A bold label with its value on the same source line (a table row) next to rows of known
+    fields: a field of a name the vocabulary does not know."""
+    rows = {stream.number(c.start) for c in known}
+    out = []
+    for index in range(stream.index(start), min(stream.index(end), len(stream.lines) - 1)):
+        line, value = stream.lines[index], stream.lines[index + 1]
+        at = stream.starts[index]
+        if (start <= at < end and line.bold and line.text[0].isupper() and value.number == line.number
+                and len(line.text.split()) <= 6 and not any(c.start <= at < c.end for c in known)
+                and {line.number - 1, line.number + 1} & rows):
+            out.append(Candidate(line.text.rstrip(":"), at, at + len(line.text), 1, None))
     return out
 
 

@@ -51,6 +51,7 @@ def field_texts(stream: Stream, fields: list[Field]) -> dict[Field, list[Line]]:
     texts = {field: stream.lines_between(field.value_start, field.value_end) for field in fields}
     for group in shared_groups(stream, fields):
         parts = paragraphs(texts[group[-1]])
+        texts[group[-1]] = []
         heads = list(group)
         if heads[0].name == "Punkttype" and parts and len(" ".join(l.text for l in parts[0]).split()) == 1:
             texts[heads.pop(0)] = parts.pop(0)
