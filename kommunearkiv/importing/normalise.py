@@ -55,17 +55,19 @@ CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&
 FLATTENED_AVERAGE = 600
 RUNNING_SHARE = 0.5
 RUNNING_REACH = 8
+RUNNING_EDGE = 3
 RUNNING_LENGTH = 150
 
 
-def normalise(text: str) -> list[Line]:
-    """Canonical lines of a document (see the module docstring)."""
+def normalise(text: str, keep: re.Pattern | None = None) -> list[Line]:
+    """Canonical lines of a document (see the module docstring). Lines that ``keep`` matches
+    (a format's own field lines) are never taken for page furniture."""
     pages = canonical_characters(text).split("\f")
     raw = balanced_bold(list(numbered(pages)))
     if is_flattened([line for _, _, line in raw]):
         return flattened_lines(raw)
     lines = [piece for page, number, line in raw for piece in expand(line, number, page)]
-    return rejoined_hyphenation(without_furniture(mark_blank_lines(lines)))
+    return rejoined_hyphenation(without_furniture(mark_blank_lines(lines), keep))
 
 
 def canonical_characters(text: str) -> str:
@@ -238,7 +240,7 @@ def mark_blank_lines(lines: list[Line]) -> list[Line]:
 
 # --- page furniture ---------------------------------------------------------------------------
 
-def without_furniture(lines: list[Line]) -> list[Line]:
+def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list[Line]:
     """Page numbers out, pages counted from them; running headers and footers out: the lines
     next to a page boundary that recur next to most boundaries (their copy on page 1 stays)."""
     paged: list[Line] = []
@@ -252,21 +254,27 @@ def without_furniture(lines: list[Line]) -> list[Line]:
         after_number, source_page = False, line.page
         paged.append(replace(line, page=line.page + page_shift) if page_shift else line)
     boundaries = [i for i in range(1, len(paged)) if paged[i].page != paged[i - 1].page]
-    running = running_lines(paged, boundaries)
+    running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
     return [line for index, line in enumerate(paged) if index not in furniture]
 
 
-def near(lines: list[Line], boundary: int) -> range:
-    return range(max(0, boundary - RUNNING_REACH), min(len(lines), boundary + RUNNING_REACH))
+def edge(lines: list[Line], boundary: int) -> range:
+    """The last lines of the page before a boundary and the first lines of the page after it."""
+    return range(max(0, boundary - RUNNING_EDGE), min(len(lines), boundary + RUNNING_EDGE))
 
 
 def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
-    """Short texts that recur near page boundaries on at least half the pages (and on two at least)."""
-    nearby = {j for i in boundaries for j in near(lines, i)}
-    counts = Counter(lines[j].text for j in nearby)
+    """Short texts at the same place at the edge of the pages (the first line, the last but one …) at at
+    least half the page boundaries (and at two at least); a line at the edge of two boundaries, on a
+    short page, counts for the nearer. A line that is merely frequent (a name, ``Nej``) is not one."""
+    nearest: dict[int, tuple[int, int]] = {}
+    for i in boundaries:
+        for j in edge(lines, i):
+            nearest[j] = min(nearest.get(j, (len(lines), i)), (j - i if j >= i else i - 1 - j, i))
+    counts = Counter((lines[j].text, j - i) for j, (_, i) in nearest.items())
     least = max(2, RUNNING_SHARE * len(boundaries))
-    return {text for text, count in counts.items() if count >= least and len(text) < RUNNING_LENGTH}
+    return {text for (text, _), count in counts.items() if count >= least and len(text) < RUNNING_LENGTH}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:
