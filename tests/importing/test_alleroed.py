@@ -18,7 +18,7 @@ COMMITTEE = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
 
 
 def read_text(text: str, name: str = "test/referat.txt", municipality: str | None = None) -> dict:
-    return alleroed.parse(normalise(text), name, municipality)
+    return alleroed.parse(normalise(text, keep=alleroed.KEEP), name, municipality)
 
 
 def read(path: Path) -> dict:

@@ -12,23 +12,26 @@ or Markdown, wrapping, page furniture and one line per page do not change the fa
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 from ...errors import InputError
 from ..normalise import Line, split_at
-from .agenda import UPPER_RUN, contents, headings, running_header
+from .agenda import CASE, contents, headings, numbered_heading
 from .appendix import SIGNED, attachment_starts, attachments, signatures
-from .decisions import decision_at, key
+from .committee import committee_elsewhere, without_page_headers
+from .decisions import key
+from .fields import FIELD
 from .header import HELD, MUNICIPALITY, MUNICIPALITY_LINE, parse_header, period
 from .items import parse_item
 from .stream import Stream
 from .substitutes import substitutes
 
 NAME = "alleroed"
+# lines that are fields of this layout, never page furniture (``normalise(text, keep=KEEP)``):
+# 2010-13 prints each item on its own page, so ``Fraværende <name>`` ends most pages
+KEEP = re.compile(rf"{FIELD.pattern}|den\s+\d{{1,2}}\s*-\s*\d")
 DETECT_REACH = 4000
-SPLIT = re.compile(r"(?<![\w/])(?:Punkttype|Sagsbeskrivelse|Administrationens\s+forslag|Afledte\s+konsekvenser"
+SPLIT = re.compile(r"(?<![^\W\d_])(?<!/)(?:Punkttype|Sagsbeskrivelse|Administrationens\s+forslag|Afledte\s+konsekvenser"
                    r"|Økonomi\s+og\s+finansiering|Dialog\s*/\s*høring|Fraværende|Beslutning|Sagsnr\.|Signeret af"
                    r"|Bilag\s*:\s*\d+\.\d+)(?![\w/])")
 
@@ -45,19 +48,21 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
         raise InputError.single(path, 1, "municipality",
                                 f"{MUNICIPALITY} (this layout is Allerød's), found --municipality {municipality!r}")
     warnings: list[str] = []
-    stream = Stream.of(without_page_headers(split_at(lines, SPLIT)))
-    held = HELD.search(stream.text)
-    entries, toc_start, toc_end = contents(stream, held.end() if held else 0)
+    first = Stream.of(split_at(lines, SPLIT))
+    header_end = end_of_header(first)
+    meeting = parse_header(first, header_end, path, warnings)
+    meeting["committee"] = meeting["committee"] or committee_elsewhere(first, header_end, meeting["date"], path,
+                                                                       warnings)
+    stream = Stream.of(without_page_headers(first, meeting["committee"], meeting["date"]))
+    entries, toc_start, toc_end = contents(stream, HELD.search(stream.text).end())
     found = headings(stream, toc_end, entries, warnings)
     if not found:
         raise InputError.single(path, stream.number(len(stream.text) - 1), "items",
                                 "agenda items headed 'N. Title' and 'Sagsnr.', none found")
-    meeting = parse_header(stream, toc_start if entries else found[0].start, path, warnings)
-    meeting["committee"] = meeting["committee"] or committee_elsewhere(stream, toc_end, meeting, path, warnings)
     tail = after_items(stream, found[-1].after)
     ends = [h.start for h in found[1:]] + [tail]
     items = [parse_item(stream, heading, end, meeting, warnings) for heading, end in zip(found, ends)]
-    signed = SIGNED.search(stream.text, found[-1].after)
+    signed = SIGNED.match(stream.text, tail)
     first_attachment = attachment_starts(stream, tail)
     closed = {item["number"] for item in items if item["access"] == "closed"}
     return {
@@ -65,7 +70,8 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
         "signed_by": signatures(stream, signed.end(), first_attachment[0] if first_attachment else len(stream.text))
         if signed else [],
         "items": items,
-        "substitutes": substitutes([stream.text[:toc_start or found[0].start]] + [i.get("decision") or "" for i in items]),
+        "substitutes": substitutes([stream.text[:toc_start if entries else found[0].start]]
+                                   + [item.get("decision") or "" for item in items]),
         "attachment_documents": attachments(stream, first_attachment, closed, warnings),
         "incomplete": incomplete(stream, entries, items, warnings),
         "source": {"file": Path(path).name, "lines": [1, lines[-1].number if lines else 1]},
@@ -73,20 +79,15 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
     }
 
 
-def without_page_headers(lines: list[Line]) -> list[Line]:
-    """Lines without the 2010-13 page header (``Økonomiudvalget tirsdag den 15. marts 2011``
-    and the capitals under it) where a page starts with it; its first copy is kept."""
-    out, seen = [], False
-    for line in lines:
-        header = running_header(line.text)
-        if header and seen:
-            rest = line.text[header.end():].strip()
-            if rest:
-                out.append(replace(line, text=rest, markdown=rest))
-            continue
-        seen = seen or bool(header)
-        out.append(line)
-    return out
+def end_of_header(stream: Stream) -> int:
+    """Where the header ends: at the contents, else at the first item."""
+    held = HELD.search(stream.text)
+    if held is None:
+        return len(stream.text)
+    entries, toc_start, _ = contents(stream, held.end())
+    first = numbered_heading(stream, held.end(), 1, None)
+    case = CASE.search(stream.text, held.end())
+    return toc_start if entries else first.start if first else case.start() if case else len(stream.text)
 
 
 def after_items(stream: Stream, last_heading: int) -> int:
@@ -94,27 +95,6 @@ def after_items(stream: Stream, last_heading: int) -> int:
     ends = [m.start() for m in (SIGNED.search(stream.text, last_heading),) if m]
     ends += attachment_starts(stream, last_heading)[:1]
     return min(ends + [len(stream.text)])
-
-
-def committee_elsewhere(stream: Stream, start: int, meeting: dict, path: str, warnings: list[str]) -> str:
-    """The committee when the header leaves it out: from the page header, else from this
-    meeting's decision headings, else from the capitals above the items."""
-    for line in stream.lines:
-        header = running_header(line.text)
-        if header:
-            return " ".join(header["committee"].split())
-    bodies = Counter()
-    for match in re.finditer(r"\bBeslutning\b", stream.text[start:]):
-        decision = decision_at(stream, start + match.start(), min(len(stream.text), start + match.end() + 600), None)
-        if decision and decision.date == meeting["date"]:
-            bodies[decision.body] += 1
-    if bodies:
-        return bodies.most_common(1)[0][0]
-    capitals = UPPER_RUN.search(stream.text, start)
-    if capitals and len(capitals.group()) > 5:
-        warnings.append(f"line {stream.number(capitals.start())}: committee taken from the capitals above the items")
-        return capitals.group().capitalize()
-    raise InputError.single(path, 1, "committee", "the committee's name after 'ALLERØD KOMMUNE' or above the items")
 
 
 def incomplete(stream: Stream, entries: list, items: list[dict], warnings: list[str]) -> dict | None:

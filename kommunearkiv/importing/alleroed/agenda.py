@@ -21,6 +21,7 @@ TOC_ENTRY = re.compile(r"(?P<number>\d{1,3})\s*\.\s+(?P<title>(?:(?!\.{3}|\n\d{1
 NUMBERED = re.compile(r"(?<![\w.,:/-])\d{1,3}\s*\.\s")
 UPPER_WORD = r"(?:[A-ZÆØÅ][A-ZÆØÅ-]+|OG|FOR|I|\d{4}\s*-\s*\d{4})"
 UPPER_RUN = re.compile(rf"{UPPER_WORD}(?:[ \t]+{UPPER_WORD})*")
+CAPITALS_AT_END = re.compile(rf"(?<!\S){UPPER_RUN.pattern}$")
 CASE = re.compile(r"\bSagsnr\b\.?\s*:?")
 CLOSED_MARK = re.compile(r"\(\s*lukket\s*\)|\blukket\s+punkt\b|^\s*lukket\b|\badgang\s*:\s*lukket\b", re.I)
 WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
@@ -100,7 +101,7 @@ def unnumbered_heading(stream: Stream, position: int, number: int, entry: Entry 
     """``CAPITALS Title Sagsnr.`` as a transcript gives a heading whose number it dropped."""
     pattern = re.compile(rf"{UPPER_RUN.pattern}[ \t\n]+(?=[A-ZÆØÅ][a-zæøå])")
     for match in pattern.finditer(stream.text, position):
-        if len(re.sub(r"[^A-ZÆØÅ]", "", match.group())) < 6:
+        if capital_letters(match.group()) < 6:
             continue
         title_end = title_end_at(stream, match.end())
         title = stream.flat(match.end(), title_end)
@@ -109,6 +110,10 @@ def unnumbered_heading(stream: Stream, position: int, number: int, entry: Entry 
                 title = entry.title
             return Heading(number, title, match.start(), title_end, False)
     return None
+
+
+def capital_letters(text: str) -> int:
+    return len(re.sub(r"[^A-ZÆØÅ]", "", text))
 
 
 def title_end_at(stream: Stream, start: int) -> int:
@@ -134,9 +139,10 @@ def item_begins(stream: Stream, heading: int) -> int:
     """The item begins at the committee line above or before its heading (and a page header above that)."""
     index = stream.index(heading)
     line_start = stream.starts[index]
-    before = stream.text[line_start:heading].strip()
-    if before and not UPPER_RUN.fullmatch(before):
-        return heading
+    before = stream.text[line_start:heading].rstrip()
+    if before and not UPPER_RUN.fullmatch(before.strip()):
+        capitals = CAPITALS_AT_END.search(before)
+        return line_start + capitals.start() if capitals and capital_letters(capitals.group()) >= 6 else heading
     begins = line_start
     for _ in range(2):
         if index == 0:

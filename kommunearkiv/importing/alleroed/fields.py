@@ -16,7 +16,7 @@ from .decisions import Decision, decision_at
 from .stream import Stream
 
 FIELD = re.compile(
-    r"(?<![\w/])(?P<name>Punkttype|Tema|Supplerende\s+sagsbeskrivelse|Sagsbeskrivelse|Sagsfremstilling"
+    r"(?<![^\W\d_])(?<!/)(?P<name>Punkttype|Tema|Supplerende\s+sagsbeskrivelse|Sagsbeskrivelse|Sagsfremstilling"
     r"|Administrationens\s+forslag|Afledte\s+konsekvenser|Økonomi\s+og\s+finansiering|Dialog\s*/\s*høring"
     r"|Lovgrundlag|Kompetence|Tidsplan|Kommunikation|Bilag|Fraværende|Beslutning)(?![\w/])(?!:\s*\d)[ \t]*:?")
 DECISION = "Beslutning"
@@ -69,6 +69,8 @@ def candidates(stream: Stream, start: int, end: int, committee: str | None) -> l
     found = [(canonical(m["name"]), m.start(), m.end()) for m in FIELD.finditer(stream.text, start, end)]
     out = []
     for index, (name, at, stop) in enumerate(found):
+        if index and found[index - 1][0] == name and not stream.text[found[index - 1][2]:at].strip():
+            continue  # ``Bilag Bilag til …``: the field's text begins with its own name
         line = stream.lines[stream.index(at)]
         starts_line = stream.at_line_start(at)
         weight = (3 if VOCABULARY[name][1] else 1) + 2 * starts_line + (starts_line and line.bold)

@@ -18,7 +18,8 @@ from .stream import Stream
 MUNICIPALITY = "Allerød Kommune"
 MUNICIPALITY_LINE = re.compile(r"allerød\s+kommune", re.I)
 HELD = re.compile(r"Mødet\s+(?P<verb>blev\s+holdt|holdes)\s+(?:\w+\s+)?den\s+(?P<date>\d{1,2}\.?\s*\w+\.?\s+\d{4})"
-                  r"(?:\s+kl\.?\s*(?P<clock>\d{1,2}[:.]\d{2}))?(?:\s+på\s+(?P<place>[^\n]+?))?\s*\.?\s*(?=\n|Mødet\b|Medlem|mer:|$)")
+                  r"(?:\s+kl\.?\s*(?P<clock>\d{1,2}[:.]\d{2}))?(?:\s+på\s+(?P<place>[\s\S]{1,150}?))?"
+                  r"\s*(?:\.(?=\s|$)|(?=\s*(?:Mødet\b|Medlem|mer:|$)))")
 TIMES = re.compile(r"begyndte\s+kl\.?\s*(?P<start>\d{1,2}[:.]\d{2})(?:\s+og\s+sluttede\s+kl\.?\s*(?P<end>\d{1,2}[:.]\d{2}))?")
 NUMBER = re.compile(r"Møde\s+nr\.?\s*(?P<number>[\w./-]+)")
 LABEL = re.compile(r"(?:(?<=\n)|^|(?<=[.)]\s))(?P<label>Medlemmer|mer|Afbud|Fraværende|Desuden deltog|Øvrige deltagere"

@@ -18,6 +18,8 @@ from .stream import Stream
 CASE_NUMBER = re.compile(r"\s*(?P<case>\d[\w./-]*\d)?")
 FILE_NAME = re.compile(r"\S.*?\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|txt|msg|jpe?g|png|tiff?|zip|html?)(?=\s|$)", re.I)
 NONE_WORDS = {"", "-", ".", "nej", "ingen"}
+EDGE_RULES = re.compile(r"^(?:\s*(?:-{3,}|\*{3,}|_{3,})(?=\s|$))+\s*|(?:\s+(?:-{3,}|\*{3,}|_{3,}))+\s*$")
+PERSON_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåéü'.-]+(?: (?:[A-ZÆØÅ][a-zæøåéü'.-]*|af|von|van|de|la|du))+$")
 
 
 def parse_item(stream: Stream, heading: Heading, end: int, meeting: dict, warnings: list[str]) -> dict:
@@ -79,22 +81,25 @@ def add_field(out: dict, stream: Stream, field: Field, lines: list[Line], meetin
     elif field.name == "Bilag":
         out["attachments"] += attachment_names(flat)
     elif field.name == "Fraværende":
-        out["absent"] = absentees(flat, [m["name"] for m in meeting["members"]])
-        strangers = [name for name in out["absent"] if name not in {m["name"] for m in meeting["members"]}]
-        if strangers:
-            warnings.append(f"line {stream.number(field.start)}: item {out['number']}: "
-                            f"absentees {strangers} are not listed members")
+        members = [m["name"] for m in meeting["members"]]
+        names, others = absentees(flat, members)
+        out["absent"] = names
+        where = f"line {stream.number(field.start)}: item {out['number']}"
+        if [name for name in names if name not in members]:
+            warnings.append(f"{where}: absentees {[n for n in names if n not in members]} are not listed members")
+        if others:
+            warnings.append(f"{where}: {others} under 'Fraværende' are not names; left out")
     elif field.name == DECISION:
         add_decision(out, stream, field, meeting, warnings)
     else:
-        out["sections"].append({"heading": field.name, "text": body_markdown(lines)})
+        out["sections"].append({"heading": field.name, "text": markdown(lines)})
 
 
 def add_decision(out: dict, stream: Stream, field: Field, meeting: dict, warnings: list[str]) -> None:
     """This meeting's decision, or one of an earlier meeting quoted in the item."""
     decision = read_decision(stream, field.start, field.value_end, meeting["committee"])
     line = stream.number(field.start)
-    text = body_markdown([piece for a, b in decision.text for piece in stream.lines_between(a, b)])
+    text = markdown([piece for a, b in decision.text for piece in stream.lines_between(a, b)])
     body = decision.body
     if body and meeting["committee"] and key(body) == key(meeting["committee"]):
         body = meeting["committee"]
@@ -113,6 +118,11 @@ def add_decision(out: dict, stream: Stream, field: Field, meeting: dict, warning
     out["earlier_decisions"].append({"date": decision.date, "body": body or heading, "text": text})
 
 
+def markdown(lines: list[Line]) -> str:
+    """A field's text as Markdown, without the rules that only separated fields."""
+    return EDGE_RULES.sub("", body_markdown(lines))
+
+
 def attachment_names(text: str) -> list[str]:
     """File names listed in one line (``a.pdf b.xlsx``); text that is not a file name stays whole."""
     text = " ".join(text.split())
@@ -123,14 +133,15 @@ def attachment_names(text: str) -> list[str]:
     return names + ([rest] if rest else [])
 
 
-def absentees(text: str, members: list[str]) -> list[str]:
-    """Names absent for an item: known members found in the text, then any other names."""
+def absentees(text: str, members: list[str]) -> tuple[list[str], list[str]]:
+    """Names absent for an item (known members found in the text, then other names) and the
+    rest of the text that names nobody."""
     flat = " ".join(re.sub(r"\([^)]*\)", " ", text.replace("\\", " ")).split())
-    if all(word.lower().strip(".,") in NONE_WORDS for word in flat.split()):
-        return []
     found = sorted((flat.find(name), name) for name in members if name in flat)
     rest = flat
     for _, name in found:
         rest = rest.replace(name, "\n")
-    others = [part.strip(" ,.") for part in re.split(r"\n|,| og ", rest)]
-    return [name for _, name in found] + [name for name in others if name]
+    parts = [part.strip(" ,.") for part in re.split(r"\n|,| og ", rest)]
+    parts = [part for part in parts if not all(word.lower().strip(".,-") in NONE_WORDS for word in part.split())]
+    others = [part for part in parts if PERSON_NAME.match(part)]
+    return [name for _, name in found] + others, [part for part in parts if part not in others]
