@@ -14,6 +14,7 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 DOCUMENTS = Path(__file__).resolve().parent / "documents" / "alleroed"
 PRINT_2011 = DOCUMENTS / "2011-03-15_oekonomiudvalget_print.txt"
 PLAIN_2016 = DOCUMENTS / "2016-09-14_teknik_og_miljo.txt"
+TRANSCRIPT_2011 = DOCUMENTS / "2011-02-24_byraad_transcript.txt"
 COMMITTEE = "Erhvervs- og Beskæftigelsesudvalget 2014-2017"
 
 
@@ -270,7 +271,8 @@ def test_attachment_documents_in_source_order(may, june):
 
 # --- detection --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) + [PRINT_2011, PLAIN_2016], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")) + [PRINT_2011, PLAIN_2016, TRANSCRIPT_2011],
+                         ids=lambda p: p.name)
 def test_detect_claims_only_allerod_documents(path):
     expected = not path.name.startswith(("003_", "004_"))
     assert alleroed.detect(normalise(path.read_text(encoding="utf-8"))) is expected
@@ -658,6 +660,31 @@ def test_substitute_phrases():
                                               {"name": "Ib Holm", "party": "C", "replaces": "Helle Dam"}]
 
 
+def test_transcript_that_dropped_item_numbers_and_decision_dates():
+    form = read(TRANSCRIPT_2011)
+    assert (form["committee"], form["date"], form["start"], form["end"], form["location"], form["meeting_number"]) == (
+        "Allerød Byråd", "2011-02-24", "18:30", "20:05", "Rådhuset i Borgerportalen", "14")
+    assert form["members"][:2] == [{"name": "Jens Aagaard", "party": "C", "role": "Borgmester"},
+                                   {"name": "Marianne Brix", "party": "A", "role": "Medlem"}]
+    assert len(form["members"]) == 9 and form["absent"] == ["Tove Skov"]
+    assert form["substitutes"] == [{"name": "Ole Friis", "party": "B", "replaces": "Tove Skov"}]
+    council = "Beslutning Allerød Byråd"
+    assert [item_facts(item) for item in form["items"][:4]] == [
+        (1, "Bemærkninger til dagsordenen", "11/2231", "open", None,
+         "Godkendt. Ole Friis (B) deltog som stedfortræder for Tove Skov (B).", council, [], ["Tove Skov"], []),
+        (2, "Spørgsmål fra borgerne", "11/2232", "open", "Orientering", "Taget til efterretning.", council, [],
+         ["Tove Skov"], []),
+        (3, "Meddelelser", "11/2233", "open", "Orientering", "Taget til efterretning.", council, [], ["Tove Skov"], []),
+        (4, "Takster for hjemmepleje og madservice", "10/19804", "open", "Beslutning",
+         "Godkendt. Imod stemte Sofie Lind (Ø).", council,
+         [(None, "Social- og Sundhedsudvalget", "Anbefales."), (None, "Økonomiudvalget", "Anbefales.")],
+         ["Tove Skov"], ["Takstblad.pdf"]),
+    ]
+    assert form["items"][4] == {"number": 5, "title": "Salg af ejendommen Bøgevej", "access": "closed", "lines": [11, 11]}
+    assert sum("has no number; numbered" in w for w in form["warnings"]) == 5
+    assert sum("has no date; taken as this meeting's" in w for w in form["warnings"]) == 4
+
+
 # --- the same facts whatever the converter (the shared harness, tests/importing/variants.py) ----------
 
 try:
@@ -667,7 +694,7 @@ except ImportError:  # the harness is another branch's; these tests run where it
     VARIANTS = {}
 
 DOCUMENTS_OF_EVERY_LAYOUT = [SAMPLES / "000_3332dcdc48fec7d8.txt", SAMPLES / "002_bf32f3cdd748dc20.txt",
-                             PRINT_2011, PLAIN_2016]
+                             PRINT_2011, PLAIN_2016, TRANSCRIPT_2011]
 
 
 @pytest.mark.parametrize("path", DOCUMENTS_OF_EVERY_LAYOUT, ids=lambda p: p.name[:10])

@@ -55,7 +55,7 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
                                                                        warnings)
     stream = Stream.of(without_page_headers(first, meeting["committee"], meeting["date"]))
     entries, toc_start, toc_end = contents(stream, HELD.search(stream.text).end())
-    found = headings(stream, toc_end, entries, warnings)
+    found = headings(stream, toc_end, after_items(stream, toc_end), entries, warnings)
     if not found:
         raise InputError.single(path, stream.number(len(stream.text) - 1), "items",
                                 "agenda items headed 'N. Title' and 'Sagsnr.', none found")

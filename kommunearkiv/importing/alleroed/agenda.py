@@ -22,13 +22,14 @@ NUMBERED = re.compile(r"(?<![\w.,:/-])\d{1,3}\s*\.\s")
 UPPER_WORD = r"(?:[A-ZÆØÅ][A-ZÆØÅ-]+|OG|FOR|I|\d{4}\s*-\s*\d{4})"
 UPPER_RUN = re.compile(rf"{UPPER_WORD}(?:[ \t]+{UPPER_WORD})*")
 CAPITALS_AT_END = re.compile(rf"(?<!\S){UPPER_RUN.pattern}$")
+UNNUMBERED = re.compile(rf"(?:(?P<capitals>{UPPER_RUN.pattern})[ \t\n]+|(?:^|(?<=\n))(?:\d{{1,3}}[ \t]+)?)(?=[A-ZÆØÅ][a-zæøå])")
 CASE = re.compile(r"\bSagsnr\b\.?\s*:?")
 CLOSED_MARK = re.compile(r"\(\s*lukket\s*\)|\blukket\s+punkt\b|^\s*lukket\b|\badgang\s*:\s*lukket\b", re.I)
 WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 MONTH = "|".join(DANISH_MONTH_NAMES)
 RUNNING_HEADER = re.compile(
-    rf"^(?P<committee>[A-ZÆØÅ][^\n]{{2,80}}?)\s+{WEEKDAY}\s+den\s+\d{{1,2}}\.\s*(?:{MONTH})(?:\s+\d{{4}})?(?:\s+{UPPER_RUN.pattern})?",
-    re.I)
+    rf"^(?P<committee>[A-ZÆØÅ][^\n]{{2,80}}?)\s+(?i:{WEEKDAY}\s+den\s+\d{{1,2}}\.\s*(?:{MONTH})(?:\s+\d{{4}})?)"
+    rf"(?:[ \t]+{UPPER_RUN.pattern})?")
 TITLE_REACH = 400
 CASE_REACH = 600
 
@@ -66,15 +67,18 @@ def contents(stream: Stream, start: int) -> tuple[list[Entry], int, int]:
     return entries, first, end
 
 
-def headings(stream: Stream, start: int, entries: list[Entry], warnings: list[str]) -> list[Heading]:
-    """The item headings after ``start``, numbered 1, 2, 3 … (as many as are found)."""
+def headings(stream: Stream, start: int, end: int, entries: list[Entry], warnings: list[str]) -> list[Heading]:
+    """The item headings between ``start`` and ``end``, numbered 1, 2, 3 … (as many as are found);
+    when the first has no number printed, none has."""
     found: list[Heading] = []
     position = start
     while True:
         number = len(found) + 1
         entry = entries[number - 1] if number <= len(entries) else None
-        heading = numbered_heading(stream, position, number, entry) or unnumbered_heading(stream, position, number, entry)
-        if heading is None:
+        numbered = not found or found[0].numbered
+        heading = (numbered_heading(stream, position, number, entry) if numbered else None) or (
+            unnumbered_heading(stream, position, number, entry) if not found or not numbered else None)
+        if heading is None or heading.start >= end:
             return found
         if not heading.numbered:
             warnings.append(f"line {stream.number(heading.start)}: item heading {heading.title!r} has no number; "
@@ -98,10 +102,11 @@ def numbered_heading(stream: Stream, position: int, number: int, entry: Entry | 
 
 
 def unnumbered_heading(stream: Stream, position: int, number: int, entry: Entry | None) -> Heading | None:
-    """``CAPITALS Title Sagsnr.`` as a transcript gives a heading whose number it dropped."""
-    pattern = re.compile(rf"{UPPER_RUN.pattern}[ \t\n]+(?=[A-ZÆØÅ][a-zæøå])")
-    for match in pattern.finditer(stream.text, position):
-        if capital_letters(match.group()) < 6:
+    """``CAPITALS Title Sagsnr.``, or ``Title Sagsnr.`` starting a page, as a transcript gives a
+    heading whose number it dropped."""
+    for match in UNNUMBERED.finditer(stream.text, position):
+        if match["capitals"] and capital_letters(match["capitals"]) < 6 or not match["capitals"] and \
+                not starts_paragraph(stream, match.start()):
             continue
         title_end = title_end_at(stream, match.end())
         title = stream.flat(match.end(), title_end)
@@ -110,6 +115,12 @@ def unnumbered_heading(stream: Stream, position: int, number: int, entry: Entry 
                 title = entry.title
             return Heading(number, title, match.start(), title_end, False)
     return None
+
+
+def starts_paragraph(stream: Stream, offset: int) -> bool:
+    """``offset`` begins a paragraph (a page, in a transcript)."""
+    index = stream.index(offset)
+    return stream.starts[index] == offset and stream.lines[index].blank_before
 
 
 def capital_letters(text: str) -> int:

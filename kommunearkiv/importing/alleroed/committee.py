@@ -5,7 +5,7 @@ out, and it is then read from this meeting's decision headings (``Beslutning
 Økonomiudvalget den 15-03-2011``), else from the page header above the items
 (``Økonomiudvalget tirsdag den 15. marts 2011``), else from the capitals above the items.
 That page header is page furniture: it is taken out wherever it stands (at the top of a
-line, or inside a line when the text has one line per page).
+line, inside a line when the text has one line per page, wrapped over lines).
 """
 from __future__ import annotations
 
@@ -47,11 +47,12 @@ def committee_elsewhere(stream: Stream, start: int, date: str, path: str, warnin
 
 
 def page_header(committee: str, date: str) -> re.Pattern:
-    """``<committee> <ugedag> den <d. måned> [<år>]`` and the capitals after it, for this meeting."""
+    """``<committee> <ugedag> den <d. måned> [<år>]`` of this meeting (the capitals after it stay: they
+    open the item)."""
     year, month, day = date.split("-")
     name = r"\s+".join(map(re.escape, PERIOD.sub("", committee).split()))
-    return re.compile(rf"{name}(?:\s+\d{{4}}\s*-\s*\d{{4}})?\s+{WEEKDAY}\s+den\s+0?{int(day)}\.\s*"
-                      rf"{DANISH_MONTH_NAMES[int(month) - 1]}(?:\s+{year})?(?:[ \t]+{UPPER_RUN.pattern})?", re.I)
+    return re.compile(rf"(?i:{name}(?:\s+\d{{4}}\s*-\s*\d{{4}})?\s+{WEEKDAY}\s+den\s+0?{int(day)}\.\s*"
+                      rf"{DANISH_MONTH_NAMES[int(month) - 1]}(?:\s+{year})?)")
 
 
 def without_page_headers(stream: Stream, committee: str, date: str) -> list[Line]:

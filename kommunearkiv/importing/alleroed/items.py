@@ -45,6 +45,8 @@ def parse_item(stream: Stream, heading: Heading, end: int, meeting: dict, warnin
     texts = field_texts(stream, fields)
     for field in fields:
         add_field(out, stream, field, texts[field], meeting, warnings)
+    if any(field.name == "Bilag" and not texts[field] for field in fields):
+        out["decision"] = without_column_value(out["decision"])
     return out
 
 
@@ -96,26 +98,35 @@ def add_field(out: dict, stream: Stream, field: Field, lines: list[Line], meetin
 
 
 def add_decision(out: dict, stream: Stream, field: Field, meeting: dict, warnings: list[str]) -> None:
-    """This meeting's decision, or one of an earlier meeting quoted in the item."""
+    """This meeting's decision, or one of an earlier meeting quoted in the item. Undated, it is this
+    meeting's when its committee decided it (or nobody is named) and no other is."""
     decision = read_decision(stream, field.start, field.value_end, meeting["committee"])
     line = stream.number(field.start)
     text = markdown([piece for a, b in decision.text for piece in stream.lines_between(a, b)])
     body = decision.body
-    if body and meeting["committee"] and key(body) == key(meeting["committee"]):
-        body = meeting["committee"]
+    ours = body is None or key(body) == key(meeting["committee"])
+    body = meeting["committee"] if body and ours else body
     heading = " ".join(part for part in ("Beslutning", body, decision.printed_date and f"den {decision.printed_date}")
                        if part)
-    if decision.date is None:
+    this_meeting = decision.date == meeting["date"] or decision.date is None and ours
+    if this_meeting and decision.date is None:
         warnings.append(f"line {line}: decision heading {heading!r} has no date; taken as this meeting's")
-    if decision.date in (None, meeting["date"]) and out["decision_heading"] is None:
+    if this_meeting and out["decision_heading"] is None:
         out["decision"], out["decision_heading"] = text or None, heading
         return
-    if decision.date in (None, meeting["date"]):
+    if this_meeting:
         warnings.append(f"line {line}: a second decision of this meeting, kept as an earlier decision")
     if not text:
         warnings.append(f"line {line}: item {out['number']}: decision heading {heading!r} has no text; left out")
         return
     out["earlier_decisions"].append({"date": decision.date, "body": body or heading, "text": text})
+
+
+def without_column_value(decision: str | None) -> str | None:
+    """A text dump of the layout's two columns can put an empty ``Bilag``'s ``Nej`` before the
+    decision (``Bilag Beslutning … den Nej Godkendt.``): it is not the decision's."""
+    first, _, rest = (decision or "").partition(" ")
+    return rest if first.lower().strip(".") in ("nej", "-") and rest else decision
 
 
 def markdown(lines: list[Line]) -> str:
