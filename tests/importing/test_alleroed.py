@@ -704,3 +704,12 @@ def test_every_converter_variant_gives_the_same_facts(path, variant):
     original = facts(complete_items(read_text(text, path.name)))
     found = differences(original, facts(complete_items(read_text(VARIANTS[variant](text), path.name))))
     assert not found, f"{len(found)} facts differ; the first: {found[0]}"
+
+
+def test_an_item_heading_that_cannot_be_found_is_skipped_with_a_warning():
+    text = PLAIN_2016.read_text(encoding="utf-8").replace(
+        "TEKNIK- OG MILJØUDVALGET 2014-2017**5. Vintertjeneste - ændret serviceniveau på cykelstier**\n\nSagsnr.: 16/5102",
+        "Vintertjeneste")
+    form = read_text(text)
+    assert [item["number"] for item in form["items"]] == [1, 2, 3, 4, 6] and form["incomplete"] is None
+    assert any("no heading of item 5 before item 6" in w for w in form["warnings"])

@@ -99,7 +99,7 @@ def after_items(stream: Stream, last_heading: int) -> int:
 
 def incomplete(stream: Stream, entries: list, items: list[dict], warnings: list[str]) -> dict | None:
     """The items of the contents the text never reaches: the text stops mid-document."""
-    missing = entries[len(items):]
+    missing = entries[items[-1]["number"]:] if items else entries
     if not missing:
         return None
     line = stream.lines[-1].number

@@ -24,6 +24,7 @@ UPPER_RUN = re.compile(rf"{UPPER_WORD}(?:[ \t]+{UPPER_WORD})*")
 CAPITALS_AT_END = re.compile(rf"(?<!\S){UPPER_RUN.pattern}$")
 UNNUMBERED = re.compile(rf"(?:(?P<capitals>{UPPER_RUN.pattern})[ \t\n]+|(?:^|(?<=\n))(?:\d{{1,3}}[ \t]+)?)(?=[A-ZÆØÅ][a-zæøå])")
 CASE = re.compile(r"\bSagsnr\b\.?\s*:?")
+CLOSED_LINE = re.compile(r"\bLukket punkt\b", re.I)
 CLOSED_MARK = re.compile(r"\(\s*lukket\s*\)|\blukket\s+punkt\b|^\s*lukket\b|\badgang\s*:\s*lukket\b", re.I)
 WEEKDAY = r"(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)"
 MONTH = "|".join(DANISH_MONTH_NAMES)
@@ -69,15 +70,18 @@ def contents(stream: Stream, start: int) -> tuple[list[Entry], int, int]:
 
 def headings(stream: Stream, start: int, end: int, entries: list[Entry], warnings: list[str]) -> list[Heading]:
     """The item headings between ``start`` and ``end``, numbered 1, 2, 3 … (as many as are found);
-    when the first has no number printed, none has."""
+    when the first has no number printed, none has. One heading not found between two found is
+    skipped with a warning (its text stays with the item before)."""
     found: list[Heading] = []
     position = start
     while True:
-        number = len(found) + 1
-        entry = entries[number - 1] if number <= len(entries) else None
-        numbered = not found or found[0].numbered
-        heading = (numbered_heading(stream, position, number, entry) if numbered else None) or (
-            unnumbered_heading(stream, position, number, entry) if not found or not numbered else None)
+        number = found[-1].number + 1 if found else 1
+        heading = next_heading(stream, position, number, entries, found)
+        if heading is None and found and found[0].numbered:
+            heading = next_heading(stream, position, number + 1, entries, found)
+            if heading is not None and heading.start < end:
+                warnings.append(f"line {stream.number(heading.start)}: no heading of item {number} before item "
+                                f"{number + 1}; its text stays with item {number - 1}")
         if heading is None or heading.start >= end:
             return found
         if not heading.numbered:
@@ -85,6 +89,16 @@ def headings(stream: Stream, start: int, end: int, entries: list[Entry], warning
                             f"numbered {number} by its place in the order")
         found.append(heading)
         position = heading.after
+
+
+def next_heading(stream: Stream, position: int, number: int, entries: list[Entry],
+                 found: list[Heading]) -> Heading | None:
+    entry = entries[number - 1] if number <= len(entries) else None
+    if not found:
+        return numbered_heading(stream, position, number, entry) or unnumbered_heading(stream, position, number, entry)
+    if found[0].numbered:
+        return numbered_heading(stream, position, number, entry)
+    return unnumbered_heading(stream, position, number, entry)
 
 
 def numbered_heading(stream: Stream, position: int, number: int, entry: Entry | None) -> Heading | None:
@@ -130,8 +144,8 @@ def capital_letters(text: str) -> int:
 def title_end_at(stream: Stream, start: int) -> int:
     """Where a heading's title ends: at ``Sagsnr.``, a closed mark, or the end of its lines."""
     limit = min(len(stream.text), start + TITLE_REACH)
-    ends = [m.start() for m in (CASE.search(stream.text, start, limit), re.compile(r"\bLukket punkt\b").search(
-        stream.text, start, limit)) if m]
+    ends = [m.start() for m in (CASE.search(stream.text, start, limit), CLOSED_LINE.search(stream.text, start, limit))
+            if m]
     index = stream.index(start)
     while index + 1 < len(stream.lines) and stream.starts[index + 1] < limit and \
             not stream.lines[index + 1].blank_before and not CASE.match(stream.lines[index + 1].text):
