@@ -37,6 +37,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None
 LIGATURES = {ord(c): unicodedata.normalize("NFKC", c) for c in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"}
 PAGE_NUMBER = re.compile(
     r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of|/)\s*\d+$|^-\s*\d+\s*-$", re.I)
+PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -128,7 +129,7 @@ def tab_row(line: str, number: int, page: int) -> list[Line]:
     (``<b>Punkttype</b>⇥Beslutning``); any other row is a table row with cells."""
     cells = [cell.strip() for cell in line.split("\t")]
     label = [cell for cell in cells if cell]
-    if len(label) == 2 and is_bold_cell(label[0]):
+    if len(label) == 2 and is_bold_cell(label[0]) and not is_bold_cell(label[1]):
         value = html_to_markdown(label[1]).split("\n") if has_html(label[1]) else [label[1]]
         pieces = markdown_pieces(f"**{cell_text(label[0])}**", number, page)
         return pieces + [piece for part in value for piece in markdown_pieces(part, number, page)]
@@ -150,7 +151,8 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
     each other or to the text after a label are cut apart."""
     if not line.strip() or RULE.match(line):
         return [blank(number, page)]
-    heading = bool(HEADING_MARK.match(line))
+    mark = HEADING_MARK.match(line)
+    heading = bool(mark)
     line = HEADING_MARK.sub("", line).rstrip()
     row = TABLE_ROW.match(line)
     if row:
@@ -158,11 +160,14 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
             return []
         cells = tuple(plain(cell) for cell in row[1].split("|"))
         return [Line(number, " ".join(c for c in cells if c), line.strip(), page=page, cells=cells)]
-    return [
+    pieces = [
         Line(number, text, markdown.strip(), bold=bold, heading=heading, page=page)
         for markdown, bold in bold_runs(line)
         if (text := plain(markdown))
     ]
+    if mark and pieces:
+        pieces[0] = replace(pieces[0], markdown=f"{mark.group().strip()} {pieces[0].markdown}")
+    return pieces
 
 
 def bold_runs(line: str) -> list[tuple[str, bool]]:
@@ -194,11 +199,24 @@ def merge_inline_bold(pieces: list[tuple[str, bool]], line: str) -> list[tuple[s
 
 def plain(markdown: str) -> str:
     """Markdown (or a table cell) as plain text: no emphasis, links, escapes; spaces collapsed."""
-    text = BOLD_RUN.sub(lambda m: m["inner"] or m["inner2"], markdown)
+    text = BOLD_RUN.sub(lambda m: spaced(m["inner"] or m["inner2"], markdown, m), markdown)
     text = text.replace("**", "")
     text = EMPHASIS.sub(r"\1", text)
     text = ESCAPE.sub(r"\1", LINK.sub(r"\1", text))
     return " ".join(text.split())
+
+
+def spaced(inner: str, markdown: str, match: re.Match) -> str:
+    """A bold run glued to a word (``2014-2017**1. Title**``) is a word of its own."""
+    before = " " if match.start() > 0 and markdown[match.start() - 1].isalnum() else ""
+    after = " " if match.end() < len(markdown) and markdown[match.end()].isalnum() else ""
+    return before + inner + after
+
+
+def is_page_number(text: str) -> bool:
+    """``Side 3 af 27``, ``3/27``, ``- 3 -``; not ``33292/15`` (a document number: page after total)."""
+    pages = PAGE_OF.search(text)
+    return bool(PAGE_NUMBER.match(text)) and not (pages and int(pages[1]) > int(pages[2]))
 
 
 def mark_blank_lines(lines: list[Line]) -> list[Line]:
@@ -222,7 +240,7 @@ def without_furniture(lines: list[Line]) -> list[Line]:
     paged: list[Line] = []
     page_shift, after_number, source_page = 0, False, 1
     for line in lines:
-        if PAGE_NUMBER.match(line.text):
+        if is_page_number(line.text):
             after_number = True
             continue
         if after_number and line.page == source_page:
@@ -360,5 +378,5 @@ def body_markdown(lines: list[Line]) -> str:
     for line in lines:
         if line.blank_before and raw:
             raw.append("")
-        raw.append("\t".join(line.cells) if line.cells else line.markdown)
+        raw.append(line.markdown if "\t" in line.markdown or not line.cells else "\t".join(line.cells))
     return lines_to_markdown(raw)
