@@ -42,6 +42,7 @@ PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<inner>.*?)</h(?P=level)\s*>", re.I)
 BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*|__(?P<inner2>.+?)__")
 EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -112,6 +113,9 @@ def expand(line: str, number: int, page: int) -> list[Line]:
     """A source line as zero or more lines; ``Line`` with empty text marks a blank line."""
     if BACKGROUND_IMAGE.match(line.strip()) or RULE.match(line):
         return [blank(number, page)]
+    line = HEADING_TAG.sub(lambda m: f"\n{'#' * int(m['level'])} {m['inner']}\n", line)
+    if "\n" in line:
+        return [piece for part in line.split("\n") for piece in expand(part, number, page)]
     if "\t" in line.strip("\t "):
         return tab_row(line, number, page)
     if has_html(line):
