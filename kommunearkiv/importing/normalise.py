@@ -48,6 +48,7 @@ EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+SENTENCE = re.compile(r"[a-zæøå)][.!?]$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
@@ -264,10 +265,12 @@ def near(lines: list[Line], boundary: int) -> range:
 def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
     """Short texts that recur at the same place next to the page boundaries (the same distance
     from the page's top or bottom) on at least half the pages, and on two at least: a heading
-    such as ``Beslutning`` that happens to fall near two page ends is content."""
+    such as ``Beslutning`` that happens to fall near two page ends is content. A sentence is never
+    furniture: a decision such as "Godkendt." ends many pages of minutes printed one item a page."""
     placed = Counter((j - i, lines[j].text) for i in boundaries for j in near(lines, i))
     least = max(2, RUNNING_SHARE * len(boundaries))
-    return {text for (_, text), count in placed.items() if count >= least and len(text) < RUNNING_LENGTH}
+    return {text for (_, text), count in placed.items()
+            if count >= least and len(text) < RUNNING_LENGTH and not SENTENCE.search(text)}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:
