@@ -142,3 +142,7 @@ def test_danish_dates_times_and_people():
         {"name": "Bo Hansen", "party": "A", "role": "Næstformand"},
         {"name": "Carl Berg", "party": None, "role": "Medlem"}]
     assert split_names("X (stedfortræder: Y og Z), W og V") == ["X (stedfortræder: Y og Z)", "W", "V"]
+
+
+def test_a_case_number_alone_on_a_line_is_no_page_number():
+    assert texts("Sagsnr.\n24/1011\nPunkttype\nBeslutning") == ["Sagsnr.", "24/1011", "Punkttype", "Beslutning"]
