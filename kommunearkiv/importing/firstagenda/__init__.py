@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..normalise import Line
-from .agenda import NUMBER, Entry, agenda, item_starts, split_headings
+from .agenda import LEADING_NUMBER, Entry, agenda, item_starts, split_headings
 from .attendance import MEETING, THIS, away, stood_in
 from .header import LABEL_IN_TEXT, LIST_IN_TEXT, LIST_LABEL, committee_core, label_of, parse_header, split_header
 from .items import item_fields
@@ -73,7 +73,7 @@ def parse_item(entry: Entry, lines: list[Line], meeting: dict, committee: str, m
 
 def without_title(lines: list[Line], entry: Entry) -> list[Line]:
     """The item's lines after ``N. Title`` and the title printed again below it."""
-    number = NUMBER.match(lines[0].text)
+    number = LEADING_NUMBER.match(lines[0].text)
     rest = cut(lines[0], number.end())[1:] + lines[1:]
     rest = strip_prefix(rest, entry.title) or []
     again = strip_prefix(rest, entry.title)

@@ -18,6 +18,8 @@ from .text import compact, cut
 
 NUMBER = re.compile(r"(?<!\d)(?P<number>\d{1,4})\.(?:\s+|(?=[A-ZÆØÅ]))(?=[A-ZÆØÅ0-9\"“”'«(§])")
 LIST_START = re.compile(rf"^{LIST_LABEL}\s*:?\s*", re.I)
+LEADING_NUMBER = re.compile(r"^(?P<number>\d{1,4})\.\s*")
+WRAP_REACH = 3
 CLOSED = re.compile(r"\s*[-–]\s*Lukket punkt\.?$|\s*\(Lukket(?: punkt)?\)$", re.I)
 LONGEST_TITLE = 400
 SHORTEST_WRAPPED = 10
@@ -123,9 +125,17 @@ def split_headings(lines: list[Line], entries: list[Entry]) -> list[Line]:
     return out
 
 
-def heading_at(line: Line, entry: Entry) -> bool:
-    match = NUMBER.match(line.text)
-    return bool(match) and int(match["number"]) == entry.number and heads(line.text[match.end():], entry.title)
+def heading_at(body: list[Line], index: int, entry: Entry) -> bool:
+    """``N. Title`` starts ``body[index]``, the title possibly wrapped onto the next lines."""
+    match = LEADING_NUMBER.match(body[index].text)
+    if not match or int(match["number"]) != entry.number:
+        return False
+    text = body[index].text[match.end():]
+    for line in body[index + 1:index + 1 + WRAP_REACH]:
+        if len(compact(text)) >= len(compact(entry.title)):
+            break
+        text += " " + line.text
+    return heads(text, entry.title)
 
 
 def item_starts(body: list[Line], entries: list[Entry], path: str) -> list[int]:
@@ -133,9 +143,9 @@ def item_starts(body: list[Line], entries: list[Entry], path: str) -> list[int]:
     starts: list[int] = []
     for k, listed in enumerate(entries):
         after = starts[-1] + 1 if starts else 0
-        found = next((i for i in range(after, len(body)) if heading_at(body[i], listed)), None)
+        found = next((i for i in range(after, len(body)) if heading_at(body, i, listed)), None)
         if found is None:
-            later = next((e for e in entries[k + 1:] if any(heading_at(line, e) for line in body[after:])), None)
+            later = next((e for e in entries[k + 1:] if any(heading_at(body, i, e) for i in range(after, len(body)))), None)
             if later:
                 where = body[after].number if after < len(body) else body[-1].number
                 raise InputError.single(path, where, "items", f"the heading '{listed.number}. {listed.title}' (listed under "

@@ -69,7 +69,7 @@ def split_header(lines: list[Line], path: str) -> tuple[list[Line], Header]:
 
 def cut_before(line: Line, pattern: re.Pattern) -> tuple[list[Line], Line]:
     """(the text before the first match, the line from the match on)."""
-    match = pattern.search(line.text) if not label_of(line) else None
+    match = pattern.search(line.text) if label_of(line) != LIST_LABEL else None
     if not match or match.start() == 0:
         return [], line
     before, after = cut(line, match.start())

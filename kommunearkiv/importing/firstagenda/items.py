@@ -9,7 +9,7 @@ place whether or not the converter kept the bold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..normalise import Line, body_markdown, split_at
 from ..phrases import danish_date
@@ -22,7 +22,7 @@ TYPE = re.compile(r"^Punkttype:?(?:\s+|$)")
 ROUTE = "sagsgang og sagstype"
 ATTACHMENTS = "bilag"
 FILE_NAME = r".{1,200}?\.(?:pdf|docx?|xlsx?|pptx?|msg|jpe?g|png|txt)(?!\w)"
-FIELD_START = re.compile(rf"(?<!\w)(?:Sagsnr\.|Punkttype(?!\w)|Beslutning\s+(?:i\s+)?[^.:;]{{1,150}}?\s+den\s+{DATE}"
+FIELD_START = re.compile(rf"(?<!\w)(?:Sagsnr\.|Punkttype(?!\w)|Sagsgang og sagstype(?!\w)|Beslutning\s+(?:i\s+)?[^.:;]{{1,150}}?\s+den\s+{DATE}"
                          rf"|Bilag(?=:?\s+{FILE_NAME}))")
 FILES = re.compile(rf"\S{FILE_NAME}", re.I)
 ROUTE_TYPE = re.compile(r"(?<!\w)(?:[A-ZÆØÅ][a-zæøå]+sag|Beslutning|Orientering|Drøftelse)(?!\w)")
@@ -37,6 +37,7 @@ SECTION_WORDS = {
 }
 ASSESSMENT = re.compile(r"^vurdering i forhold til [\w ,/-]{1,60}$")
 LONGEST_HEADING = 80
+WRAP_REACH = 2
 
 
 @dataclass
@@ -52,10 +53,29 @@ class Block:
         return body_markdown(self.lines)
 
 
+def rejoined_decision_headings(lines: list[Line]) -> list[Line]:
+    """A decision heading wrapped over lines (``Beslutning i Udvalget for …`` / ``… den 06-03-2018``) as one line."""
+    out: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.text.startswith("Beslutning") and not DECISION.match(line.text):
+            for reach in range(1, WRAP_REACH + 1):
+                text = " ".join(l.text for l in lines[index:index + reach + 1])
+                match = DECISION.match(text)
+                if match and match.end() > len(" ".join(l.text for l in lines[index:index + reach])):
+                    line = replace(line, text=text, markdown=text)
+                    index += reach
+                    break
+        out.append(line)
+        index += 1
+    return out
+
+
 def blocks(lines: list[Line], month_first: bool) -> list[Block]:
     """The item's lines grouped under the field or heading each stands after."""
     out = [Block("section", "", lines[0].number if lines else 0)]
-    for line in split_at(lines, FIELD_START):
+    for line in split_at(rejoined_decision_headings(lines), FIELD_START):
         started = field_start(line, month_first, in_decision=out[-1].kind == "decision")
         if started:
             block, rest = started
@@ -81,8 +101,9 @@ def field_start(line: Line, month_first: bool, in_decision: bool) -> tuple[Block
             return Block(kind, text[:match.end()].strip(), line.number), rest_of(line, match.end())
     if is_section_heading(line, in_decision):
         return Block("section", text.rstrip(" :"), line.number), None
-    if text.lower().startswith(ATTACHMENTS) and FILES.search(text):
-        return Block("section", "Bilag", line.number), rest_of(line, len(ATTACHMENTS))
+    for heading, inline in ((ROUTE, True), (ATTACHMENTS, FILES.search(text))):
+        if text.lower().startswith(heading) and inline:
+            return Block("section", text[:len(heading)], line.number), rest_of(line, len(heading))
     return None
 
 
