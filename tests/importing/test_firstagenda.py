@@ -67,6 +67,12 @@ def test_meeting_kind_and_period_as_printed():
     assert parse_text(text)["period"] == "2018-2021"
 
 
+def test_an_end_before_the_start_is_left_out_with_a_warning():
+    document = parse_text(BYRAAD.read_text().replace("14-03-2024 21:05:00", "14-03-2024 17:05:00"))
+    assert (document["start"], document["end"]) == ("18:30", None)
+    assert "line 17: SLUTTIDSPUNKT '14-03-2024 17:05:00' is not a time later the same day; end time left out" in document["warnings"]
+
+
 def test_a_document_that_names_no_municipality_is_refused_without_the_option():
     message = refusal(DAGSORDEN_US.read_text())
     assert message == "minutes.txt:1: municipality: give --municipality NAME; the document names none"

@@ -9,6 +9,7 @@ number and title come again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ...errors import InputError
@@ -48,7 +49,7 @@ class Joined:
 
     def where(self, offset: int) -> tuple[int, int]:
         """(index of the line, offset in its text) of an offset in the joined text."""
-        index = max(i for i, start in enumerate(self.starts) if start <= offset)
+        index = bisect_right(self.starts, offset) - 1
         return index, offset - self.starts[index]
 
     def lines_from(self, offset: int) -> list[Line]:

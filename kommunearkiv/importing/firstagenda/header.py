@@ -26,8 +26,7 @@ DANISH_DATE = re.compile(r"\b\d{1,2}[-.]\d{1,2}[-.]\d{4}\b")
 HALF_DAY = re.compile(r"\b[AP]M\b", re.I)
 PERIOD_SUFFIX = re.compile(r"\s(?P<first>\d{4})\s*-\s*(?P<last>\d{4})$")
 PERIOD_PREFIX = re.compile(r"^(?P<first>\d{2})-(?P<last>\d{2})\s")
-KINDS = (("referat", "referat"), ("tillægsdagsorden", "dagsorden"), ("dagsorden", "dagsorden"),
-         ("beslutningsprotokol", "protokol"), ("protokol", "protokol"))
+KIND = re.compile(r"(?<!\w)(?:(?P<referat>referat)|(?P<dagsorden>(?:tillægs)?dagsorden)|(?P<protokol>(?:beslutnings)?protokol))(?!\w)", re.I)
 
 
 @dataclass(frozen=True)
@@ -94,13 +93,13 @@ def header_fields(lines: list[Line]) -> dict[str, tuple[int, str]]:
 def parse_header(header: Header, path: str, warnings: list[str]) -> dict:
     committee = required(header, "UDVALG", "the committee's name", path)
     kind_line, kind_text = header.fields.get("MØDE", (header_line(header), ""))
-    kind = next((kind for word, kind in KINDS if kind_text.lower().startswith(word)), None)
+    kind = KIND.search(kind_text)
     if kind is None:
         raise InputError.single(path, kind_line, "MØDE", f"'Referat' or 'Dagsorden' after MØDE, found {kind_text!r}")
-    date, start = timestamp(header, "STARTTIDSPUNKT", path)
-    end = end_time(header, date, start, path, warnings)
+    date, start = start_time(header, path)
+    end = end_time(header, date, start, warnings)
     place = header.fields.get("STED", (0, ""))[1]
-    return {"committee": committee, "period": period(committee), "document_kind": kind, "date": date,
+    return {"committee": committee, "period": period(committee), "document_kind": kind.lastgroup, "date": date,
             "start": start, "end": end, "location": place or None, "meeting_number": None}
 
 
@@ -115,25 +114,33 @@ def header_line(header: Header) -> int:
     return min((line for line, _ in header.fields.values()), default=1)
 
 
-def timestamp(header: Header, label: str, path: str) -> tuple[str, str | None]:
-    """(date, time) of a timestamp field; the date is required, in the style of STARTTIDSPUNKT."""
-    line, value = header.fields.get(label, (header_line(header), ""))
+def timestamp(header: Header, label: str) -> tuple[str, str | None] | None:
+    """(date, time) of a timestamp field in the style of STARTTIDSPUNKT, or None."""
+    value = header.fields.get(label, (0, ""))[1]
     match = (US_DATE if header.month_first else DANISH_DATE).search(value)
     date = danish_date(match[0], month_first=header.month_first) if match else None
-    if date is None:
-        raise InputError.single(path, line, label, f"a timestamp 'DD-MM-YYYY HH:MM:SS' or 'M/D/YYYY h:mm:ss AM/PM', found {value!r}")
-    return date, clock(value[match.end():])
+    return (date, clock(value[match.end():])) if date else None
 
 
-def end_time(header: Header, date: str, start: str | None, path: str, warnings: list[str]) -> str | None:
+def start_time(header: Header, path: str) -> tuple[str, str | None]:
+    found = timestamp(header, "STARTTIDSPUNKT")
+    if found is None:
+        line, value = header.fields.get("STARTTIDSPUNKT", (header_line(header), ""))
+        raise InputError.single(path, line, "STARTTIDSPUNKT",
+                                f"a timestamp 'DD-MM-YYYY HH:MM:SS' or 'M/D/YYYY h:mm:ss AM/PM', found {value!r}")
+    return found
+
+
+def end_time(header: Header, date: str, start: str | None, warnings: list[str]) -> str | None:
+    """The end time when SLUTTIDSPUNKT is later the same day; a warning when it is not."""
     if "SLUTTIDSPUNKT" not in header.fields:
         return None
-    line = header.fields["SLUTTIDSPUNKT"][0]
-    end_date, end = timestamp(header, "SLUTTIDSPUNKT", path)
-    if end_date != date or (start and end and end < start):
-        warnings.append(f"line {line}: SLUTTIDSPUNKT {end_date} {end} is not later the same day; end time left out")
-        return None
-    return end
+    line, value = header.fields["SLUTTIDSPUNKT"]
+    found = timestamp(header, "SLUTTIDSPUNKT")
+    if found and found[0] == date and not (start and found[1] and found[1] < start):
+        return found[1]
+    warnings.append(f"line {line}: SLUTTIDSPUNKT {value!r} is not a time later the same day; end time left out")
+    return None
 
 
 def period(committee: str) -> str | None:

@@ -26,7 +26,8 @@ FIELD_START = re.compile(rf"(?<!\w)(?:Sagsnr\.|Punkttype(?!\w)|Sagsgang og sagst
                          rf"|Bilag(?=:?\s+{FILE_NAME}))")
 FILES = re.compile(rf"\S{FILE_NAME}", re.I)
 ROUTE_TYPE = re.compile(r"(?<!\w)(?:[A-ZÆØÅ][a-zæøå]+sag|Beslutning|Orientering|Drøftelse)(?!\w)")
-CASE_NUMBER = re.compile(r"[\w./-]*\d[\w./-]*")
+VALUE = {"case": re.compile(r"^(?P<value>[\w./-]*\d[\w./-]*?)\.?(?=\s|$)"),
+         "type": re.compile(r"^(?P<value>[^.]{1,30}?)(?:\.|$|\s(?=[A-ZÆØÅ]))")}
 SECTION_WORDS = {
     "tema", "sagsbeskrivelse", "administrationens forslag", "afledte konsekvenser", "økonomi og finansiering",
     "dialog/høring", "bilag", "sagsgang og sagstype", "sagsprocedure", "indstilling", "hovedindstilling",
@@ -48,6 +49,7 @@ class Block:
     lines: list[Line] = field(default_factory=list)
     date: str | None = None
     body: str | None = None
+    value: str | None = None  # of a "case" or "type" field
 
     def text(self) -> str:
         return body_markdown(self.lines)
@@ -81,9 +83,24 @@ def blocks(lines: list[Line], month_first: bool) -> list[Block]:
             block, rest = started
             out.append(block)
             line = rest
+        if line and out[-1].kind in VALUE:
+            line = with_value(out, line)
         if line:
             out[-1].lines.append(line)
     return [b for b in out if b.kind != "section" or b.heading or b.lines]
+
+
+def with_value(out: list[Block], line: Line) -> Line | None:
+    """The value of the case/type field just opened, read from the start of ``line``; text after the
+    value (or on a later line) starts an untitled section. What is left of the line is returned."""
+    block = out[-1]
+    match = VALUE[block.kind].match(line.text) if block.value is None else None
+    if match:
+        block.value = match["value"].strip()
+        line = rest_of(line, match.end())
+    if line:
+        out.append(Block("section", "", line.number))
+    return line
 
 
 def field_start(line: Line, month_first: bool, in_decision: bool) -> tuple[Block, Line | None] | None:
@@ -126,9 +143,9 @@ def item_fields(lines: list[Line], meeting: dict, committee: str, month_first: b
     out = {"case_number": None, "item_type": None, "sections": [], "attachments": []}
     for block in found:
         if block.kind == "case":
-            out["case_number"] = out["case_number"] or first_case_number(block)
+            out["case_number"] = out["case_number"] or block.value
         elif block.kind == "type":
-            out["item_type"] = item_type(block)
+            out["item_type"] = block.value
         elif block.kind == "section" and block.heading.lower() == ATTACHMENTS:
             out["attachments"] += attachment_names(block.lines)
         elif block.kind == "section":
@@ -138,19 +155,6 @@ def item_fields(lines: list[Line], meeting: dict, committee: str, month_first: b
     out["sections"] = [s for s in out["sections"] if s["text"]]
     decisions = [b for b in found if b.kind == "decision"]
     return {**out, **sorted_decisions(decisions, meeting["date"], committee, warnings)}
-
-
-def first_case_number(block: Block) -> str | None:
-    match = CASE_NUMBER.search(block.lines[0].text) if block.lines else None
-    return match[0].rstrip(".") if match else None
-
-
-def item_type(block: Block) -> str | None:
-    """``Beslutning.`` → ``Beslutning``; the value is the label's first sentence."""
-    if not block.lines:
-        return None
-    value = block.lines[0].text.split(".")[0].strip()
-    return (value if len(value) <= 30 else value.split()[0]) or None
 
 
 def route_type(block: Block) -> str | None:
