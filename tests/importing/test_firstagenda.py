@@ -127,6 +127,15 @@ def test_this_meetings_decision_and_the_earlier_ones(byraad):
     assert item(byraad, 6)["decision"] == "For forslaget stemte A, F og Ø (8).\n\nImod stemte C, O og V (13).\n\nForslaget blev forkastet."
 
 
+def test_the_committees_own_decision_wins_among_decisions_of_the_meetings_day():
+    text = BYRAAD.read_text().replace("\nAllerød Byråd\n", "\nAllerød Byråd 2022-2025\n", 1).replace(
+        "Beslutning Økonomiudvalget den 05-03-2024\nAnbefales.", "Beslutning Allerød Byråd 2022-2025 den 14-03-2024\nGodkendt.")
+    text = text.replace("Beslutning Allerød Byråd den 14-03-2024\nGodkendt.\n", "Beslutning Økonomiudvalget den 14-03-2024\nAnbefales.\n")
+    legeplads = item(parse_text(text), 3)
+    assert (legeplads["decision"], legeplads["earlier_decisions"]) == (
+        "Godkendt.", [{"date": "2024-03-14", "body": "Økonomiudvalget", "text": "Anbefales."}])
+
+
 def test_an_earlier_decision_without_text_is_dropped_with_a_warning(byraad):
     takster = item(byraad, 4)
     assert takster["earlier_decisions"] == [
@@ -241,8 +250,14 @@ def crlf_and_nbsp(text: str) -> str:
     return text.replace(" af ", "\u00a0af ").replace("\n", "\r\n")
 
 
+def after_site_navigation(text: str) -> str:
+    """A web page saved whole: a long navigation menu before the export."""
+    return "".join(f"• Menupunkt {n}\n" for n in range(300)) + "\n" + text
+
+
 LAYOUT_VARIANTS = {"bold_and_headings": bold_and_headings, "header_as_table": header_as_table,
-                   "header_run_together": header_run_together, "crlf_and_nbsp": crlf_and_nbsp}
+                   "header_run_together": header_run_together, "crlf_and_nbsp": crlf_and_nbsp,
+                   "after_site_navigation": after_site_navigation}
 
 
 def comparable(value):

@@ -22,7 +22,7 @@ from .text import cut, strip_prefix
 NAME = "firstagenda"
 MUNICIPALITY = None
 VOCABULARY = ("UDVALG", "MØDE", "STARTTIDSPUNKT", LIST_LABEL)
-DETECT_LINES = 200
+DETECT_LINES = 2000  # a web page's navigation may come first
 
 
 def detect(lines: list[Line]) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from ..normalise import Line, body_markdown, split_at
 from ..phrases import danish_date
+from .header import committee_core
 from .text import compact, cut
 
 DATE = r"(?:\d{1,2}-\d{1,2}-\d{4}|\d{1,2}/\d{1,2}/\d{4})"
@@ -170,12 +171,17 @@ def attachment_names(lines: list[Line]) -> list[str]:
     return [" ".join(re.sub(r"^[-•*–]\s+", "", name).split()) for name in names if name.strip(" -•*–")]
 
 
+def same_committee(body: str, committee: str) -> bool:
+    """``Allerød Byråd 2018-2021`` decides for the committee ``Allerød Byråd``."""
+    return compact(committee_core(body)) == compact(committee)
+
+
 def sorted_decisions(decisions: list[Block], date: str, committee: str, warnings: list[str]) -> dict:
     """This meeting's decision (dated the meeting's day, by this committee when several are) and the
     earlier ones; an earlier decision without text is dropped with a warning."""
     today = [d for d in decisions if d.date == date]
-    ours = [d for d in today if compact(d.body) == compact(committee)] or today[-1:]
-    if len(today) > 1 and len(ours) == 1 and compact(ours[0].body) != compact(committee):
+    ours = [d for d in today if same_committee(d.body, committee)] or today[-1:]
+    if len(today) > 1 and len(ours) == 1 and not same_committee(ours[0].body, committee):
         warnings.append(f"line {ours[0].line}: several decisions dated the meeting's day; '{ours[0].heading}' taken as this meeting's")
     if len(ours) > 1:
         warnings.append(f"line {ours[1].line}: this meeting's decision written more than once; the texts are joined")
