@@ -180,6 +180,14 @@ def test_absentees_and_substitutes_from_the_first_items_decision(byraad):
     assert [i["number"] for i in byraad["items"] if i.get("absent")] == [4]
 
 
+def test_an_absence_for_named_items_is_not_the_meetings():
+    text = BYRAAD.read_text().replace("\nDagsordenen blev godkendt.", "\nBo Ravn (C) deltog ikke i behandlingen af punkt 3 og 6.")
+    document = parse_text(text)
+    assert document["absent"] == ["Signe Krogsgaard", "Valdemar Enghave"]
+    assert {i["number"]: i["absent"] for i in document["items"] if i.get("absent")} == {
+        3: ["Bo Ravn"], 4: ["Karen Lykkeberg"], 6: ["Bo Ravn"]}
+
+
 def test_did_not_attend_and_stood_in_for():
     document = parse_document(EKSTRAORDINAER)
     assert document["absent"] == ["Henrik Sølvsten", "Marianne Tved"]

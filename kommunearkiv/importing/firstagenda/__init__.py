@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..normalise import Line
 from .agenda import LEADING_NUMBER, Entry, agenda, item_starts, split_headings
-from .attendance import MEETING, THIS, away, stood_in
+from .attendance import MEETING, away, stood_in
 from .header import LABEL_IN_TEXT, LIST_IN_TEXT, LIST_LABEL, committee_core, label_of, parse_header, split_header
 from .items import item_fields
 from .municipality import municipality as resolve_municipality
@@ -75,7 +75,8 @@ def without_title(lines: list[Line], entry: Entry) -> list[Line]:
     """The item's lines after ``N. Title`` and the title printed again below it."""
     number = LEADING_NUMBER.match(lines[0].text)
     rest = cut(lines[0], number.end())[1:] + lines[1:]
-    rest = strip_prefix(rest, entry.title) or []
+    stripped = strip_prefix(rest, entry.title)
+    rest = rest if stripped is None else stripped
     again = strip_prefix(rest, entry.title)
     if again is not None and (not again or any(again[0] is line for line in rest) or again[0].text[:1].isupper()):
         return again
@@ -93,7 +94,7 @@ def attendance(items: list[dict], warnings: list[str]) -> tuple[list[str], list[
         for name, scope in away(text):
             if scope is MEETING and position == 0:
                 absent.append(name)
-            for number in (item["number"],) if scope == THIS or scope is MEETING and position else scope or ():
+            for number in absent_items(scope, item["number"], first=position == 0):
                 target = by_number.get(number)
                 if target is None:
                     warnings.append(f"line {item['lines'][0]}: {name} absent from item {number}, which is not an open item here")
@@ -102,6 +103,14 @@ def attendance(items: list[dict], warnings: list[str]) -> tuple[list[str], list[
         for person in stood_in(text):
             substitutes.setdefault(person["name"], person)
     return list(dict.fromkeys(absent)), list(substitutes.values())
+
+
+def absent_items(scope: tuple[int, ...] | None, number: int, first: bool) -> tuple[int, ...]:
+    """The items an absence is for: those its sentence names, else the item it is written in;
+    none when it is the meeting's (written in the first item without naming one)."""
+    if scope is MEETING:
+        return () if first else (number,)
+    return scope or (number,)
 
 
 def incomplete(missing: list[Entry], lines: list[Line], warnings: list[str]) -> dict | None:
