@@ -296,9 +296,6 @@ def test_a_case_number_below_its_label_is_read():
 
 
 KNOWN_NORMALISER_GAPS = {
-    # normalise: texts within 12 lines of most page boundaries are taken for running headers, so
-    # field labels next to a boundary ('Punkttype', 'Beslutning.') are dropped in short documents
-    ("byraad_referat", "with_furniture"), ("byraad_referat", "combined"),
     # normalise: with one page boundary a running header cannot be told from text and stays in
     ("kommunalbestyrelsen_ekstraordinaer", "with_furniture"), ("kommunalbestyrelsen_ekstraordinaer", "combined"),
 }
