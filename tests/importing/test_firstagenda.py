@@ -287,8 +287,6 @@ def test_a_layout_variant_reads_to_the_same_document(path, variant):
     assert comparable(parse_text(changed, municipality=municipality)) == comparable(parse_text(text, municipality=municipality))
 
 
-@pytest.mark.xfail(strict=True, reason="normalise takes a case number alone on a line ('24/1011') for a page number "
-                                        "'N/M' and then drops the field labels next to it as a running header")
 def test_a_case_number_below_its_label_is_read():
     text = BYRAAD.read_text().replace("Sagsnr.: 24/1011", "Sagsnr.\n24/1011")
     assert item(parse_text(text), 1)["case_number"] == "24/1011"
