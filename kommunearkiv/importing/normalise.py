@@ -253,6 +253,8 @@ def without_furniture(lines: list[Line]) -> list[Line]:
         after_number, source_page = False, line.page
         paged.append(replace(line, page=line.page + page_shift) if page_shift else line)
     boundaries = [i for i in range(1, len(paged)) if paged[i].page != paged[i - 1].page]
+    if boundaries:  # the document's start and end bound the first and last page: a header of two pages is seen twice
+        boundaries = [0, *boundaries, len(paged)]
     running = running_lines(paged, boundaries)
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
     return [line for index, line in enumerate(paged) if index not in furniture]
