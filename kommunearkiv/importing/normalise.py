@@ -36,7 +36,7 @@ SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 LIGATURES = {ord(c): unicodedata.normalize("NFKC", c) for c in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"}
 PAGE_NUMBER = re.compile(
-    r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of|/)\s*\d+$|^-\s*\d+\s*-$", re.I)
+    r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of)\s*\d+$|^-\s*\d+\s*-$", re.I)
 PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
@@ -48,14 +48,14 @@ EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+SENTENCE = re.compile(r"[a-zæøå)][.!?]$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
 CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&"}
 FLATTENED_AVERAGE = 600
 RUNNING_SHARE = 0.5
-RUNNING_REACH = 8
-RUNNING_EDGE = 3
+RUNNING_REACH = 12
 RUNNING_LENGTH = 150
 
 
@@ -254,27 +254,26 @@ def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list
         after_number, source_page = False, line.page
         paged.append(replace(line, page=line.page + page_shift) if page_shift else line)
     boundaries = [i for i in range(1, len(paged)) if paged[i].page != paged[i - 1].page]
+    if boundaries:  # the document's start and end bound the first and last page: a header of two pages is seen twice
+        boundaries = [0, *boundaries, len(paged)]
     running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
     return [line for index, line in enumerate(paged) if index not in furniture]
 
 
-def edge(lines: list[Line], boundary: int) -> range:
-    """The last lines of the page before a boundary and the first lines of the page after it."""
-    return range(max(0, boundary - RUNNING_EDGE), min(len(lines), boundary + RUNNING_EDGE))
+def near(lines: list[Line], boundary: int) -> range:
+    return range(max(0, boundary - RUNNING_REACH), min(len(lines), boundary + RUNNING_REACH))
 
 
 def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
-    """Short texts at the same place at the edge of the pages (the first line, the last but one …) at at
-    least half the page boundaries (and at two at least); a line at the edge of two boundaries, on a
-    short page, counts for the nearer. A line that is merely frequent (a name, ``Nej``) is not one."""
-    nearest: dict[int, tuple[int, int]] = {}
-    for i in boundaries:
-        for j in edge(lines, i):
-            nearest[j] = min(nearest.get(j, (len(lines), i)), (j - i if j >= i else i - 1 - j, i))
-    counts = Counter((lines[j].text, j - i) for j, (_, i) in nearest.items())
+    """Short texts that recur at the same place next to the page boundaries (the same distance
+    from the page's top or bottom) on at least half the pages, and on two at least: a heading
+    such as ``Beslutning`` that happens to fall near two page ends is content. A sentence is never
+    furniture: a decision such as "Godkendt." ends many pages of minutes printed one item a page."""
+    placed = Counter((j - i, lines[j].text) for i in boundaries for j in near(lines, i))
     least = max(2, RUNNING_SHARE * len(boundaries))
-    return {text for (text, _), count in counts.items() if count >= least and len(text) < RUNNING_LENGTH}
+    return {text for (_, text), count in placed.items()
+            if count >= least and len(text) < RUNNING_LENGTH and not SENTENCE.search(text)}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:
