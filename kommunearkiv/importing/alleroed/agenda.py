@@ -16,13 +16,14 @@ from ..cleaning import DANISH_MONTH_NAMES
 from .decisions import body_like, key
 from .stream import Stream
 
-TOC_ENTRY = re.compile(r"(?P<number>\d{1,3})\s*\.\s+(?P<title>(?:(?!\.{3}|\n\d{1,3}\s*\.\s).){2,300}?)\s*\.{3,}\s*\d{1,3}(?!\d)",
-                       re.S)
+TOC_ENTRY = re.compile(r"(?P<number>\d{1,3})\s*\.\s+(?P<title>(?:(?!\.{3}|\n\d{1,3}\s*\.\s).){2,300}?)"
+                       r"\s*\.{3,}\s*\d{1,3}(?!\d)", re.S)
 NUMBERED = re.compile(r"(?<![\w.,:/-])\d{1,3}\s*\.\s")
 UPPER_WORD = r"(?:[A-ZÆØÅ][A-ZÆØÅ-]+|OG|FOR|I|\d{4}\s*-\s*\d{4})"
 UPPER_RUN = re.compile(rf"{UPPER_WORD}(?:[ \t]+{UPPER_WORD})*")
 CAPITALS_AT_END = re.compile(rf"(?<!\S){UPPER_RUN.pattern}$")
-UNNUMBERED = re.compile(rf"(?:(?P<capitals>{UPPER_RUN.pattern})[ \t\n]+|(?:^|(?<=\n))(?:\d{{1,3}}[ \t]+)?)(?=[A-ZÆØÅ][a-zæøå])")
+UNNUMBERED = re.compile(rf"(?:(?P<capitals>{UPPER_RUN.pattern})[ \t\n]+|(?:^|(?<=\n))(?:\d{{1,3}}[ \t]+)?)"
+                        rf"(?=[A-ZÆØÅ][a-zæøå])")
 CASE = re.compile(r"\bSagsnr\b\.?\s*:?")
 CLOSED_LINE = re.compile(r"\bLukket punkt\b", re.I)
 CLOSED_MARK = re.compile(r"\(\s*lukket\s*\)|\blukket\s+punkt\b|^\s*lukket\b|\badgang\s*:\s*lukket\b", re.I)

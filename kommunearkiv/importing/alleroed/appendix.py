@@ -19,6 +19,7 @@ ONE_WORD_META = ("adgang", "bilagsnr")
 ROLE = r"(?:Formand|Næstformand|Medlem|Borgmester|Viceborgmester|Udvalgsformand)\b"
 SIGNER = re.compile(rf"(?P<name>(?!{ROLE}){WORD}(?: (?!{ROLE}){WORD})+)\s+{ROLE}")
 HEADING_REACH = 300
+WORD = re.compile(r"\S+")
 
 
 def signatures(stream: Stream, start: int, end: int) -> list[str]:
@@ -46,7 +47,7 @@ def attachment(stream: Stream, start: int, end: int) -> tuple[dict, str]:
     heading = ATTACHMENT.match(stream.text, start)
     title_end = heading_end(stream, heading.end(), end)
     meta, position = {}, title_end
-    while found := META.match(stream.text, position + len(stream.text[position:end]) - len(stream.text[position:end].lstrip())):
+    while found := META.match(stream.text, next_word(stream, position, end)):
         value_end = meta_value_end(stream, found, end)
         meta[found["key"].lower()] = stream.flat(found.end(), value_end)
         position = value_end
@@ -58,6 +59,11 @@ def attachment(stream: Stream, start: int, end: int) -> tuple[dict, str]:
     }, meta.get("adgang", "")
 
 
+def next_word(stream: Stream, position: int, end: int) -> int:
+    word = WORD.search(stream.text, position, end)
+    return word.start() if word else end
+
+
 def heading_end(stream: Stream, position: int, end: int) -> int:
     """The title runs to the first metadata label, or to the end of its lines."""
     limit = min(end, position + HEADING_REACH)
@@ -67,13 +73,13 @@ def heading_end(stream: Stream, position: int, end: int) -> int:
             not stream.lines[index + 1].blank_before:
         index += 1
     line_end = stream.starts[index] + len(stream.lines[index].text)
-    return min([meta.start()] if meta else [] + [line_end, limit]) if meta else min(line_end, limit)
+    return min([line_end, limit] + ([meta.start()] if meta else []))
 
 
 def meta_value_end(stream: Stream, label: re.Match, end: int) -> int:
     """A one-word value (``Åben``, ``33292/15``) or one running to the next label."""
     if label["key"].lower() in ONE_WORD_META:
-        word = re.compile(r"\S+").search(stream.text, label.end(), end)
+        word = WORD.search(stream.text, label.end(), end)
         return word.end() if word else label.end()
     following = META.search(stream.text, label.end(), end)
     return following.start() if following else end

@@ -81,7 +81,8 @@ def body_split(words: list[str], committee: str | None, last: bool) -> tuple[int
     for k in range(len(words)):
         for j in range(k + 1, len(words) + 1):
             head, tail = words[:k], words[j:]
-            if tail and (head and not OPEN_ENDED.search(head[-1]) or not head and not (last and SENTENCE_END.search(words[j - 1]))):
+            after_sentence = last and SENTENCE_END.search(words[j - 1])
+            if tail and (head and not OPEN_ENDED.search(head[-1]) or not head and not after_sentence):
                 continue
             if body_like(head + tail):
                 name = join_name(head + tail)
