@@ -65,7 +65,7 @@ from . import alleroed, firstagenda, gentofte, lyngby
 from .normalise import Line, normalise
 
 FORMATS = (alleroed, gentofte, lyngby, firstagenda)
-LEGACY = {alleroed, gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
+LEGACY = {gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -102,10 +102,11 @@ def detect_format(lines: list[Line], path: Path):
 def parse_document(path: Path, municipality: str | None = None) -> dict:
     """The open-data form of one source document."""
     raw = read_lines(path)
-    lines = normalise("\n".join(raw))
-    module = detect_format(lines, path)
+    text = "\n".join(raw)
+    module = detect_format(normalise(text), path)
     if module in LEGACY:
         return complete_items(module.parse(raw, str(path)))
+    lines = normalise(text, keep=module.KEEP) if getattr(module, "KEEP", None) else normalise(text)
     return complete_items(module.parse(lines, str(path), municipality=municipality))
 
 

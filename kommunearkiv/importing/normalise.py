@@ -118,7 +118,7 @@ def expand(line: str, number: int, page: int) -> list[Line]:
     line = HEADING_TAG.sub(lambda m: f"\n{'#' * int(m['level'])} {m['inner']}\n", line)
     if "\n" in line:
         return [piece for part in line.split("\n") for piece in expand(part, number, page)]
-    if "\t" in line.strip("\t "):
+    if "\t" in line and line.strip():
         return tab_row(line, number, page)
     if has_html(line):
         converted = html_to_markdown(line).split("\n")
@@ -159,6 +159,7 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
         return [blank(number, page)]
     mark = HEADING_MARK.match(line)
     heading = bool(mark)
+    hard_break = "  " if line.endswith("  ") and not mark else ""
     line = HEADING_MARK.sub("", line).rstrip()
     row = TABLE_ROW.match(line)
     if row:
@@ -173,6 +174,8 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
     ]
     if mark and pieces:
         pieces[0] = replace(pieces[0], markdown=f"{mark.group().strip()} {pieces[0].markdown}")
+    if hard_break and pieces:
+        pieces[-1] = replace(pieces[-1], markdown=pieces[-1].markdown + hard_break)
     return pieces
 
 

@@ -26,6 +26,7 @@ MARKUP = re.compile(r"[*_#|\\>`]|<[^>]*>|\s+")
 CLOSED_KEYS = {"number", "title", "access", "lines"}
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$", re.M)
 WORD = re.compile(r"\w+")
+HYPHENATED_END = re.compile(r"\s\w+-$")
 DATE_WORDS = {"kl", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
               "oktober", "november", "december"}
 MIN_WORDS = 3
@@ -40,7 +41,9 @@ def squeeze(text: str) -> str:
 
 def found(fragment: str, output: str, words: set[str]) -> bool:
     """A sentence appears whole; a short fragment (a label, a table cell run, a heading
-    the parser split into fields) may have its words spread over the output."""
+    the parser split into fields) may have its words spread over the output. A word broken
+    at the fragment's end (``suc-`` before a page break) is joined in the output: it is left out."""
+    fragment = HYPHENATED_END.sub("", fragment)
     if squeeze(fragment) in output:
         return True
     parts = [w for w in WORD.findall(fragment.lower()) if w not in DATE_WORDS and not w.isdigit()]
