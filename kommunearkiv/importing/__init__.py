@@ -62,8 +62,10 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import alleroed, gentofte, lyngby
+from .normalise import Line, normalise
 
 FORMATS = (alleroed, gentofte, lyngby)
+LEGACY = {alleroed, gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -88,19 +90,23 @@ def read_lines(path: Path) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def detect_format(lines: list[str], path: Path):
+def detect_format(lines: list[Line], path: Path):
     """The format module that recognises the document."""
     for module in FORMATS:
-        if module.detect(lines):
+        if module.detect([line.markdown for line in lines] if module in LEGACY else lines):
             return module
     names = ", ".join(m.NAME for m in FORMATS)
     raise InputError.single(str(path), 1, "format", f"minutes in a known format ({names}); none recognised this document")
 
 
-def parse_document(path: Path) -> dict:
+def parse_document(path: Path, municipality: str | None = None) -> dict:
     """The open-data form of one source document."""
-    lines = read_lines(path)
-    return complete_items(detect_format(lines, path).parse(lines, str(path)))
+    raw = read_lines(path)
+    lines = normalise("\n".join(raw))
+    module = detect_format(lines, path)
+    if module in LEGACY:
+        return complete_items(module.parse(raw, str(path)))
+    return complete_items(module.parse(lines, str(path), municipality=municipality))
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,
