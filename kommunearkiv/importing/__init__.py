@@ -65,7 +65,7 @@ from . import alleroed, gentofte, lyngby
 from .normalise import Line, normalise
 
 FORMATS = (alleroed, gentofte, lyngby)
-LEGACY = {alleroed, gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
+LEGACY = {alleroed, lyngby}  # read raw lines until they are rewritten on normalised lines
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
