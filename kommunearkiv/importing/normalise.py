@@ -52,7 +52,7 @@ HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
 CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&"}
 FLATTENED_AVERAGE = 600
 RUNNING_SHARE = 0.5
-RUNNING_REACH = 8
+RUNNING_REACH = 12
 RUNNING_LENGTH = 150
 
 
@@ -240,11 +240,12 @@ def near(lines: list[Line], boundary: int) -> range:
 
 
 def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
-    """Short texts that recur near page boundaries on at least half the pages (and on two at least)."""
-    nearby = {j for i in boundaries for j in near(lines, i)}
-    counts = Counter(lines[j].text for j in nearby)
+    """Short texts that recur at the same place next to the page boundaries (the same distance
+    from the page's top or bottom) on at least half the pages, and on two at least: a heading
+    such as ``Beslutning`` that happens to fall near two page ends is content."""
+    placed = Counter((j - i, lines[j].text) for i in boundaries for j in near(lines, i))
     least = max(2, RUNNING_SHARE * len(boundaries))
-    return {text for text, count in counts.items() if count >= least and len(text) < RUNNING_LENGTH}
+    return {text for (_, text), count in placed.items() if count >= least and len(text) < RUNNING_LENGTH}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:

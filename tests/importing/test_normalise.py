@@ -83,6 +83,16 @@ def test_a_line_repeated_near_only_some_page_ends_is_content():
     assert texts(text).count("var fraværende") == 2
 
 
+def test_a_heading_that_falls_near_page_ends_at_other_places_is_content():
+    body = [f"Tekst {n}." for n in range(30)]
+    pages = [body[:12] + ["Beslutning", "Godkendt."] + body[12:], body[:26] + ["Beslutning", "Udsat."],
+             ["Beslutning", "Godkendt."] + body, body]
+    text = "\n\f".join("\n\n".join(["Udvalget 14-03-2016"] + page + [f"Side {n} af 4"])
+                        for n, page in enumerate(pages, start=1))
+    assert texts(text).count("Beslutning") == 3
+    assert texts(text).count("Udvalget 14-03-2016") == 1
+
+
 def test_background_image_lines_and_rules_are_dropped():
     assert texts("background image\nTekst\n---\nMere") == ["Tekst", "Mere"]
 
