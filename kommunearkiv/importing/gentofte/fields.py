@@ -194,7 +194,7 @@ def kept_with_text(decisions: list[dict], line: int | None, warnings: list[str])
     kept = []
     for decision in decisions:
         where = decision.pop("line", line)
-        if decision["text"]:
+        if re.search(r"[^\W_]", decision["text"]):
             kept.append(decision)
         else:
             warnings.append(f"line {where}: earlier decision of {decision['body'] or 'an unnamed body'} "

@@ -13,7 +13,7 @@ import re
 from ...errors import InputError
 from ..normalise import Line
 from ..phrases import clock, danish_date, split_names
-from .vocabulary import (ENDED, HEADER_FIELD, MUNICIPALITY_NAME, NAME_PARTY, NOBODY, SUBSTITUTE, TITLE)
+from .vocabulary import (ENDED, HEADER_FIELD, HEADER_START, MUNICIPALITY_NAME, NAME_PARTY, NOBODY, SUBSTITUTE, TITLE)
 
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)$")
 RANGE_END = re.compile(r"-\s*(?:kl\.\s*)?(\d{1,2}[.:]\d{2})\s*$")
@@ -41,23 +41,24 @@ def parse(header: list[Line], path: str, warnings: list[str]) -> dict:
 def title(header: list[Line], path: str) -> tuple[str, str, int]:
     """``Dagsorden til møde i`` / ``Referat af møde i`` and the committee, joined over wrapped lines."""
     for index, line in enumerate(header):
-        words = line.text
-        following = index + 1
-        while not TITLE.match(words) and following < len(header) and following - index < 3 and is_title_part(header[following]):
+        words, following = line.text, index + 1
+        while not TITLE.match(words) and following < len(header) and following - index < 3 and continues(header[following]):
             words, following = f"{words} {header[following].text}", following + 1
         match = TITLE.match(words)
-        if match:
-            committee = match["committee"]
-            while not committee and following < len(header) and is_title_part(header[following]):
-                committee, following = header[following].text, following + 1
-            if committee:
-                return match["kind"].lower(), committee.strip(" *"), line.number
+        if not match:
+            continue
+        committee = match["committee"]
+        while following < len(header) and continues(header[following]) and (not committee or not header[following].blank_before):
+            committee, following = f"{committee} {header[following].text}".strip(), following + 1
+        if committee:
+            return match["kind"].lower(), committee.strip(" *"), line.number
     line = header[0].number if header else 1
     raise InputError.single(path, line, "title", "'Dagsorden til møde i <udvalg>' or 'Referat af møde i <udvalg>'")
 
 
-def is_title_part(line: Line) -> bool:
-    return not HEADER_FIELD.match(line.text) and not MUNICIPALITY_NAME.match(line.text) and len(line.text) < 120
+def continues(line: Line) -> bool:
+    """A line that can carry on the title: no header phrase, not a long paragraph."""
+    return not HEADER_START.match(line.text) and len(line.text) < 120
 
 
 def header_fields(header: list[Line]) -> dict[str, tuple[str, int]]:

@@ -74,9 +74,11 @@ def full_title(heading: Line, title: str, following: list[Line], entry: Entry | 
 
 
 def continues_title(title: str, line: Line, listed: str | None) -> bool:
+    """A wrapped title goes on as far as the listed title does; without a listed title that
+    starts like it, onto the next short line of the same paragraph."""
     if CASE.match(line.text) or ITEM.match(line.text) or fields.heading_at([line], 0):
         return False
-    if listed is not None:
+    if listed and listed.startswith(letters(title)):
         return listed.startswith(letters(f"{title} {line.text}")) and letters(title) != listed
     return not line.blank_before and len(line.text) < LONG_TITLE_LINE
 

@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass, replace
 
 from ..normalise import Line, split_at
-from .vocabulary import (ABSENT_START, CASE_START, CONTENTS, COVER_START, DOCUMENT_START, HEADER_START, ITEM,
-                         ITEM_START, SEPARATOR)
+from .vocabulary import (ABSENT_START, CASE_START, CONTENTS, COVER_START, DATE_WORDS, DOCUMENT_START, HEADER_START,
+                         ITEM, ITEM_START, SEPARATOR)
 
-RUNNING_HEADER = re.compile(r"^Møde i [A-ZÆØÅ][^.:]*? den \d{1,2}\.\s*[a-zæøå]+\s+\d{4}\b\s*", re.IGNORECASE)
-RUNNING_START = re.compile(r"(?<!\S)Møde i [A-ZÆØÅ][^.:]*? den \d{1,2}\.\s*[a-zæøå]+\s+\d{4}\b")
+RUNNING = r"(?:\d{1,3}\s+)?Møde i [A-ZÆØÅ][^.:]*? den \d{1,2}\.\s*[a-zæøå]+\s+\d{4}\b"
+RUNNING_HEADER = re.compile(rf"^{RUNNING}\s*", re.IGNORECASE)
+RUNNING_START = re.compile(rf"(?<!\S){RUNNING}")
+PAGE_HEADER = re.compile(rf"^Gentofte Kommune(?:\s+(?:{DATE_WORDS}))?$", re.IGNORECASE)
+PAGE_MARKS = re.compile(r"\s*\bSide (?P<page>\d+) af \d+(?:\s+(?P<next>\d{1,3})(?=\s|$))?|\s*\bbackground image\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -30,8 +33,9 @@ class Parts:
 
 def prepared(lines: list[Line]) -> list[Line]:
     """Lines cut at item headings, case ids, absentee lists, header phrases and cover fields;
-    running headers (``Møde i <udvalg> den <dato>``) and rules dropped."""
-    lines = split_at(lines, DOCUMENT_START)
+    page furniture the text still carries (``Side N af M`` inside a line, running headers
+    ``Møde i <udvalg> den <dato>`` and ``Gentofte Kommune <dato>``) and rules dropped."""
+    lines = split_at(without_page_marks(lines), DOCUMENT_START)
     appendix = first_cover(lines)
     body = split_at(lines[:appendix], ITEM_START)
     body = split_at(split_at(body, CASE_START), ABSENT_START)
@@ -45,12 +49,24 @@ def first_cover(lines: list[Line]) -> int:
     return next((i for i, line in enumerate(lines) if DOCUMENT_START.match(line.text)), len(lines))
 
 
+def without_page_marks(lines: list[Line]) -> list[Line]:
+    """``Side N af M`` (with the next page's number a transcript puts after it) and
+    ``background image`` taken out of lines that run over page ends."""
+    out = []
+    for line in lines:
+        text = PAGE_MARKS.sub(lambda m: "" if not m["next"] or int(m["next"]) == int(m["page"]) + 1 else f" {m['next']}",
+                              line.text).strip()
+        if text:
+            out.append(line if text == line.text else replace(line, text=text, markdown=text))
+    return out
+
+
 def without_running_headers(lines: list[Line]) -> list[Line]:
     out = []
     for line in lines:
         match = RUNNING_HEADER.match(line.text)
         text = line.text[match.end():].strip() if match else line.text
-        if text and not SEPARATOR.match(text):
+        if text and not SEPARATOR.match(text) and not (out and PAGE_HEADER.match(text)):
             out.append(replace(line, text=text, markdown=text) if match else line)
     return out
 
