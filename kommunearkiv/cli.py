@@ -91,9 +91,9 @@ def run_check(args) -> int:
 
 
 def run_import(args) -> int:
-    from .importing.batch import import_documents, parse_documents, summary
+    from .importing.batch import dry_run, import_documents, summary
 
-    documents = parse_documents(args.paths) if args.dry_run else import_documents(args.paths, args.content)
+    documents = dry_run(args.paths) if args.dry_run else import_documents(args.paths, args.content)
     if args.json:
         print(json.dumps(documents, ensure_ascii=False, indent=2))
     else:

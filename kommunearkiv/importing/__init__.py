@@ -118,11 +118,27 @@ def complete_items(document: dict) -> dict:
 
     A closed item keeps only number, title, access and lines: everything else is
     emptied here too, so no format can leak a closed item's text. An empty
-    decision is ``None``.
+    decision is ``None``; an earlier decision quoted with no text of its own is
+    left out with a warning (it holds no fact).
     """
+    document.setdefault("substitutes", [])
+    document.setdefault("incomplete", None)
     for index, item in enumerate(document["items"]):
         kept = {k: item[k] for k in ("number", "title", "access", "lines")} if item["access"] == "closed" else item
         completed = {**EMPTY_ITEM, **kept}
         completed["decision"] = completed["decision"] or None
+        completed["earlier_decisions"] = with_text(completed, document["warnings"])
         document["items"][index] = completed
     return document
+
+
+def with_text(item: dict, warnings: list[str]) -> list[dict]:
+    """The item's earlier decisions that have text; a warning for each one that has none."""
+    kept = []
+    for decision in item["earlier_decisions"]:
+        if (decision.get("text") or "").strip():
+            kept.append(decision)
+        else:
+            warnings.append(f"line {item['lines'][0]}: item {item['number']}: the earlier decision "
+                            f"{decision.get('body') or ''} {decision.get('date') or ''} has no text; left out".replace("  ", " "))
+    return kept
