@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from ..normalise import Line, body_markdown, split_at
 from ..phrases import danish_date
-from .header import looks_like_name
+from .header import absentees
 from .vocabulary import (ABSENT, ATTACHMENT_REFERENCE, ATTACHMENTS, CASE, DECISION, DECISION_OF, EARLIER_DECISIONS,
                          EARLIER_START, FIELD_ORDER, INLINE_FIELD, NO_EARLIER_DECISIONS)
 
@@ -228,16 +228,6 @@ def numbered_entries(text: str) -> list[int]:
 
 
 def absent_names(body: list[Line], warnings: list[str]) -> list[str]:
-    """Names of ``Fraværende: …`` (or ``Afbud: …``) lines in the item."""
-    names = []
-    for line in body:
-        match = ABSENT.match(line.text)
-        if not match or match["names"].strip(" .").lower() in ("", "ingen"):
-            continue
-        for part in re.split(r",\s*|\s+og\s+", match["names"]):
-            name = re.sub(r"\s*\([A-ZÆØÅ]{1,3}\)$", "", part.strip(" ."))
-            if looks_like_name(name):
-                names.append(name)
-            else:
-                warnings.append(f"line {line.number}: absentee '{part.strip()}' is not read as a name")
-    return names
+    """Names of ``Fraværende: X (stedfortræder: Y) og Z`` (or ``Afbud: …``) lines in the item."""
+    return [name for line in body if (match := ABSENT.match(line.text))
+            for name, _ in absentees((match["names"], line.number), warnings)[0]]

@@ -16,7 +16,7 @@ from ..normalise import Line
 from . import fields
 from .contents import Entry
 from .layout import Parts
-from .vocabulary import CASE, ITEM
+from .vocabulary import CASE, INLINE_FIELD, ITEM
 
 LONG_TITLE_LINE = 150
 
@@ -56,13 +56,18 @@ def item(lines: list[Line], listed: dict[int, Entry], meeting_date: str, warning
 
 
 def full_title(heading: Line, title: str, following: list[Line], entry: Entry | None) -> tuple[str, list[Line]]:
-    """The heading's title with its wrapped continuation; text glued onto it past the
-    listed title is handed back as the item's first line."""
+    """The heading's title with its wrapped continuation; text run on after it (past the
+    listed title, or from the first field heading of a line as long as a page) is handed
+    back as the item's first line."""
     listed = letters(entry.title) if entry else None
     index = 0
     while index < len(following) and continues_title(title, following[index], listed):
         title, index = f"{title} {following[index].text}", index + 1
     rest = following[index:]
+    run_on = INLINE_FIELD.search(title) if len(title) > LONG_TITLE_LINE and not listed else None
+    if run_on:
+        extra, title = title[run_on.start():], title[:run_on.start()].strip()
+        rest = [replace(heading, text=extra, markdown=extra)] + rest
     if listed and letters(title).startswith(listed) and letters(title) != listed:
         words = title.split()
         kept = next((k for k in range(1, len(words) + 1) if letters(" ".join(words[:k])) == listed), None)

@@ -65,6 +65,5 @@ COVER_START = re.compile(
     re.IGNORECASE)
 DOCUMENT_START = re.compile(r"Dokument Navn\s*:", re.IGNORECASE)
 NUMERIC_FIELDS = {"dokument id", "dagsordenspunkt nr", "appendix nr", "relaterede dokumenter"}
-AFTER_NUMBER = re.compile(r"(?<=\d)\s+(?=[^\d\s])")
 RELATED = re.compile(r"^Relateret\s+do[ck]ument\s+(\d+)\s*/\s*(\d+)$", re.IGNORECASE)
 GENERATOR_STAMP = re.compile(r"^Dette dokument blev genereret af\s+\S+(?:\s+for\s+\S+)?", re.IGNORECASE)
