@@ -782,3 +782,20 @@ def test_a_converter_variant_has_the_facts_of_the_original(tmp_path, path, name)
     variant = tmp_path / path.name
     variant.write_text(VARIANTS[name](path.read_text(encoding="utf-8")), encoding="utf-8", newline="")
     assert facts(parse_document(variant)) == original
+
+
+def test_a_number_inside_a_listed_title_is_not_an_entry(tmp_path):
+    text = DAGSORDEN_2013.read_text(encoding="utf-8").replace(
+        "3 Carport på Mosevej 7, dispensation fra lokalplan 88", "3 Carport på Mosevej 7, 24 Boliger i lokalplan 88")
+    document = parse_document(write(tmp_path, text))
+    assert [i["number"] for i in document["items"]] == [1, 2, 3, 4, 5, 6, 7]
+    assert document["incomplete"] is None and document["warnings"] == []
+
+
+def test_a_repeated_item_number_in_the_body_keeps_every_item(tmp_path):
+    text = REFERAT.replace("3 (Åben) Trafikplan for en lang vej med et\nlangt navn\n\nSags ID",
+                           "2 (Åben) Trafikplan for en lang vej med et\nlangt navn\n\nSags ID")
+    document = parse_document(write(tmp_path, text))
+    assert [(i["number"], i["access"]) for i in document["items"]] == [(1, "open"), (2, "closed"), (2, "open")]
+    assert any("item 2 follows item 2" in warning for warning in document["warnings"])
+    assert document["incomplete"] is None  # the table of contents' item 3 is there, under its title

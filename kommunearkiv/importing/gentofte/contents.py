@@ -68,12 +68,13 @@ def block_entries(lines: list[Line], access: str, before: list[Entry]) -> list[E
 
 
 def numbered(text: str, last: int) -> list[re.Match]:
-    """Entry numbers in order: each the first number after the previous one that is
-    higher than it (within a gap) and followed by a title."""
+    """Entry numbers in order: each the next number if the text has it, else (a number lost
+    in the transcript) the first higher one within a gap; always followed by a title."""
     out: list[re.Match] = []
     position = 0
     while True:
-        match = next((m for m in ENTRY_NUMBER.finditer(text, position) if last < int(m["number"]) <= last + MAX_GAP), None)
+        ahead = [m for m in ENTRY_NUMBER.finditer(text, position) if last < int(m["number"]) <= last + MAX_GAP]
+        match = next((m for m in ahead if int(m["number"]) == last + 1), ahead[0] if ahead else None)
         if not match:
             return out
         out.append(match)

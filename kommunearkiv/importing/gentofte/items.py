@@ -92,20 +92,28 @@ def letters(text: str) -> str:
     return re.sub(r"[^\wæøå]+", "", text.lower())
 
 
+def reached(entry: Entry, items: list[dict], listed: list[Entry]) -> bool:
+    """An item has the entry's number, or is the entry printed under another number: its
+    title, where the table of contents lists another title under the item's number."""
+    titles = {e.number: letters(e.title) for e in listed}
+    return any(i["number"] == entry.number
+               or letters(i["title"]) == letters(entry.title) != titles.get(i["number"]) and i["access"] == entry.access
+               for i in items)
+
+
 def unreached(items: list[dict], listed: list[Entry]) -> list[Entry]:
     """Open entries of the table of contents after the last item the text reaches."""
     last = max((i["number"] for i in items), default=0)
-    return [entry for entry in listed if entry.number > last and entry.access == "open"]
+    return [entry for entry in listed if entry.number > last and entry.access == "open" and not reached(entry, items, listed)]
 
 
 def listed_only(items: list[dict], listed: list[Entry], missing: list[Entry], warnings: list[str]) -> list[dict]:
     """Entries of the table of contents without a heading in the text: closed items are items
     (number, title, access); an open one missing before the end is a warning."""
-    present = {i["number"] for i in items}
-    last = max(present, default=0)
+    last = max((i["number"] for i in items), default=0)
     out = []
     for entry in listed:
-        if entry.number in present or entry in missing:
+        if reached(entry, items, listed) or entry in missing:
             continue
         if entry.access == "closed" and not (missing and entry.number > last):
             out.append({"number": entry.number, "title": entry.title, "access": "closed", "lines": [entry.line, entry.line]})

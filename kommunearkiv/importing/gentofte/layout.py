@@ -87,7 +87,7 @@ def body_headings(lines: list[Line], headings: list[int]) -> list[int]:
     """The item headings of the body: a table of contents that repeats the headings
     (``N (Åben) Title``) ends where the numbering starts over."""
     numbers = [int(ITEM.match(lines[i].text)["number"]) for i in headings]
-    restart = next((k for k in range(1, len(numbers)) if numbers[k] <= numbers[0] or numbers[k] <= numbers[k - 1]), None)
+    restart = next((k for k in range(1, len(numbers)) if numbers[k] <= numbers[0]), None)
     if restart is not None and all(ITEM.match(lines[i].text)["marked"] for i in headings[:restart]):
         return headings[restart:]
     return headings
