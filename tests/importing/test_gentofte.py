@@ -799,3 +799,10 @@ def test_a_repeated_item_number_in_the_body_keeps_every_item(tmp_path):
     assert [(i["number"], i["access"]) for i in document["items"]] == [(1, "open"), (2, "closed"), (2, "open")]
     assert any("item 2 follows item 2" in warning for warning in document["warnings"])
     assert document["incomplete"] is None  # the table of contents' item 3 is there, under its title
+
+
+def test_a_time_lost_by_the_transcript_is_read_from_the_table_of_contents(tmp_path):
+    text = REFERAT_2016.read_text(encoding="utf-8").replace("Mødetidspunkt 14-03-2016 17:00", "Mødetidspunkt")
+    document = parse_document(write(tmp_path, text))
+    assert (document["date"], document["start"], document["end"]) == ("2016-03-14", "17:00", "19:10")
+    assert document["warnings"] == ["line 20: the meeting's date read from the table of contents"]

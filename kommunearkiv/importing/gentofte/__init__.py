@@ -44,7 +44,7 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
     """The open-data form of one Gentofte document."""
     warnings: list[str] = []
     parts = layout.parts(layout.prepared(lines))
-    facts = header.parse(parts.header, path, warnings)
+    facts = header.parse(parts.header, parts.contents, path, warnings)
     check_municipality(municipality, facts.pop("named_municipality"), path)
     agenda, incomplete = items.parse(parts, contents.entries(parts.contents), facts["date"], path, warnings)
     closed = {item["number"] for item in agenda if item["access"] == "closed"}

@@ -20,11 +20,11 @@ RANGE_END = re.compile(r"-\s*(?:kl\.\s*)?(\d{1,2}[.:]\d{2})\s*$")
 SUBSTITUTE_ROLE = "Stedfortræder"
 
 
-def parse(header: list[Line], path: str, warnings: list[str]) -> dict:
+def parse(header: list[Line], contents: list[Line], path: str, warnings: list[str]) -> dict:
     """The header facts; a document without title or date is refused."""
     kind, committee, title_line = title(header, path)
     fields = header_fields(header)
-    date, start, end = when(fields, path, title_line)
+    date, start, end = when(fields, listed_meeting(contents), path, title_line, warnings)
     absent, substitutes = absentees(fields.get("fraværende"), warnings)
     members = present(fields.get("tilstede"), warnings)
     return {
@@ -78,17 +78,36 @@ def header_fields(header: list[Line]) -> dict[str, tuple[str, int]]:
     return fields
 
 
-def when(fields: dict, path: str, title_line: int) -> tuple[str, str | None, str | None]:
-    """Date, start and end from ``Mødetidspunkt`` (date and time) or ``Mødedato`` + ``Mødetidspunkt`` (time)."""
+def when(fields: dict, listed: tuple[str, int] | None, path: str, title_line: int,
+         warnings: list[str]) -> tuple[str, str | None, str | None]:
+    """Date, start and end from ``Mødetidspunkt`` (date and time) or ``Mødedato`` + ``Mødetidspunkt``
+    (time); where a transcript lost them, from the table of contents' heading (``<udvalg> DD-MM-YYYY
+    HH:MM`` or ``den D. måned YYYY``), with a warning."""
     timing, _ = fields.get("mødetidspunkt", ("", 0))
     dated, _ = fields.get("mødedato", ("", 0))
     date = danish_date(timing) or danish_date(dated)
+    times = re.sub(r"\d{1,2}-\d{1,2}-\d{4}", " ", timing)
+    start = clock(times)
+    if listed and (not date or not start):
+        text, line = listed
+        if not date and danish_date(text):
+            warnings.append(f"line {line}: the meeting's date read from the table of contents")
+        date, start = date or danish_date(text), start or clock(re.sub(r"\d{1,2}-\d{1,2}-\d{4}", " ", text))
     if not date:
         raise InputError.single(path, title_line + 1, "date",
                                 "a 'Mødetidspunkt DD-MM-YYYY HH:MM' or 'Mødedato D. måned YYYY' line below the title")
-    times = re.sub(r"\d{1,2}-\d{1,2}-\d{4}", " ", timing)
     range_end = RANGE_END.search(times)
-    return date, clock(times), clock(range_end[1]) if range_end else None
+    return date, start, clock(range_end[1]) if range_end else None
+
+
+def listed_meeting(contents: list[Line]) -> tuple[str, int] | None:
+    """The heading of the table of contents: the committee and the meeting's date (and time)."""
+    heading = []
+    for line in contents:
+        if re.match(r"^\d{1,3}\s|^(?:Åben|Lukket) dagsorden|^Personsager", line.text, re.IGNORECASE):
+            break
+        heading.append(line)
+    return (" ".join(line.text for line in heading), heading[0].number) if heading else None
 
 
 def ended(fields: dict) -> str | None:

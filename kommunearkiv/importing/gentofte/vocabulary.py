@@ -13,9 +13,9 @@ import re
 DATE_WORDS = r"\d{1,2}\.\s*[a-zæøå]+\.?\s+\d{4}|\d{1,2}-\d{1,2}-\d{4}"
 
 # --- header ------------------------------------------------------------------------------------
-TITLE = re.compile(r"^(?P<kind>Dagsorden|Referat)\s+(?:til|af|fra)\s+(?:\w+\s+)?møde\s+i\b\s*(?P<committee>.*)$",
+TITLE = re.compile(r"^(?:Tillægs)?(?P<kind>Dagsorden|Referat)\s+(?:til|af|fra)\s+(?:\w+\s+)?møde\s+i\b\s*(?P<committee>.*)$",
                    re.IGNORECASE)
-TITLE_START = r"(?:Dagsorden|Referat)\s+(?:til|af|fra)\s+(?:\w+\s+)?møde\s+i\b"
+TITLE_START = r"(?:Tillægs)?(?:Dagsorden|Referat)\s+(?:til|af|fra)\s+(?:\w+\s+)?møde\s+i\b"
 MUNICIPALITY_NAME = re.compile(r"^(?P<name>[A-ZÆØÅ][\w-]*(?:-[A-ZÆØÅ][\w-]*)?)\s+Kommune$", re.IGNORECASE)
 HEADER_FIELD = re.compile(r"^(?P<field>Mødetidspunkt|Mødeafholdelse|Mødedato|Mødelokale|Tilstede|Fraværende"
                           r"|Protokollen blev læst)\b:?\s*(?P<value>.*)$", re.IGNORECASE)
