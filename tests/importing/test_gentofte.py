@@ -805,4 +805,4 @@ def test_a_time_lost_by_the_transcript_is_read_from_the_table_of_contents(tmp_pa
     text = REFERAT_2016.read_text(encoding="utf-8").replace("Mødetidspunkt 14-03-2016 17:00", "Mødetidspunkt")
     document = parse_document(write(tmp_path, text))
     assert (document["date"], document["start"], document["end"]) == ("2016-03-14", "17:00", "19:10")
-    assert document["warnings"] == ["line 20: the meeting's date read from the table of contents"]
+    assert document["warnings"] == ["line 16: the meeting's date read from the table of contents"]
