@@ -22,6 +22,7 @@ REFERAT_2016 = DOCUMENTS / "referat_2016_teknik.txt"
 DAGSORDEN_2013 = DOCUMENTS / "dagsorden_2013_byplan.txt"
 DAGSORDEN_KB_2014 = DOCUMENTS / "dagsorden_2014_kb.txt"
 TRANSCRIPT_2014 = DOCUMENTS / "dagsorden_2014_social_transcript.txt"
+TRANSCRIPT_2015 = DOCUMENTS / "referat_2015_kb_transcript.txt"
 
 
 def normalised(path: Path):
@@ -223,7 +224,7 @@ def test_tables_stay_tables(sample):
     assert "<ul" not in texts["1.1"] and "<p>" not in texts["1.1"]
 
 
-@pytest.mark.parametrize("path", [SAMPLE, REFERAT_2016, DAGSORDEN_2013, DAGSORDEN_KB_2014, TRANSCRIPT_2014],
+@pytest.mark.parametrize("path", [SAMPLE, REFERAT_2016, DAGSORDEN_2013, DAGSORDEN_KB_2014, TRANSCRIPT_2014, TRANSCRIPT_2015],
                          ids=lambda p: p.stem)
 def test_detect_claims_every_layout(path):
     assert gentofte.detect(normalised(path))
@@ -759,6 +760,7 @@ def crlf_nbsp(text: str) -> str:
 VARIANTS = {f.__name__: f for f in (without_bold, html_tagged, with_furniture, one_line_per_page, crlf_nbsp)}
 VARIANT_CASES = [(path, name) for path in (SAMPLE, REFERAT_2016, DAGSORDEN_2013, DAGSORDEN_KB_2014, TRANSCRIPT_2014)
                  for name in VARIANTS if not (path == TRANSCRIPT_2014 and name == "one_line_per_page")]
+VARIANT_CASES += [(TRANSCRIPT_2015, name) for name in ("html_tagged", "crlf_nbsp")]
 
 
 def words(text: str | None) -> str | None:
@@ -806,3 +808,28 @@ def test_a_time_lost_by_the_transcript_is_read_from_the_table_of_contents(tmp_pa
     document = parse_document(write(tmp_path, text))
     assert (document["date"], document["start"], document["end"]) == ("2016-03-14", "17:00", "19:10")
     assert document["warnings"] == ["line 16: the meeting's date read from the table of contents"]
+
+
+def test_referat_transcript_one_line_per_page():
+    document = parse_document(TRANSCRIPT_2015)
+    assert (document["document_kind"], document["committee"], document["date"], document["start"], document["end"],
+            document["location"]) == ("referat", "Kommunalbestyrelsen", "2015-09-28", "18:00", "21:05", "Rådssalen")
+    assert [m["name"] for m in document["members"]] == [
+        "Ole Dam", "Per B. Andersen", "Ann-Kathrine Lund", "Marie-Louise Holt", "Gitte H. Borg", "Jens Kjær", "Lone Vind"]
+    assert document["absent"] == ["Jens Kjær", "Lone Vind"]
+    assert document["substitutes"] == [{"name": "Per B. Andersen", "party": None, "replaces": "Jens Kjær"},
+                                       {"name": "Gitte H. Borg", "party": None, "replaces": "Lone Vind"}]
+    assert [(i["number"], i["access"], i["case_number"], i["title"]) for i in document["items"]] == [
+        (1, "open", None, "Meddelelser fra formanden"),
+        (2, "open", "EMN-2015-01120", "Lokalplan 370 for Ved Stadion 10 - 14. Endelig vedtagelse"),
+        (3, "closed", None, "Salg af ejendom"),
+        (4, "open", "EMN-2015-00900", "Budget 2016 - 2. behandling"),
+    ]
+    first, second, _, fourth = document["items"]
+    assert first["decision"] == "Borgmesteren orienterede om besøget fra venskabsbyen."
+    assert second["decision"] == "Godkendt.\nFraværende: Ole Dam (stedfortræder: Kim Lind)"
+    assert second["absent"] == ["Ole Dam"]
+    assert second["earlier_decisions"] == [{"date": "2015-09-21", "body": "Økonomiudvalget", "text": "Anbefales."}]
+    assert second["attachments"] == ["Lokalplan 370", "Høringsnotat"]
+    assert fourth["decision"] == "Vedtaget med 17 stemmer mod 2." and fourth["attachments"] == []
+    assert document["warnings"] == [] and document["incomplete"] is None

@@ -63,19 +63,15 @@ def full_title(heading: Line, title: str, following: list[Line], entry: Entry | 
     index = 0
     while index < len(following) and continues_title(title, following[index], listed):
         title, index = f"{title} {following[index].text}", index + 1
-    rest = following[index:]
-    run_on = INLINE_FIELD.search(title) if len(title) > LONG_TITLE_LINE and not listed else None
+    words = title.split()
+    kept = next((k for k in range(1, len(words)) if letters(" ".join(words[:k])) == listed), None) if listed else None
+    run_on = INLINE_FIELD.search(title) if not kept and len(title) > LONG_TITLE_LINE else None
     if run_on:
-        extra, title = title[run_on.start():], title[:run_on.start()].strip()
-        rest = [replace(heading, text=extra, markdown=extra)] + rest
-    if listed and letters(title).startswith(listed) and letters(title) != listed:
-        words = title.split()
-        kept = next((k for k in range(1, len(words) + 1) if letters(" ".join(words[:k])) == listed), None)
-        if kept:
-            extra = " ".join(words[kept:])
-            title = " ".join(words[:kept])
-            rest = [replace(following[index - 1] if index else heading, text=extra, markdown=extra)] + rest
-    return title, rest
+        kept = len(title[:run_on.start()].split())
+    if kept:
+        extra, title = " ".join(words[kept:]), " ".join(words[:kept])
+        return title, [replace(following[index - 1] if index else heading, text=extra, markdown=extra)] + following[index:]
+    return title, following[index:]
 
 
 def continues_title(title: str, line: Line, listed: str | None) -> bool:
