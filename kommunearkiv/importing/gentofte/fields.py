@@ -23,13 +23,13 @@ from .vocabulary import (ABSENT, ATTACHMENT_REFERENCE, ATTACHMENTS, CASE, DECISI
 ALIASES = {"resume": "resumé", "tidligere beslutning": EARLIER_DECISIONS}
 SIMILAR = 0.85
 EARLIER_BODY_WORDS = 8
+INLINE_MARGIN = 2
 
 
 def parse(lines: list[Line], meeting_date: str, warnings: list[str]) -> dict:
     """The item's fields from the lines below its title."""
     case_number, lines = case(lines)
-    if not any(heading_at(lines, i) for i in range(len(lines))):
-        lines = cut_at_inline_headings(lines)
+    lines = cut_at_inline_headings(lines)
     fields = {"case_number": case_number, "item_type": None, "sections": [], "decision": None,
               "decision_heading": None, "earlier_decisions": [], "absent": [], "attachments": []}
     for heading, body in blocks(lines):
@@ -74,9 +74,14 @@ def heading_at(lines: list[Line], index: int) -> tuple[str, str, int] | None:
 
 
 def cut_at_inline_headings(lines: list[Line]) -> list[Line]:
-    """Flattened text: each heading word the order allows cut out as a line of its own."""
+    """Flattened text: each heading word the order allows cut out as a line of its own. Text
+    with headings on lines of their own is left as it is (unless the words inside lines make
+    at least two headings more: a page flattened below one heading that stands alone)."""
     candidates = [(i, m) for i, line in enumerate(lines) for m in INLINE_FIELD.finditer(line.text)]
     chosen = ordered_headings([canonical(m["name"]) for _, m in candidates])
+    alone = sum(1 for i in range(len(lines)) if heading_at(lines, i))
+    if alone and len(chosen) < alone + INLINE_MARGIN:
+        return lines
     spans: dict[int, list[tuple[int, int]]] = {}
     for k in chosen:
         index, match = candidates[k]
@@ -173,7 +178,7 @@ def earlier_decisions(body: list[Line], warnings: list[str]) -> list[dict]:
     if " ".join(line.text for line in body).strip().lower() in NO_EARLIER_DECISIONS:
         return []
     found: list[tuple[dict, list[Line]]] = []
-    for line in split_at(body, EARLIER_START):
+    for line in split_at(paragraphs(body), EARLIER_START):
         match = EARLIER_START.match(line.text)
         if match and len(match["body"].split()) <= EARLIER_BODY_WORDS:
             rest = line.text[match.end():].strip()
@@ -187,6 +192,17 @@ def earlier_decisions(body: list[Line], warnings: list[str]) -> list[dict]:
     decisions = [{"date": head["date"], "body": head["body"], "text": body_markdown(lines), "line": head["line"]}
                  for head, lines in found]
     return kept_with_text(decisions, None, warnings)
+
+
+def paragraphs(lines: list[Line]) -> list[Line]:
+    """Lines joined into their paragraphs (an entry's heading may wrap over lines)."""
+    out: list[Line] = []
+    for line in lines:
+        if out and not line.blank_before and not out[-1].cells and not line.cells:
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {line.text}", markdown=f"{out[-1].markdown} {line.markdown}")
+        else:
+            out.append(line)
+    return out
 
 
 def kept_with_text(decisions: list[dict], line: int | None, warnings: list[str]) -> list[dict]:

@@ -16,8 +16,10 @@ from ..phrases import clock, danish_date, split_names
 from .vocabulary import (ENDED, HEADER_FIELD, HEADER_START, MUNICIPALITY_NAME, NAME_PARTY, NOBODY, SUBSTITUTE, TITLE)
 
 PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)$")
+DANGLING = re.compile(r"(?:\b(?:og|i|for|af|til|med|samt)|[-,&])$", re.IGNORECASE)
 RANGE_END = re.compile(r"-\s*(?:kl\.\s*)?(\d{1,2}[.:]\d{2})\s*$")
 SUBSTITUTE_ROLE = "Stedfortræder"
+RUNNING_VALUES = {"tilstede", "fraværende", "protokollen blev læst"}
 
 
 def parse(header: list[Line], contents: list[Line], path: str, warnings: list[str]) -> dict:
@@ -39,7 +41,8 @@ def parse(header: list[Line], contents: list[Line], path: str, warnings: list[st
 
 
 def title(header: list[Line], path: str) -> tuple[str, str, int]:
-    """``Dagsorden til møde i`` / ``Referat af møde i`` and the committee, joined over wrapped lines."""
+    """``Dagsorden til møde i`` / ``Referat af møde i`` and the committee, joined over wrapped lines
+    (a name that ends in ``og``, ``-`` or ``,`` goes on on the next line)."""
     for index, line in enumerate(header):
         words, following = line.text, index + 1
         while not TITLE.match(words) and following < len(header) and following - index < 3 and continues(header[following]):
@@ -48,7 +51,7 @@ def title(header: list[Line], path: str) -> tuple[str, str, int]:
         if not match:
             continue
         committee = match["committee"]
-        while following < len(header) and continues(header[following]) and (not committee or not header[following].blank_before):
+        while following < len(header) and continues(header[following]) and (not committee or DANGLING.search(committee)):
             committee, following = f"{committee} {header[following].text}".strip(), following + 1
         if committee:
             return match["kind"].lower(), committee.strip(" *"), line.number
@@ -62,7 +65,8 @@ def continues(line: Line) -> bool:
 
 
 def header_fields(header: list[Line]) -> dict[str, tuple[str, int]]:
-    """``Mødetidspunkt``, ``Tilstede`` … → (value, line); a value wrapped onto following lines is joined."""
+    """``Mødetidspunkt``, ``Tilstede`` … → (value, line); a list or sentence wrapped onto following
+    lines is joined, and so is a value that starts on the line after its field."""
     fields: dict[str, tuple[str, int]] = {}
     current = None
     for line in header:
@@ -70,7 +74,7 @@ def header_fields(header: list[Line]) -> dict[str, tuple[str, int]]:
         if match:
             current = match["field"].lower()
             fields[current] = (match["value"].strip(), line.number)
-        elif current in ("tilstede", "fraværende") and not line.blank_before:
+        elif current and not line.blank_before and (current in RUNNING_VALUES or not fields[current][0]):
             value, number = fields[current]
             fields[current] = (f"{value} {line.text}".strip(), number)
         else:

@@ -19,6 +19,7 @@ RUNNING = r"(?:\d{1,3}\s+)?Møde i [A-ZÆØÅ][^.:]*? den \d{1,2}\.\s*[a-zæøå
 RUNNING_HEADER = re.compile(rf"^{RUNNING}\s*", re.IGNORECASE)
 RUNNING_START = re.compile(rf"(?<!\S){RUNNING}")
 PAGE_HEADER = re.compile(rf"^Gentofte Kommune(?:\s+(?:{DATE_WORDS}))?$", re.IGNORECASE)
+PAGE_PREFIX = re.compile(r"^\d{1,3}$")
 PAGE_MARKS = re.compile(r"\s*\bSide (?P<page>\d+) af \d+(?:\s+(?P<next>\d{1,3})(?=\s|$))?|\s*\bbackground image\b", re.IGNORECASE)
 
 
@@ -37,7 +38,7 @@ def prepared(lines: list[Line]) -> list[Line]:
     ``Møde i <udvalg> den <dato>`` and ``Gentofte Kommune <dato>``) and rules dropped."""
     lines = split_at(without_page_marks(lines), DOCUMENT_START)
     appendix = first_cover(lines)
-    body = split_at(lines[:appendix], ITEM_START)
+    body = without_page_prefixes(split_at(lines[:appendix], ITEM_START))
     body = split_at(split_at(body, CASE_START), ABSENT_START)
     first_item = next((i for i, line in enumerate(body) if ITEM.match(line.text)), len(body))
     body = split_at(body[:first_item], HEADER_START) + body[first_item:]
@@ -59,6 +60,13 @@ def without_page_marks(lines: list[Line]) -> list[Line]:
         if text:
             out.append(line if text == line.text else replace(line, text=text, markdown=text))
     return out
+
+
+def without_page_prefixes(lines: list[Line]) -> list[Line]:
+    """A transcript's page number left in front of an item heading (``3 3 (Lukket) …``) dropped."""
+    return [line for line, following in zip(lines, lines[1:] + [None])
+            if not (PAGE_PREFIX.match(line.text) and following and following.number == line.number
+                    and ITEM.match(following.text))]
 
 
 def without_running_headers(lines: list[Line]) -> list[Line]:
