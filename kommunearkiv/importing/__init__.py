@@ -61,10 +61,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from . import alleroed, gentofte, lyngby
+from . import alleroed, firstagenda, gentofte, lyngby
 from .normalise import Line, normalise
 
-FORMATS = (alleroed, gentofte, lyngby)
+FORMATS = (alleroed, gentofte, lyngby, firstagenda)
 LEGACY = {alleroed, lyngby}  # read raw lines until they are rewritten on normalised lines
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 

@@ -142,3 +142,13 @@ def test_danish_dates_times_and_people():
         {"name": "Bo Hansen", "party": "A", "role": "Næstformand"},
         {"name": "Carl Berg", "party": None, "role": "Medlem"}]
     assert split_names("X (stedfortræder: Y og Z), W og V") == ["X (stedfortræder: Y og Z)", "W", "V"]
+
+
+def test_a_case_number_alone_on_a_line_is_no_page_number():
+    assert texts("Sagsnr.\n24/1011\nPunkttype\nBeslutning") == ["Sagsnr.", "24/1011", "Punkttype", "Beslutning"]
+
+
+def test_the_running_header_of_a_two_page_document_is_removed():
+    page = ["Holbæk Kommune - Økonomiudvalget", *[f"Afsnit {n}." for n in range(30)]]
+    lines = normalise("\n".join(page) + "\nSide 1 af 2\n" + "\n".join(page).replace("Afsnit", "Stykke") + "\nSide 2 af 2")
+    assert [line.text for line in lines].count("Holbæk Kommune - Økonomiudvalget") == 1
