@@ -43,7 +43,7 @@ def found(fragment: str, output: str, words: set[str]) -> bool:
     """A sentence appears whole (a word hyphenated at a line end may be joined again); a short
     fragment (a label, a table cell run, a heading the parser split into fields) may have its
     words spread over the output."""
-    if squeeze(fragment) in output or squeeze(HYPHENATED.sub(r"\1\2", fragment)) in output:
+    if squeeze(fragment) in output or squeeze(HYPHENATED.sub(r"\1\2", fragment).rstrip("-")) in output:
         return True
     parts = [w for w in WORD.findall(fragment.lower()) if w not in DATE_WORDS and not w.isdigit()]
     return len(parts) < SHORT_FRAGMENT and all(part in words for part in parts)
