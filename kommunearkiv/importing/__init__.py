@@ -65,7 +65,7 @@ from . import alleroed, firstagenda, gentofte, lyngby
 from .normalise import Line, normalise
 
 FORMATS = (alleroed, gentofte, lyngby, firstagenda)
-LEGACY = {gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
+LEGACY = {lyngby}  # read raw lines until they are rewritten on normalised lines
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 

@@ -27,6 +27,7 @@ CLOSED_KEYS = {"number", "title", "access", "lines"}
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$", re.M)
 WORD = re.compile(r"\w+")
 HYPHENATED_END = re.compile(r"\s\w+-$")
+HYPHENATED = re.compile(r"([a-zæøå])- ([a-zæøå])")
 DATE_WORDS = {"kl", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
               "oktober", "november", "december"}
 MIN_WORDS = 3
@@ -40,11 +41,12 @@ def squeeze(text: str) -> str:
 
 
 def found(fragment: str, output: str, words: set[str]) -> bool:
-    """A sentence appears whole; a short fragment (a label, a table cell run, a heading
-    the parser split into fields) may have its words spread over the output. A word broken
-    at the fragment's end (``suc-`` before a page break) is joined in the output: it is left out."""
+    """A sentence appears whole (a word hyphenated at a line end may be joined again); a short
+    fragment (a label, a table cell run, a heading the parser split into fields) may have its
+    words spread over the output. A word broken at the fragment's end (``suc-`` before a page
+    break) is joined in the output: it is left out."""
     fragment = HYPHENATED_END.sub("", fragment)
-    if squeeze(fragment) in output:
+    if squeeze(fragment) in output or squeeze(HYPHENATED.sub(r"\1\2", fragment)) in output:
         return True
     parts = [w for w in WORD.findall(fragment.lower()) if w not in DATE_WORDS and not w.isdigit()]
     return len(parts) < SHORT_FRAGMENT and all(part in words for part in parts)
