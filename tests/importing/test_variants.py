@@ -10,11 +10,12 @@ are tried with a few examples each.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from facts import differences, facts
@@ -28,7 +29,8 @@ from variants import FURNITURE, VARIANTS, one_line_per_page, rewrapped, running_
 CASES = [(sample, name) for sample in SAMPLES for name in VARIANTS]
 IDS = [f"{sample.stem[:3]}-{name}" for sample, name in CASES]
 FURNISHED = [(sample, name) for sample, name in CASES if name in ("with_furniture", "combined")]
-A_FEW = settings(max_examples=4, deadline=None)
+# A few examples each, not shrunk: a failing example is small already, and shrinking re-imports for minutes.
+A_FEW = settings(max_examples=4, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))
 
 
 def source(sample: Path) -> str:
@@ -81,12 +83,12 @@ def test_every_sentence_of_the_original_is_in_the_variants_output(sample, name):
 
 @pytest.mark.parametrize(("sample", "name"), FURNISHED, ids=[f"{s.stem[:3]}-{n}" for s, n in FURNISHED])
 def test_no_page_furniture_reaches_the_output(sample, name):
-    output = "\n".join(output_texts(accepted(variant(sample, name)))[0])
-    furniture = FURNITURE.findall(output)
-    assert not furniture, f"{len(furniture)} furniture lines in the text, e.g. {furniture[:3]}"
+    """No more furniture (``Side N af M``, ``background image``, the running header) than the original's output has."""
+    output, before = ("\n".join(output_texts(form)[0]) for form in (accepted(variant(sample, name)), original(sample)))
+    added = Counter(FURNITURE.findall(output)) - Counter(FURNITURE.findall(before))
+    assert not added, f"{sum(added.values())} furniture lines in the text, e.g. {sorted(added)[:3]}"
     header = squeeze(running_header(source(sample)))
-    before = squeeze("\n".join(output_texts(original(sample))[0])).count(header)
-    assert squeeze(output).count(header) == before, f"the running header {header!r} is in the text"
+    assert squeeze(output).count(header) <= squeeze(before).count(header), f"the running header {header!r} is in it"
 
 
 @pytest.mark.parametrize(("sample", "name"), CASES, ids=IDS)

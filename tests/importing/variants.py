@@ -102,8 +102,8 @@ def paragraphs(text: str) -> list[list[str]]:
 def running_header(text: str) -> str:
     """What a PDF repeats on top of each page: the document's first line, with its first date."""
     lines = [plain for plain in map(plain_line, text.split("\n")[:HEADER_SOURCE_LINES]) if plain]
-    first = lines[0] if lines else "Referat"
-    date = DATE.search("\n".join(lines[:40]))
+    first = lines[0] if lines else ""
+    date = DATE.search("\n".join(lines))
     return f"{first} {date.group(0)}" if date and date.group(0) not in first else first
 
 
