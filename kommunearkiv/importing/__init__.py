@@ -61,9 +61,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from . import alleroed, gentofte, lyngby
+from . import alleroed, firstagenda, gentofte, lyngby
+from .normalise import Line, normalise
 
-FORMATS = (alleroed, gentofte, lyngby)
+FORMATS = (alleroed, gentofte, lyngby, firstagenda)
+LEGACY = {alleroed, gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -88,19 +90,23 @@ def read_lines(path: Path) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def detect_format(lines: list[str], path: Path):
+def detect_format(lines: list[Line], path: Path):
     """The format module that recognises the document."""
     for module in FORMATS:
-        if module.detect(lines):
+        if module.detect([line.markdown for line in lines] if module in LEGACY else lines):
             return module
     names = ", ".join(m.NAME for m in FORMATS)
     raise InputError.single(str(path), 1, "format", f"minutes in a known format ({names}); none recognised this document")
 
 
-def parse_document(path: Path) -> dict:
+def parse_document(path: Path, municipality: str | None = None) -> dict:
     """The open-data form of one source document."""
-    lines = read_lines(path)
-    return complete_items(detect_format(lines, path).parse(lines, str(path)))
+    raw = read_lines(path)
+    lines = normalise("\n".join(raw))
+    module = detect_format(lines, path)
+    if module in LEGACY:
+        return complete_items(module.parse(raw, str(path)))
+    return complete_items(module.parse(lines, str(path), municipality=municipality))
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,
@@ -112,11 +118,27 @@ def complete_items(document: dict) -> dict:
 
     A closed item keeps only number, title, access and lines: everything else is
     emptied here too, so no format can leak a closed item's text. An empty
-    decision is ``None``.
+    decision is ``None``; an earlier decision quoted with no text of its own is
+    left out with a warning (it holds no fact).
     """
+    document.setdefault("substitutes", [])
+    document.setdefault("incomplete", None)
     for index, item in enumerate(document["items"]):
         kept = {k: item[k] for k in ("number", "title", "access", "lines")} if item["access"] == "closed" else item
         completed = {**EMPTY_ITEM, **kept}
         completed["decision"] = completed["decision"] or None
+        completed["earlier_decisions"] = with_text(completed, document["warnings"])
         document["items"][index] = completed
     return document
+
+
+def with_text(item: dict, warnings: list[str]) -> list[dict]:
+    """The item's earlier decisions that have text; a warning for each one that has none."""
+    kept = []
+    for decision in item["earlier_decisions"]:
+        if (decision.get("text") or "").strip():
+            kept.append(decision)
+        else:
+            warnings.append(f"line {item['lines'][0]}: item {item['number']}: the earlier decision "
+                            f"{decision.get('body') or ''} {decision.get('date') or ''} has no text; left out".replace("  ", " "))
+    return kept

@@ -1,11 +1,19 @@
-"""Import many documents at once: parse them all first, then write all or nothing."""
+"""Import many documents at once: parse them all first, then write all or nothing.
+
+What the importer accepts, the build accepts: the content an import would
+write is read back with the rules of ``build.py check`` before anything is
+kept, also on a dry run.
+"""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+from ..content.reader import read_archive
 from ..content.writer import write_meeting
 from ..errors import InputError, Problem
 from ..folders import replaced_atomically
+from ..slugs import municipality_slug
 from . import parse_document
 
 FOLDER_PATTERN = "*.txt"
@@ -28,12 +36,13 @@ def document_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def parse_documents(paths: list[Path]) -> list[dict]:
-    """The open-data form of every document; every document's problems in one error."""
+def parse_documents(paths: list[Path], municipality: str | None = None) -> list[dict]:
+    """The open-data form of every document; every document's problems in one error.
+    ``municipality`` is the user's ``--municipality``, for templates many municipalities use."""
     documents, problems = [], []
     for path in document_paths(paths):
         try:
-            documents.append(parse_document(path))
+            documents.append(parse_document(path, municipality))
         except InputError as error:
             problems += error.problems
     if problems:
@@ -41,13 +50,34 @@ def parse_documents(paths: list[Path]) -> list[dict]:
     return documents
 
 
-def import_documents(paths: list[Path], content_dir: Path) -> list[dict]:
+def import_documents(paths: list[Path], content_dir: Path, municipality: str | None = None) -> list[dict]:
     """Parse, then merge every document into ``content_dir`` in one atomic replacement."""
-    documents = parse_documents(paths)
+    documents = parse_documents(paths, municipality)
     with replaced_atomically(content_dir, start_from_current=True) as work:
-        for document in documents:
-            write_meeting(document, work)
+        write_checked(documents, work, content_dir)
     return documents
+
+
+def dry_run(paths: list[Path], municipality: str | None = None) -> list[dict]:
+    """Parse, and check the content the documents would make on their own; write nothing."""
+    documents = parse_documents(paths, municipality)
+    with tempfile.TemporaryDirectory(prefix="kommunearkiv-dry-run-") as folder:
+        write_checked(documents, Path(folder), Path("content"))
+    return documents
+
+
+def write_checked(documents: list[dict], work: Path, shown_as: Path) -> None:
+    """Write the documents into ``work`` and read their municipalities back as the build would;
+    the build's problems are raised as the import's, with paths under ``shown_as``."""
+    for document in documents:
+        write_meeting(document, work)
+    try:
+        read_archive(work, only={municipality_slug(d["municipality"]) for d in documents})
+    except InputError as error:
+        raise InputError([
+            Problem(problem.path.replace(str(work), str(shown_as), 1), problem.line, problem.field,
+                    f"{problem.expected} (in the content this import would write; nothing was written)")
+            for problem in error.problems]) from None
 
 
 def summary(document: dict) -> str:
