@@ -99,12 +99,17 @@ def open_ranges(form: dict) -> list[list[int]]:
     return items + [document["lines"] for document in form["attachment_documents"]]
 
 
-def test_every_source_sentence_is_in_the_output(document):
-    lines, form = document
+def lost_sentences(lines: list[str], ranges: list[list[int]], form: dict) -> list[str]:
+    """The sentences of the source lines' ranges that the parsed ``form`` does not carry."""
     texts = output_texts(form)[0]
     everything = squeeze("\n".join(texts))
     words = set(WORD.findall(html.unescape("\n".join(texts)).lower()))
-    missing = [s for s in sentences(source_text(lines, open_ranges(form))) if not found(s, everything, words)]
+    return [s for s in sentences(source_text(lines, ranges)) if not found(s, everything, words)]
+
+
+def test_every_source_sentence_is_in_the_output(document):
+    lines, form = document
+    missing = lost_sentences(lines, open_ranges(form), form)
     assert not missing, f"{len(missing)} sentences lost, e.g. {missing[:5]}"
 
 
