@@ -22,10 +22,11 @@ from kommunearkiv.importing.normalise import normalise
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 BOUNDARY = re.compile(r"<[^>]*>|\*\*|\t|\||^#+ |\n\s*\n|(?<=[.!?:;])\s+", re.M)
 BULLET = re.compile(r"^\s*(?:[-*+•\uf0b7·▪┆]\s*)+(?:[|)]\s*|1\s+(?=[A-ZÆØÅ]))?", re.M)
-MARKUP = re.compile(r"[*_#|\\>`]|<[^>]*>|\s+")
+MARKUP = re.compile(r"[*_#|\\>`-]|<[^>]*>|\s+")  # a hyphen may be a bullet a converter ran into the text
 CLOSED_KEYS = {"number", "title", "access", "lines"}
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$", re.M)
 WORD = re.compile(r"\w+")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 HYPHENATED_END = re.compile(r"\s\w+-$")
 HYPHENATED = re.compile(r"([a-zæøå])- ([a-zæøå])")
 DATE_WORDS = {"kl", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
@@ -36,8 +37,8 @@ SHORT_FRAGMENT = 12
 
 
 def squeeze(text: str) -> str:
-    """Text without markup, table rules and whitespace, for comparison."""
-    return MARKUP.sub("", BULLET.sub("", html.unescape(TABLE_RULE.sub("", text))))
+    """Text without markup, links' addresses, table rules and whitespace, for comparison."""
+    return MARKUP.sub("", BULLET.sub("", html.unescape(LINK.sub(r"\1", TABLE_RULE.sub("", text)))))
 
 
 def found(fragment: str, output: str, words: set[str]) -> bool:
