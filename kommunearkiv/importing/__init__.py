@@ -1,14 +1,19 @@
 """Raw minutes → the open-data form of a meeting.
 
-Each municipal format is one module in this package with the same small
-interface, listed in ``FORMATS``:
+A document is read (``sources``), normalised into lines (``normalise``: markup,
+page furniture and converter quirks dealt with once), recognised by one format
+and parsed by that format's vocabulary. Each format is a package in this
+package with the same small interface, listed in ``FORMATS``:
 
 ``NAME``            short id of the format, e.g. ``"alleroed"``
-``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``
-``detect(lines)``   True when the document (a list of lines, no newlines) is of this format
-``parse(lines, path)`` → the open-data form below; raises
-                    ``kommunearkiv.errors.InputError`` naming the file, the line and what
-                    was expected when a required part is missing.
+``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``, or None
+                    for a publishing system's template used by many municipalities
+``KEEP``            optional: a pattern of the format's field lines, never page furniture
+``detect(lines)``   True when the normalised lines (``normalise.Line``) are of this format
+``parse(lines, path, municipality=None)`` → the open-data form below; ``municipality``
+                    is the user's ``--municipality``: a format of one municipality refuses
+                    another. Raises ``kommunearkiv.errors.InputError`` naming the file, the
+                    line and what was expected when a required part is missing.
 
 The open-data form (a plain dict, JSON-ready; also what ``import --dry-run --json``
 prints, so the key names are a published interface):
@@ -53,6 +58,10 @@ prints, so the key names are a published interface):
         text          Markdown, the full text
         lines         [first, last]
       }]
+    substitutes       [{"name", "party" (or None), "replaces" (a member's name, or None where the
+                       document does not say)}]: who stood in at this meeting; not members
+    incomplete        None, or {"line": N, "missing": what the text never reached} for a text
+                      that stops before its end (imported with a warning, never padded)
     source            {"file": file name, "lines": [1, last line]}
     warnings          [str] "line N: what was surprising" for recoverable oddities
 """
