@@ -36,12 +36,13 @@ def document_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def parse_documents(paths: list[Path]) -> list[dict]:
-    """The open-data form of every document; every document's problems in one error."""
+def parse_documents(paths: list[Path], municipality: str | None = None) -> list[dict]:
+    """The open-data form of every document; every document's problems in one error.
+    ``municipality`` is the user's ``--municipality``, for templates many municipalities use."""
     documents, problems = [], []
     for path in document_paths(paths):
         try:
-            documents.append(parse_document(path))
+            documents.append(parse_document(path, municipality))
         except InputError as error:
             problems += error.problems
     if problems:
@@ -49,17 +50,17 @@ def parse_documents(paths: list[Path]) -> list[dict]:
     return documents
 
 
-def import_documents(paths: list[Path], content_dir: Path) -> list[dict]:
+def import_documents(paths: list[Path], content_dir: Path, municipality: str | None = None) -> list[dict]:
     """Parse, then merge every document into ``content_dir`` in one atomic replacement."""
-    documents = parse_documents(paths)
+    documents = parse_documents(paths, municipality)
     with replaced_atomically(content_dir, start_from_current=True) as work:
         write_checked(documents, work, content_dir)
     return documents
 
 
-def dry_run(paths: list[Path]) -> list[dict]:
+def dry_run(paths: list[Path], municipality: str | None = None) -> list[dict]:
     """Parse, and check the content the documents would make on their own; write nothing."""
-    documents = parse_documents(paths)
+    documents = parse_documents(paths, municipality)
     with tempfile.TemporaryDirectory(prefix="kommunearkiv-dry-run-") as folder:
         write_checked(documents, Path(folder), Path("content"))
     return documents
