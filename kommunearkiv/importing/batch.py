@@ -40,15 +40,17 @@ def document_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def parse_documents(paths: list[Path], source_url: str | None = None) -> list[tuple[Path, dict]]:
+def parse_documents(paths: list[Path], source_url: str | None = None,
+                    municipality: str | None = None) -> list[tuple[Path, dict]]:
     """Each document's file and open-data form, with its official address (``source_url`` for one document,
-    else its folder's list); every document's problems in one error."""
+    else its folder's list); every document's problems in one error. ``municipality`` is the user's
+    ``--municipality``, for templates many municipalities use."""
     found = document_paths(paths)
     urls = source_urls(found, source_url)
     parsed, problems = [], []
     for path in found:
         try:
-            document = parse_document(path)
+            document = parse_document(path, municipality)
         except InputError as error:
             problems += error.problems
             continue
@@ -60,17 +62,18 @@ def parse_documents(paths: list[Path], source_url: str | None = None) -> list[tu
     return parsed
 
 
-def import_documents(paths: list[Path], content_dir: Path, source_url: str | None = None) -> list[dict]:
+def import_documents(paths: list[Path], content_dir: Path, source_url: str | None = None,
+                     municipality: str | None = None) -> list[dict]:
     """Parse, then merge every document into ``content_dir`` in one atomic replacement."""
-    parsed = parse_documents(paths, source_url)
+    parsed = parse_documents(paths, source_url, municipality)
     with replaced_atomically(content_dir, start_from_current=True) as work:
         write_checked(parsed, work, content_dir)
     return [document for _, document in parsed]
 
 
-def dry_run(paths: list[Path], source_url: str | None = None) -> list[dict]:
+def dry_run(paths: list[Path], source_url: str | None = None, municipality: str | None = None) -> list[dict]:
     """Parse, and check the content the documents would make on their own; write nothing."""
-    parsed = parse_documents(paths, source_url)
+    parsed = parse_documents(paths, source_url, municipality)
     with tempfile.TemporaryDirectory(prefix="kommunearkiv-dry-run-") as folder:
         write_checked(parsed, Path(folder), Path("content"))
     return [document for _, document in parsed]
