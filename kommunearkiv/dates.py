@@ -28,5 +28,10 @@ def short_danish_date(date: dt.date) -> str:
     return format_date(date, "dd.MM.y", locale=LOCALE)
 
 
+def iso_date(date: dt.date | None) -> str | None:
+    """``2015-05-13``, or None without a date (the data files' form)."""
+    return date.isoformat() if date else None
+
+
 def year(date: dt.date) -> int:
     return date.year

@@ -30,18 +30,17 @@ def replaced_atomically(target: Path, start_from_current: bool = False, start_fr
 
     The temporary folder starts empty, or as a copy of ``target`` with
     ``start_from_current`` (for merging imports), or as the folder
-    ``start_from``, moved there (the build's spare tree). With
+    ``start_from``, moved there (on the same file system). With
     ``keep_replaced``, the replaced ``target`` is moved there after the swap
-    instead of being removed. Where ``start_from`` cannot be moved (across
-    file systems) the folder starts empty and ``start_from`` stays where it was.
+    instead of being removed.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-{os.getpid()}-", dir=target.parent))
     try:
-        if start_from is not None and start_from.is_dir() and not moved(start_from, work):
-            work.mkdir(exist_ok=True)
+        if start_from is not None:
+            os.rename(start_from, work)
         if start_from_current and target.is_dir():
             shutil.copytree(target, work, dirs_exist_ok=True)
         yield work
@@ -50,21 +49,9 @@ def replaced_atomically(target: Path, start_from_current: bool = False, start_fr
         if keep_replaced and work.is_dir():
             keep_replaced.parent.mkdir(parents=True, exist_ok=True)
             shutil.rmtree(keep_replaced, ignore_errors=True)
-            moved(work, keep_replaced)
+            os.rename(work, keep_replaced)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-
-
-def moved(source: Path, destination: Path) -> bool:
-    """Rename ``source`` to ``destination`` (an empty folder, removed first, or none); False where the system
-    cannot, and then ``destination`` may be gone."""
-    try:
-        if destination.is_dir():
-            destination.rmdir()
-        os.rename(source, destination)
-        return True
-    except OSError:
-        return False
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -84,6 +71,10 @@ def exchange(a: Path, b: Path) -> bool:
     if renameat2 is None:
         return False
     return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
+def same_file_system(a: Path, b: Path) -> bool:
+    return a.stat().st_dev == b.stat().st_dev
 
 
 def remove_leftovers(target: Path) -> None:

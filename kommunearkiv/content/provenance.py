@@ -11,7 +11,6 @@ the parse cache) and compared.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import Problem
@@ -50,9 +49,8 @@ def read_source(fields: Fields, file: str | None) -> Source | None:
     return Source(file, *lines, source.text("format", required=False), *(pages or (None, None)))
 
 
-def read_original(fields: Fields, folder: Path, parsed: Callable) -> Original | None:
-    """The provenance of the meeting's document, and the original kept in ``folder`` when there is one.
-    ``parsed(path, function)`` is the reader's way to a file's digest, cached while the file is unchanged."""
+def read_original(fields: Fields, folder: Path) -> Original | None:
+    """The provenance of the meeting's document, and the original kept in ``folder`` when there is one."""
     source = fields.mapping("source")
     if source is None:
         return None
@@ -62,7 +60,7 @@ def read_original(fields: Fields, folder: Path, parsed: Callable) -> Original | 
     copy = original_file(folder, kind)
     if copy is None or not copy.is_file():
         return Original(kind, sha256, url) if kind or sha256 or url else None
-    found = parsed(copy, sha256_of)
+    found = sha256_of(copy)
     if sha256 and found != sha256:
         source.problem("sha256", f"the SHA-256 of {copy.name} beside it, {found}; found {sha256} "
                                  "(the original was replaced, or the digest edited)")

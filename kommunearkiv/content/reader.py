@@ -12,7 +12,6 @@ Layout (see docs/content-format.md)::
 """
 from __future__ import annotations
 
-import contextvars
 import os
 import re
 from pathlib import Path
@@ -20,7 +19,6 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..model import (CLOSED, DOCUMENT_KINDS, OPEN, AgendaItem, Archive, AttachmentDocument, Committee, Decision,
                      EarlierDecision, Meeting, Membership, Municipality, Person, Section)
-from ..parse_cache import ParseCache
 from ..paths import RESERVED_COMMITTEE_IDS, RESERVED_MUNICIPALITY_IDS
 from .bodies import MarkdownBody, body_digest
 from .fields import ID, Fields
@@ -31,29 +29,13 @@ from .yamlfiles import load_markdown_file, load_yaml_file
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9]\d+)?$")
 SECTION_HEADING = re.compile(r"^## (.+?)[ \t]*$", re.MULTILINE)
-PARSE_CACHE: contextvars.ContextVar[ParseCache | None] = contextvars.ContextVar("parse_cache", default=None)
 
 
-def load_archive(content_dir: Path, parse_cache: ParseCache | None = None, only: set[str] | None = None) -> Archive:
+def load_archive(content_dir: Path, only: set[str] | None = None) -> Archive:
     """The archive in ``content_dir``; raises ``InputError`` listing every problem found.
 
-    With ``parse_cache``, files whose bytes did not change since it was filled are not parsed again. With
-    ``only``, just the municipality folders of those names are read (the build's others did not change).
+    With ``only``, just the municipality folders of those names are read (a build's others did not change).
     """
-    token = PARSE_CACHE.set(parse_cache)
-    try:
-        return read_archive(content_dir, only)
-    finally:
-        PARSE_CACHE.reset(token)
-
-
-def _parsed(path: Path, parse):
-    """``parse(path)``, through the build's parse cache when there is one."""
-    cache = PARSE_CACHE.get()
-    return cache.parsed(path, parse) if cache else parse(path)
-
-
-def read_archive(content_dir: Path, only: set[str] | None = None) -> Archive:
     problems: list[Problem] = []
     if not content_dir.is_dir():
         raise InputError.single(str(content_dir), None, "content", "a folder of content (see docs/content-format.md)")
@@ -129,7 +111,7 @@ def required_yaml(path: Path, expected: str, problems: list[Problem]) -> Fields 
     if not path.is_file():
         problems.append(Problem(str(path), None, "file", expected))
         return None
-    meta, found = _parsed(path, load_yaml_file)
+    meta, found = load_yaml_file(path)
     problems += found
     return Fields(meta, str(path), problems) if meta is not None else None
 
@@ -137,7 +119,7 @@ def required_yaml(path: Path, expected: str, problems: list[Problem]) -> Fields 
 def read_persons(path: Path, municipality: str, problems: list[Problem]) -> dict[str, Person]:
     if not path.is_file():
         return {}
-    meta, found = _parsed(path, load_yaml_file)
+    meta, found = load_yaml_file(path)
     problems += found
     persons = {}
     for person_id in meta or {}:
@@ -211,7 +193,7 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
     meeting.substitutes = read_substitutes(fields, persons, meeting)
     meeting.incomplete = read_incomplete(fields)
     meeting.source = read_source(fields, None)
-    meeting.original = read_original(fields, folder, _parsed)
+    meeting.original = read_original(fields, folder)
     source_file = meeting.source.file if meeting.source else None
     items: dict[int, AgendaItem] = {}
     for path in sorted(folder.glob("punkt-*.md")):
@@ -234,7 +216,7 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
 
 
 def read_item(path: Path, source_file: str | None, persons: dict, problems: list[Problem]) -> AgendaItem | None:
-    meta, body, body_line, found = _parsed(path, load_markdown_file)
+    meta, body, body_line, found = load_markdown_file(path)
     problems += found
     if meta is None:
         return None
@@ -268,7 +250,7 @@ def read_sections(body: str) -> list[Section]:
 
 
 def read_attachment(path: Path, source_file: str | None, items: dict, problems: list[Problem]) -> AttachmentDocument | None:
-    meta, body, _, found = _parsed(path, load_markdown_file)
+    meta, body, _, found = load_markdown_file(path)
     problems += found
     if meta is None:
         return None

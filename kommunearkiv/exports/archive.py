@@ -13,7 +13,7 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 FILE_MODE = 0o644 << 16
 
 
-def site_files(site_dir: Path, exclude: Path) -> list[Path]:
+def zipped_files(site_dir: Path, exclude: Path) -> list[Path]:
     return sorted((p for p in site_dir.rglob("*") if p.is_file() and p.resolve() != exclude), key=lambda p: p.relative_to(site_dir).as_posix())
 
 
@@ -23,7 +23,7 @@ def write_zip(site_dir: Path, zip_path: Path) -> dict:
     folder = zip_path.stem
     partial = zip_path.with_name(zip_path.name + ".partial")
     zip_path.parent.mkdir(parents=True, exist_ok=True)
-    files = site_files(Path(site_dir), zip_path.resolve())
+    files = zipped_files(Path(site_dir), zip_path.resolve())
     with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for path in files:
             entry = zipfile.ZipInfo(f"{folder}/{path.relative_to(site_dir).as_posix()}", FIXED_TIME)

@@ -10,12 +10,11 @@ from pathlib import Path
 
 from icalendar import Calendar, Event
 
-from .. import paths
+from .. import locations, paths
+from ..labels import agenda_text, meeting_title
 from ..model import Archive, Committee, Meeting, Municipality
-from . import locations
-from .feeds import agenda_text, meeting_title
 from .files import write_text
-from .times import at, meeting_start, stable_id, updated
+from ..times import at, meeting_start, stable_id, updated
 
 PRODUCT_ID = "-//kommunearkiv//kommunearkiv//DA"
 

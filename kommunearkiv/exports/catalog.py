@@ -5,8 +5,8 @@ like the site-wide data files.
 """
 from __future__ import annotations
 
-from ..parts import Outline
-from . import locations
+from .. import locations
+from ..model.outline import Outline
 from .jsondata import SCHEMAS
 from .tables import TABLES, csv_paths
 

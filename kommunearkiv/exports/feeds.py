@@ -12,14 +12,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from .. import paths
-from ..dates import danish_date
+from .. import locations, paths
+from ..labels import agenda_text, meeting_title
 from ..model import Archive, Committee, Meeting, Municipality
-from ..parts import Outline, outline_archive
-from ..web.labels import KIND_LABELS
-from . import locations
+from ..model.outline import Outline, outline_archive
+from ..times import meeting_start, stable_id, updated
 from .files import write_text
-from .times import meeting_start, stable_id, updated
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEETINGS_PER_FEED = 50
@@ -33,14 +31,6 @@ def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str
     element = ET.SubElement(parent, tag, attributes)
     element.text = text
     return element
-
-
-def agenda_text(meeting: Meeting) -> str:
-    return "\n".join(f"{item.number}. {item.title}" for item in meeting.items)
-
-
-def meeting_title(archive: Archive, meeting: Meeting) -> str:
-    return f"{KIND_LABELS.get(meeting.kind, meeting.kind)}: {archive.committee(meeting).name}, {danish_date(meeting.date)}"
 
 
 def add_entry(feed: ET.Element, id_path: str, title: str, when: str, link: str, summary: str) -> None:

@@ -29,23 +29,14 @@ class Encoded:
 
 
 def target(site_dir: Path, path: str) -> Path:
-    """``site_dir/path`` to write anew: its folder made, a file there unlinked (the build's work folder
-    shares files with the live site by hard link, which must not change)."""
+    """``site_dir/path``, its folder made."""
     file = site_dir / path
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.unlink(missing_ok=True)
     return file
 
 
 def write_bytes(site_dir: Path, path: str, data: bytes) -> str:
-    """Write ``data`` to ``site_dir/path``, unless the file there holds it already (the previous build's:
-    most files of a rebuild are); returns ``path`` (relative to the site root)."""
-    file = site_dir / path
-    try:
-        if file.stat().st_size == len(data) and file.read_bytes() == data:
-            return path
-    except OSError:
-        pass
+    """Write ``data`` to ``site_dir/path``; returns ``path`` (relative to the site root)."""
     target(site_dir, path).write_bytes(data)
     return path
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import paths
+from .. import locations, paths
 from ..model import AgendaItem, Archive, Case, Committee, Meeting, Municipality, Person
-from ..parts import Outline
-from . import locations
+from ..model.outline import Outline
 from .files import Encoded, json_bytes, write_bytes, write_json_stream, write_text
-from .opendata import item_document, iso_date, meeting_document, person_names, public_cases
+from ..dates import iso_date
+from .opendata import item_document, meeting_document, person_names, public_cases
 from .tables import csv_paths
 
 SCHEMA_SOURCE = Path(__file__).resolve().parent / "schemas"

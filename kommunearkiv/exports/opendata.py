@@ -3,15 +3,14 @@
 The form names people by name (as the minutes do); the other data files add
 ids and addresses. Two keys of the importer's form are not kept in
 ``content/`` and so cannot be given back: ``warnings`` (the importer's
-diagnostics; left out) and, when the municipality's format cannot be told
-from its name, ``format`` (``None``). Closed items keep number, title,
+diagnostics; left out) and, when the meeting's source does not name its
+importer format, ``format`` (``None``). Closed items keep number, title,
 access and lines; every other field is empty. Substitutes are not members:
 ``members`` lists the members whose attendance was recorded.
 """
 from __future__ import annotations
 
-import datetime as dt
-
+from ..dates import iso_date
 from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Original, Source, Substitute
 
 DEFAULT_ROLE = "Medlem"
@@ -22,7 +21,7 @@ def meeting_document(archive: Archive, meeting: Meeting) -> dict:
     committee = archive.committee(meeting)
     names = person_names(municipality)
     return {
-        "format": format_name(municipality.name),
+        "format": meeting.source.format if meeting.source else None,
         "municipality": municipality.name,
         "committee": committee.name,
         "period": committee.period,
@@ -57,13 +56,6 @@ def substitute(municipality: Municipality, seat: Substitute) -> dict:
             "replaces": municipality.persons[seat.replaces].name if seat.replaces else None}
 
 
-def format_name(municipality_name: str) -> str | None:
-    """The importer format that reads this municipality's minutes (imported lazily: formats are optional here)."""
-    from ..importing import FORMATS
-
-    return next((f.NAME for f in FORMATS if f.MUNICIPALITY == municipality_name), None)
-
-
 def person_names(municipality: Municipality) -> dict[str, str]:
     return {p.id: p.name for p in municipality.persons.values()}
 
@@ -83,10 +75,6 @@ def with_pages(document: dict, source: Source | None) -> dict:
     if source and source.first_page:
         document["pages"] = [source.first_page, source.last_page]
     return document
-
-
-def iso_date(date: dt.date | None) -> str | None:
-    return date.isoformat() if date else None
 
 
 def item_document(item: AgendaItem, names: dict[str, str]) -> dict:

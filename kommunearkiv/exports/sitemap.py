@@ -17,10 +17,9 @@ from itertools import chain, islice
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .. import paths
+from .. import locations, paths
 from ..model import Municipality
-from ..parts import Outline
-from . import locations
+from ..model.outline import Outline
 from .files import write_text
 from .opendata import public_cases
 

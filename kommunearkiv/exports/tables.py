@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import paths
+from .. import locations, paths
 from ..model import AgendaItem, Meeting, Municipality, Original
-from . import locations
 from .files import WRITE_BUFFER, target
-from .opendata import iso_date, public_cases
+from ..dates import iso_date
+from .opendata import public_cases
 
 
 @dataclass(frozen=True)

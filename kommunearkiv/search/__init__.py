@@ -1,97 +1,90 @@
-"""Full-text search: the archive → documents with stable ids → term shards the search page loads on demand.
+"""Full-text search: the archive → documents with ids → term shards the search page loads on demand.
 
-``write_search_index(archive, site_dir)`` is what the build calls; given the
-state of the index the site had (``state.py``), it updates that index instead
-of writing it whole, with the same result. ``docs/search.md`` explains the design.
+The index is made in two steps. Each municipality's part is made on its own
+(``write_municipality_index``): its documents' chunks and its large postings
+(segment files) are written, and its share of every term's entry is returned.
+Then ``write_index`` joins the parts' shares into the entries of the site, cuts
+them into shards and writes the shards and the manifest. A part depends on its
+municipality and its position among the site's alone, so parts can be made in
+any order or process, or kept from an earlier build, and the index is the
+same. ``docs/search.md`` explains the design.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import heapq
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
-from ..model import Archive
-from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, Numbered, Tables, numbered
+import orjson
+
+from ..model import Archive, Municipality
+from .documents import FIELDS
+from .index import utf16_order
+from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, numbered
 from .postings import Postings, count, field_lists
 from .segments import Segments
-from .shards import CHUNK_BITS, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
-from .state import IndexState, load_state, manifest_digest, remember, save_state
-from .update import updated
+from .shards import CHUNK_BITS, INDEX_FOLDER, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
 
-INDEX_FOLDER = Path("search") / "index"
+__all__ = ["INDEX_FOLDER", "IndexPart", "write_index", "write_municipality_index", "write_search_index"]
 
 
 @dataclass
-class Previous:
-    """The index a site has: its state's folder and name, the site's index folder, and the code's key."""
+class IndexPart:
+    """One municipality's part of the index: per term (in the index's term order) its lists as they go into
+    the term's entry, its documents' count, years and field lengths, and the files it wrote."""
 
-    states: Path
-    name: str | None
-    folder: Path
-    code: str = ""
-
-
-def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES,
-                       previous: Previous | None = None, item_digests: dict[int, str] | None = None,
-                       outline: Archive | None = None, whole: Callable[[], Archive] | None = None) -> dict:
-    """Write the search index under ``site_dir/search/index/``; figures: documents, shards, chunks, bytes, how
-    it was written (``"updated"`` or ``"written"``), and the name of its state when ``previous`` gives a
-    folder for states. ``item_digests``: see ``numbering.numbered``.
-
-    With an ``outline`` of every municipality of the site (``parts.outline_archive``), ``archive`` holds only
-    the municipalities whose content changed; the others' documents stay as the index has them. When the
-    index cannot be updated, ``whole()`` gives the whole archive to write it from."""
-    tables = Tables(outline if outline is not None else archive)
-    things = numbered(archive, item_digests, tables)[1]
-    target = Path(site_dir) / INDEX_FOLDER
-    state, folder = None, None
-    old = load_state(previous.states, previous.name, previous.code) if previous else None
-    if old is not None:
-        folder = IndexFolder(target, empty=False)
-        try:
-            state = updated(folder, things, old, previous.folder, shard_bytes, tables.layout(), set(archive.municipalities))
-        except (OSError, ValueError):  # a file of the live index missing or changed by hand: write it whole
-            state = None
-    how = "updated" if state is not None else "written"
-    if state is None:
-        folder = IndexFolder(target)
-        if outline is not None:
-            things = numbered(whole(), None, tables)[1]  # the digests are of the partial archive's items
-        state = write_all(folder, things, shard_bytes)
-        state.layout = tables.layout()
-    content = manifest(tables, len(state.documents), state.documents.totals(), state.shards, _years(state))
-    state.manifest = manifest_digest(folder.write("manifest", content))
-    figures = {"documents": len(state.documents), "shards": len(state.shards),
-               "chunks": len({doc_id >> CHUNK_BITS for doc_id in state.documents.ids}), "bytes": folder.bytes, "how": how}
-    if previous:
-        state.code = previous.code
-        figures["state"] = save_state(previous.states, state)
-    return figures
+    entries: list[tuple[bytes, str, bytes]]  # (sort key, term, comma-separated lists)
+    documents: int
+    lengths: list[int]
+    years: set[int]
+    files: list[str]
+    bytes: int
 
 
-def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> IndexState:
-    """Every document made and counted in id order, its chunk written when full; then every shard."""
-    postings, state = Postings(), IndexState()
-    chunk, entries = None, []
-    for thing in things:
-        doc = thing.make()
-        counted = count(thing.id, doc)
-        postings.add(counted)
-        state.documents.append(thing.id, *remember(thing, doc, counted))
-        if thing.id >> CHUNK_BITS != chunk and entries:
-            write_chunk(folder, chunk, entries)
-            entries = []
-        chunk = thing.id >> CHUNK_BITS
-        entries.append(chunk_entry(doc))
-    if entries:
+def write_municipality_index(municipality: Municipality, position: int, site_dir: Path,
+                             shard_bytes: int = SHARD_BYTES) -> IndexPart:
+    """Write the chunks and segment files of the municipality at ``position`` among the site's (in id order)."""
+    folder, postings, years = IndexFolder(site_dir), Postings(), set()
+    for chunk, things in groupby(numbered(municipality, position), key=lambda thing: thing[0] >> CHUNK_BITS):
+        entries = []
+        for doc_id, make in things:
+            doc = make()
+            postings.add(count(doc_id, doc))
+            entries.append(chunk_entry(doc))
+            years.add(_year(doc_id))
         write_chunk(folder, chunk, entries)
-    segments = Segments(folder, shard_bytes)
-    encoded = ((term, segments.entry(term, field_lists(entry))) for term, entry in postings.entries())
-    state.shards = [write_shard(folder, shard) for shard in cut(encoded, shard_bytes)]
-    return state
+    segments = Segments(folder, shard_bytes, position)
+    shares = [(utf16_order(term), term, segments.lists(term, field_lists(entry))) for term, entry in postings.entries()]
+    return IndexPart(shares, len(postings.ids), postings.totals(), years - {0}, folder.written, folder.bytes)
 
 
-def _years(state: IndexState) -> list[int]:
-    shift = LOCAL_BITS + TYPE_BITS
-    years = {(doc_id >> shift) & (2 ** YEAR_BITS - 1) for doc_id in state.documents.ids}
-    return sorted(YEAR_BASE + y for y in years if y)
+def write_index(parts: list[IndexPart], municipalities: list[Municipality], site_dir: Path,
+                shard_bytes: int = SHARD_BYTES) -> dict:
+    """Write the shards and the manifest from the ``parts`` of every municipality (``municipalities``, both in
+    id order); figures: documents, shards, chunks, bytes and the files written."""
+    folder = IndexFolder(site_dir)
+    merged = heapq.merge(*(part.entries for part in parts), key=itemgetter(0))  # ties in the order of the parts
+    entries = ((shares[0][1], b"[%s,%s]" % (orjson.dumps(shares[0][1]), b",".join(share for _, _, share in shares)))
+               for shares in (list(group) for _, group in groupby(merged, key=itemgetter(0))))
+    shards = [write_shard(folder, shard) for shard in cut(entries, shard_bytes)]
+    documents = sum(part.documents for part in parts)
+    lengths = [sum(part.lengths[field] for part in parts) for field in range(len(FIELDS))]
+    years = sorted(YEAR_BASE + year for year in set().union(*(part.years for part in parts)))
+    folder.write("manifest", manifest(municipalities, documents, lengths, shards, years))
+    chunks = sum(path.startswith(f"{INDEX_FOLDER}/d/") for part in parts for path in part.files)
+    return {"documents": documents, "shards": len(shards), "chunks": chunks,
+            "bytes": folder.bytes + sum(part.bytes for part in parts), "files": folder.written}
+
+
+def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES) -> dict:
+    """The whole index of ``archive`` under ``site_dir/search/index/``; ``write_index``'s figures."""
+    municipalities = [archive.municipalities[m] for m in sorted(archive.municipalities)]
+    parts = [write_municipality_index(m, position, site_dir, shard_bytes) for position, m in enumerate(municipalities)]
+    return write_index(parts, municipalities, site_dir, shard_bytes)
+
+
+def _year(doc_id: int) -> int:
+    """The year bits of a document id (0: none)."""
+    return (doc_id >> (LOCAL_BITS + TYPE_BITS)) & (2 ** YEAR_BITS - 1)

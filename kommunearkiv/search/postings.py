@@ -12,19 +12,16 @@ An entry in memory is ``{field number: (ids, frequencies, lengths)}``; encoded
 it is ``[term, [field, id delta, tf, length, id delta, tf, length, …], …]``: one
 list per municipality and field holding the term, ordered by municipality, then
 field (ids ascending, the first one of each list from 0). A list's first delta is
-its first id, which tells the municipality (``numbering.municipality_of``), so an
-update decodes and encodes only the lists of the municipalities it changed and
-takes the others as orjson parsed them (``segments.py``, which also keeps a
-municipality's large lists in a file of their own).
+its first id, which tells the municipality (``numbering.municipality_of``);
+``segments.py`` keeps a municipality's large lists in a file of their own.
 """
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 
 from lunr.token import Token
 from lunr.utils import as_string
@@ -101,6 +98,10 @@ class Postings:
                 found.append(ordinal)
                 found.append(tf)
 
+    def totals(self) -> list[int]:
+        """Per field, the sum of every document's length (the manifest's ``lengths``)."""
+        return [sum(lengths) for lengths in self.lengths]
+
     def entries(self) -> Iterator[tuple[str, Entry]]:
         """Every term's entry, in JavaScript string order."""
         terms = set().union(*self.pairs)
@@ -134,35 +135,3 @@ def field_lists(entry: Entry) -> list[list[int]]:
 
 def _list_order(flat: list[int]) -> tuple[int, int]:
     return municipality_of(flat[1]), flat[0]
-
-
-def decode(encoded: list) -> tuple[str, Entry]:
-    """``encode``'s JSON, parsed, back to a term and its entry."""
-    term, *lists = encoded
-    entry: Entry = {}
-    for flat in lists:  # a field's lists in municipality order: its ids stay ascending
-        ids, frequencies, lengths = entry.setdefault(flat[0], ([], [], []))
-        ids += accumulate(flat[1::3])
-        frequencies += flat[2::3]
-        lengths += flat[3::3]
-    return term, entry
-
-
-Changes = dict[int, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # municipality → field → (removed, added)
-
-
-def changed(entry: Entry, field: int, removed: Iterable[int], added: Iterable[tuple[int, int, int]]) -> None:
-    """Take the documents ``removed`` out of a field of the entry and put ``added`` ``(id, tf, length)`` in
-    (a few documents into lists of up to every document: found by bisection, moved in place)."""
-    ids, frequencies, lengths = entry.get(field) or ([], [], [])
-    for doc in removed:
-        k = bisect_left(ids, doc)
-        if k < len(ids) and ids[k] == doc:
-            del ids[k], frequencies[k], lengths[k]
-    for doc, tf, length in added:
-        k = bisect_left(ids, doc)
-        ids.insert(k, doc), frequencies.insert(k, tf), lengths.insert(k, length)
-    if ids:
-        entry[field] = (ids, frequencies, lengths)
-    else:
-        entry.pop(field, None)

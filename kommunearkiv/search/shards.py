@@ -14,22 +14,21 @@ Where a shard begins depends on its first term alone: a term begins a shard
 with a probability proportional to the size of its entry (a hash of the term
 decides), so shards hold about ``SHARD_BYTES`` on average, a large entry mostly
 begins one, and a changed entry moves no boundary but its own. A shard's file
-is named by a hash of its first term. So an update rewrites just the shards of
-the terms it changed (``update.py``), and gives the same files a full build would.
+is named by a hash of its first term.
 """
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
 
+from ..model import Municipality
 from .documents import FIELDS, TYPES, SearchDocument
-from .numbering import LAYOUT, Tables
+from .numbering import LAYOUT
 
+INDEX_FOLDER = "search/index"  # relative to the site root
 SHARD_BYTES = 24_000
 CHUNK_BITS = 4  # 16 documents a chunk
 FORMAT_VERSION = 3
@@ -38,36 +37,21 @@ _PREFIX = b"kommunearkivSearch.receive("
 
 
 class IndexFolder:
-    """The index folder, with a count of the bytes written to it. A file is unlinked before it is written
-    again: the folder may share files with the live site by hard link (not in a folder made empty)."""
+    """The index folder, with the files written to it (relative to the site root) and their bytes."""
 
-    def __init__(self, folder: Path, empty: bool = True):
-        self.folder, self.empty = folder, empty
-        self.bytes = 0
-        if empty:
-            shutil.rmtree(folder, ignore_errors=True)
+    def __init__(self, site_dir: Path):
+        self.site_dir, self.written, self.bytes = site_dir, [], 0
         for sub in ("t", "p", "d"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
+            (site_dir / INDEX_FOLDER / sub).mkdir(parents=True, exist_ok=True)
 
     def write(self, key: str, payload: bytes) -> bytes:
         """Write ``<key>.js`` handing the JSON ``payload`` to the search page; the bytes written."""
         content = b'%s"%s",%s);\n' % (_PREFIX, key.encode(), payload)
-        if not self.empty:
-            self.remove(key)
-        (self.folder / f"{key}.js").write_bytes(content)
+        path = f"{INDEX_FOLDER}/{key}.js"
+        (self.site_dir / path).write_bytes(content)
+        self.written.append(path)
         self.bytes += len(content)
         return content
-
-    def read(self, key: str):
-        """The JSON data of ``<key>.js``."""
-        content = (self.folder / f"{key}.js").read_bytes()
-        return orjson.loads(content[len(_PREFIX) + len(key) + 3:-3])
-
-    def remove(self, key: str) -> None:
-        try:
-            os.unlink(self.folder / f"{key}.js")
-        except FileNotFoundError:
-            pass
 
 
 def shard_key(first_term: str) -> str:
@@ -107,7 +91,9 @@ def write_chunk(folder: IndexFolder, number: int, entries: list[list]) -> None:
     folder.write(f"d/{number}", orjson.dumps(entries))
 
 
-def manifest(tables: Tables, documents: int, lengths: list[int], shards: list[list[str]], years: list[int]) -> bytes:
+def manifest(municipalities: list[Municipality], documents: int, lengths: list[int], shards: list[list[str]],
+             years: list[int]) -> bytes:
+    """``municipalities``: every municipality of the site, in id order (their committees are what ids number)."""
     return orjson.dumps({
         "version": FORMAT_VERSION,
         "fields": [name for name, _ in FIELDS],
@@ -119,7 +105,7 @@ def manifest(tables: Tables, documents: int, lengths: list[int], shards: list[li
         "layout": LAYOUT,
         "shards": shards,
         "types": [list(t) for t in TYPES],
-        "municipalities": [[m.id, m.name] for m in tables.municipalities],
-        "committees": [[[c.id, c.name] for c in committees] for committees in tables.committees],
+        "municipalities": [[m.id, m.name] for m in municipalities],
+        "committees": [[[c.id, c.name] for _, c in sorted(m.committees.items())] for m in municipalities],
         "years": years,
     })

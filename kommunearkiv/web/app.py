@@ -12,26 +12,24 @@ from flask import Flask, abort, current_app, request, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
 from .. import dates
-from ..exports.linked import alternate_links, json_ld
+from ..labels import INCOMPLETE_LABELS, KIND_LABELS
 from ..markup import render_markdown
 from ..model import Archive, Committee, Meeting, Person
-from ..parts import Outline
 from . import summaries, views
 from .citations import citation
-from .labels import INCOMPLETE_LABELS, KIND_LABELS
+from .linked import alternate_links, json_ld
 from .routes import route
-from .state import ARCHIVE, OUTLINES, THEME_DIRS, current_archive, current_theme_dirs
+from .state import ARCHIVE, CATALOG, THEME_DIRS, current_archive, current_theme_dirs
 
 
-def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = None,
-               outlines: list[Outline] | None = None) -> Flask:
-    """``site_url``, the site's public address, makes citations absolute and lets ``404.html`` work at any depth.
-    ``outlines``: of every municipality of the site, when ``archive`` holds only some (``state.current_outlines``)."""
+def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = None, catalog: dict | None = None) -> Flask:
+    """The pages of ``archive``: a whole archive, one municipality of it, or the outlines of every municipality
+    (``model.outline``, for the site-wide pages). ``site_url``, the site's public address, makes citations absolute
+    and lets ``404.html`` work at any depth; ``catalog`` is what the data page lists (``exports.catalog``)."""
     app = Flask(__name__, static_folder=None, template_folder=None)
     app.config.update(FREEZER_RELATIVE_URLS=True, SITE_URL=(site_url or "").rstrip("/"))
     app.extensions[ARCHIVE] = archive
-    if outlines is not None:
-        app.extensions[OUTLINES] = outlines
+    app.extensions[CATALOG] = catalog
     # Absolute: Flask would resolve a relative folder against the package, not the working directory.
     folders = [Path(d).resolve() for d in theme_dirs]
     app.extensions[THEME_DIRS] = folders

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..exports.locations import relative
+from ..locations import relative
 from ..model import Meeting, Source
 from ..paths import original_path
-from .labels import SOURCE_KIND_LABELS
+from ..labels import SOURCE_KIND_LABELS
 
 
 @dataclass(frozen=True)

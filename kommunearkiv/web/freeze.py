@@ -1,64 +1,37 @@
-"""Freeze the app into static files: every page of the archive, the theme's static files, ``404.html``.
+"""Freeze the app into static files: pages of the archive, the theme's static files, ``404.html``.
 
-Pages are independent of each other, so they can be frozen in slices by
-worker processes (forked after the archive is loaded), each with its own
-Frozen-Flask freezer and test client; a page's bytes do not depend on which
-worker wrote it.
+A page's bytes depend on the app's archive and theme alone, never on which
+other pages are frozen with it, so the pages of an archive can be frozen in
+any slices (the build freezes each municipality's pages with an app of its own).
 """
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
 from flask import Flask, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
-from tqdm import tqdm
 
-from ..forking import run_all
 from ..model import Municipality
 from .app import static_files
 from .routes import route
 from .state import current_archive
 
-STATIC_PREFIX = "/static/"
-NO_ARGUMENT_PAGES = ("home", "search", "data", "not_found")
+SITE_PAGES = ("home", "search", "data", "not_found")
 
 
-def freeze(app: Flask, destination: Path, progress: bool | Callable[[str], None] | None = None,
-           urls: list[str] | None = None, jobs: int = 1) -> int:
-    """Write pages into ``destination``; returns the number of pages written (static files not counted).
-
-    ``urls``: the page URLs to write (default: every page); the theme's static
-    files are always written. ``jobs``: worker processes sharing the work.
-    ``progress`` is called with each URL as it is written (in this process
-    only, so with ``jobs`` 1); ``True`` shows a progress bar instead.
-    ``destination`` is expected to hold no older pages: nothing is removed from it.
-    """
+def freeze(app: Flask, destination: Path, urls: list[str] | None = None) -> list[str]:
+    """Write the pages at ``urls`` (default: every page and the theme's static files) into ``destination``;
+    the files written, relative to it. Nothing is removed from ``destination``."""
     app.config.update(FREEZER_DESTINATION=str(Path(destination).resolve()), FREEZER_RELATIVE_URLS=True,
                       FREEZER_REMOVE_EXTRA_FILES=False)
-    wanted = (all_page_urls(app) if urls is None else list(urls)) + static_urls(app)
-    jobs = max(1, min(jobs, len(wanted) // 50 or 1))
-    slices = [wanted[k::jobs] for k in range(jobs)]
-    shown = progress if callable(progress) and jobs == 1 else None
-    bar = progress is True
-    run_all([lambda part=part, first=k == 0: freeze_urls(app, part, shown, bar and first, len(wanted))
-             for k, part in enumerate(slices)])
-    return sum(not url.startswith(STATIC_PREFIX) for url in wanted)
-
-
-def freeze_urls(app: Flask, urls: list[str], progress: Callable[[str], None] | None, bar: bool, total: int) -> None:
-    """Freeze exactly ``urls`` with a freezer of this process."""
+    wanted = site_urls(app) + archive_urls(app) if urls is None else list(urls)
     freezer = Freezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
-    freezer.register_generator(lambda: iter(urls))
-    step = total / max(len(urls), 1)
-    with tqdm(desc="Sider", unit=" filer", total=total, disable=not bar) as shown, warnings.catch_warnings():
-        warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # a slice leaves endpoints to other slices
-        for page in freezer.freeze_yield():
-            shown.update(step)
-            if progress:
-                progress(page.url)
+    freezer.register_generator(lambda: iter(wanted))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingURLGeneratorWarning)  # the URLs are given, not generated per endpoint
+        return [file_path(page.url) for page in freezer.freeze_yield()]
 
 
 def url_paths(app: Flask, routes: list[tuple[str, dict]]) -> list[str]:
@@ -71,30 +44,27 @@ def file_path(url: str) -> str:
     return url.lstrip("/") + ("index.html" if url.endswith("/") else "")
 
 
-def all_page_urls(app: Flask) -> list[str]:
+def site_urls(app: Flask) -> list[str]:
+    """The site's own pages (home, search, data, 404) and the theme's static files."""
     with app.app_context():
-        routes = [(endpoint, {}) for endpoint in NO_ARGUMENT_PAGES] + list(page_urls())
-    return url_paths(app, routes)
+        statics = [("static", {"filename": filename}) for filename in static_files()]
+    return url_paths(app, [(endpoint, {}) for endpoint in SITE_PAGES] + statics)
 
 
-def static_urls(app: Flask) -> list[str]:
+def archive_urls(app: Flask, start: int = 0, step: int = 1) -> list[str]:
+    """Every page showing a thing of the app's archive; with ``start`` and ``step``, every ``step``-th of them
+    from the ``start``-th."""
     with app.app_context():
-        return url_paths(app, [("static", {"filename": filename}) for filename in static_files()])
+        things = [thing for municipality in current_archive().municipalities.values() for thing in shown(municipality)]
+    return url_paths(app, [route(thing) for thing in things[start::step]])
 
 
-def page_urls() -> Iterator[tuple[str, dict]]:
-    """``(endpoint, values)`` of every page showing a thing of the archive."""
-    for municipality in current_archive().municipalities.values():
-        yield from (endpoint_values for _, endpoint_values in page_routes(municipality))
-
-
-def page_routes(municipality: Municipality) -> Iterator[tuple[object, tuple[str, dict]]]:
-    """``(thing, (endpoint, values))`` of every page of a municipality: itself, committees, meetings, items,
-    attachments, cases, persons."""
+def shown(municipality: Municipality) -> list:
+    """The things of a municipality that have a page: itself, committees, meetings, items, attachments, cases,
+    persons."""
     things = [municipality]
     for committee in municipality.committees.values():
         things.append(committee)
         for meeting in committee.meetings:
             things += [meeting, *meeting.items, *meeting.published_attachments()]
-    things += [*municipality.cases.values(), *municipality.persons.values()]
-    return ((thing, route(thing)) for thing in things)
+    return things + [*municipality.cases.values(), *municipality.persons.values()]

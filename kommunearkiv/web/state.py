@@ -1,4 +1,4 @@
-"""What the app keeps for its requests: the archive, the outlines, the theme search path, figures many pages share."""
+"""What the app keeps for its requests: the archive, the data page's catalog, the theme search path, figures many pages share."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,12 +8,11 @@ from typing import TypeVar
 from flask import current_app
 
 from ..model import Archive
-from ..parts import Outline
 
 T = TypeVar("T")
 
 ARCHIVE = "kommunearkiv.archive"
-OUTLINES = "kommunearkiv.outlines"
+CATALOG = "kommunearkiv.catalog"
 THEME_DIRS = "kommunearkiv.theme_dirs"
 CACHE = "kommunearkiv.cache"
 
@@ -22,14 +21,9 @@ def current_archive() -> Archive:
     return current_app.extensions[ARCHIVE]
 
 
-def current_outlines() -> list[Outline]:
-    """The outline of every municipality of the site, which the site-wide pages show: the archive holds only the
-    municipalities a build loaded. An app made without outlines (``serve``, tests) makes them from its archive."""
-    outlines = current_app.extensions.get(OUTLINES)
-    if outlines is None:
-        from ..fingerprints import full_outlines  # at call time: fingerprints imports the web package
-        outlines = current_app.extensions[OUTLINES] = full_outlines(current_archive())
-    return outlines
+def current_catalog() -> dict | None:
+    """What the data page lists (``exports.catalog.data_catalog``), when the app was given it."""
+    return current_app.extensions.get(CATALOG)
 
 
 def current_theme_dirs() -> list[Path]:

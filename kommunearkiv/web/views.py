@@ -3,14 +3,12 @@ from __future__ import annotations
 
 from flask import Flask, abort, current_app, render_template
 
-from ..exports.catalog import data_catalog
 from ..model import Municipality
-from ..parts import outline_archive
 from ..paths import item_path
 from . import summaries
 from .breadcrumbs import breadcrumbs
 from .routes import RULES
-from .state import cached, current_archive, current_outlines
+from .state import cached, current_archive, current_catalog
 
 LATEST_MEETINGS = 10
 
@@ -42,7 +40,7 @@ def find_meeting(municipality: str, committee: str, meeting: str):
 
 
 def home_page():
-    archive = outline_archive(current_outlines())
+    archive = current_archive()
     return render_template("home.html", trail=breadcrumbs(), archive=archive, latest=summaries.latest_meetings(archive, LATEST_MEETINGS))
 
 
@@ -51,7 +49,7 @@ def search_page():
 
 
 def data_page():
-    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], catalog=data_catalog(current_outlines()))
+    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], catalog=found(current_catalog()))
 
 
 def not_found_page():

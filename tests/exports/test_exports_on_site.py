@@ -12,10 +12,11 @@ import pytest
 from flask import render_template
 
 from kommunearkiv.build import theme_search_path
-from kommunearkiv.exports import locations, write_exports
+from kommunearkiv import locations
+from kommunearkiv.exports import write_exports
 from kommunearkiv.exports.archive import write_zip
 from kommunearkiv.exports.catalog import data_catalog
-from kommunearkiv.exports.linked import alternate_links, json_ld
+from kommunearkiv.web.linked import alternate_links, json_ld
 from kommunearkiv.fingerprints import full_outlines
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze

@@ -6,9 +6,9 @@ import datetime as dt
 import feedparser
 from icalendar import Calendar
 
-from kommunearkiv.exports import locations
+from kommunearkiv import locations
 from kommunearkiv.exports.feeds import feed_text
-from kommunearkiv.exports.times import DANISH_TIME
+from kommunearkiv.times import DANISH_TIME
 
 
 def parsed(path):

@@ -11,7 +11,7 @@ from referencing import Registry, Resource
 
 from kommunearkiv.content.reader import load_archive, read_sections
 from kommunearkiv.content.writer import section_markdown, write_meeting
-from kommunearkiv.exports import locations
+from kommunearkiv import locations
 from kommunearkiv.exports.jsondata import SCHEMAS
 from kommunearkiv.exports.opendata import meeting_document
 from kommunearkiv.importing import parse_document

@@ -12,7 +12,7 @@ import pytest
 from kommunearkiv.build import build_site
 from kommunearkiv.cli import main
 from kommunearkiv.content.writer import write_meeting
-from kommunearkiv.exports import locations
+from kommunearkiv import locations
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 GENTOFTE_MEETING = "gentofte/erhvervs-beskaeftigelses-og-integrationsudvalget/2019-02-28/"

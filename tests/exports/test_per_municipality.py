@@ -15,14 +15,15 @@ from pathlib import Path
 import pytest
 
 from kommunearkiv.content.reader import load_archive
-from kommunearkiv.exports import SITE, locations, write_exports
+from kommunearkiv import locations
+from kommunearkiv.exports import SITE, write_exports
 from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.exports.feeds import feed_text
 from kommunearkiv.exports.sitemap import SITE_PAGES
 from kommunearkiv.exports.tables import TABLES
 from kommunearkiv.fingerprints import full_outlines
 from kommunearkiv.model import Archive
-from kommunearkiv.parts import OUTLINE_MEETINGS
+from kommunearkiv.model.outline import OUTLINE_MEETINGS
 
 SITE_URL = "https://arkiv.example.dk/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

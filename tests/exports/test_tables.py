@@ -6,7 +6,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from kommunearkiv.exports import locations
+from kommunearkiv import locations
 from kommunearkiv.exports.tables import TABLES, table_rows, write_tables
 from kommunearkiv.model import Municipality
 

@@ -12,8 +12,8 @@ import os
 import uuid
 from zoneinfo import ZoneInfo
 
-from ..errors import InputError
-from ..model import Meeting
+from .errors import InputError
+from .model import Meeting
 
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/kommunearkiv")

@@ -6,12 +6,11 @@ way to the site root (``../../``), which JSON-LD resolves against the page.
 """
 from __future__ import annotations
 
-from .. import paths
+from .. import locations, paths
+from ..dates import iso_date
+from ..labels import agenda_text, meeting_title
 from ..model import Archive, Case, Committee, Meeting, Membership, Person
-from . import locations
-from .feeds import agenda_text, meeting_title
-from .opendata import iso_date
-from .times import DANISH_TIME, at, meeting_start
+from ..times import DANISH_TIME, at, meeting_start
 
 CONTEXT = "https://schema.org"
 JSON = "application/json"

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import posixpath
 
-from .. import paths
-from ..model import Case, Committee, Meeting, Municipality, Person
+from . import paths
+from .model import Case, Committee, Meeting, Municipality, Person
 
 DATA = "data"
 ARCHIVE_JSON = f"{DATA}/arkiv.json"

@@ -1,9 +1,0 @@
-"""Danish names the pages (and feeds) give to things the model keeps as codes."""
-from __future__ import annotations
-
-from ..model import DOCUMENT_KINDS
-
-KIND_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsorden", "Referat", "Protokol")))
-INCOMPLETE_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsordenen er ufuldstændig", "Referatet er ufuldstændigt",
-                                              "Protokollen er ufuldstændig")))
-SOURCE_KIND_LABELS = {"text": "tekst", "pdf": "PDF", "html": "HTML"}
