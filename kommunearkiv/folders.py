@@ -32,7 +32,7 @@ def replaced_atomically(target: Path, start_from_current: bool = False, start_fr
     ``start_from_current`` (for merging imports), or as the folder
     ``start_from``, moved there (on the same file system). With
     ``keep_replaced``, the replaced ``target`` is moved there after the swap
-    instead of being removed.
+    (where the file system allows) instead of being removed.
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -49,7 +49,8 @@ def replaced_atomically(target: Path, start_from_current: bool = False, start_fr
         if keep_replaced and work.is_dir():
             keep_replaced.parent.mkdir(parents=True, exist_ok=True)
             shutil.rmtree(keep_replaced, ignore_errors=True)
-            os.rename(work, keep_replaced)
+            with contextlib.suppress(OSError):  # across file systems: removed below
+                os.rename(work, keep_replaced)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

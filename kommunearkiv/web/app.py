@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask, abort, current_app, request, send_from_directory
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, StrictUndefined
 
 from .. import dates
 from ..labels import INCOMPLETE_LABELS, KIND_LABELS
@@ -40,8 +40,27 @@ def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = 
     return app
 
 
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process for every app made in it (a build makes an app per municipality);
+    Jinja checks the template's source against what was compiled before using it."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def configure_jinja(app: Flask) -> None:
     env = app.jinja_env
+    env.bytecode_cache = COMPILED_TEMPLATES
     env.undefined = StrictUndefined
     env.trim_blocks = env.lstrip_blocks = True
     env.filters.update(

@@ -10,10 +10,8 @@ import pytest
 
 from benchmarks.synthetic import add_meeting
 from building_sites import files
-from kommunearkiv import build as build_module
-from kommunearkiv.build import build_site
-from kommunearkiv.incremental import BuildCache
-from kommunearkiv.web.freeze import file_path
+from kommunearkiv.build import Cache, build_site, workers
+from kommunearkiv.build.trees import Record
 
 
 def folders(site: Path) -> list[str]:
@@ -21,7 +19,7 @@ def folders(site: Path) -> list[str]:
 
 
 def spare_of(site: Path, cache: Path) -> Path:
-    return BuildCache(cache, site, [], None).spare
+    return Cache(cache, site).spare
 
 
 def full_build(content: Path, tmp_path: Path) -> Path:
@@ -75,7 +73,7 @@ def test_a_failed_build_on_the_spare_leaves_the_site_and_the_next_build_is_right
     def failing(*args, **kwargs):
         raise RuntimeError("skriveren fejlede")
 
-    monkeypatch.setattr(build_module, "write_exports", failing)
+    monkeypatch.setattr(workers, "write_municipality_files", failing)
     with pytest.raises(RuntimeError, match="skriveren fejlede"):
         build_site(content, site, cache_dir=cache, jobs=1)
     assert files(site) == before
@@ -85,25 +83,27 @@ def test_a_failed_build_on_the_spare_leaves_the_site_and_the_next_build_is_right
     assert files(site) == files(full_build(content, tmp_path))
 
 
-def test_full_builds_keep_no_spare(content, tmp_path):
+def test_a_full_build_starts_from_an_empty_folder(content, tmp_path):
+    """A file put into the site by hand survives in the spare, not a full build."""
     site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    (site / "hand.txt").write_text("lagt ind i hånden", encoding="utf-8")
     build_site(content, site, cache_dir=cache)
     build_site(content, site, cache_dir=cache, full=True)
-    assert not spare_of(site, cache).exists()
+    assert not (site / "hand.txt").exists()
 
 
-def test_every_file_of_a_site_is_a_page_a_static_file_or_a_data_file(content, tmp_path):
-    """Data files are written only in data/, search/index/, the site root and, for the original documents, beside
-    their meeting pages; every one is recorded."""
+def test_every_file_of_a_site_is_recorded(content, tmp_path):
+    """Each municipality's part lists its pages, data files and search files; the record the site-wide ones."""
     site, cache = tmp_path / "site", tmp_path / "cache"
     build_site(content, site, cache_dir=cache)
-    record = BuildCache(cache, site, [], None).previous()
-    known = {file_path(url) for url in record.pages} | set(record.static) | set(record.data_files)
-    assert set(files(site)) == known
-    assert all(path.startswith(("data/", "search/index/")) or "/" not in path or path.endswith("/original.txt")
-               for path in record.data_files)
-    assert [path for path in record.data_files if path.endswith("/original.txt")]
-    assert os.path.isfile(site / "robots.txt") and "robots.txt" in record.data_files
+    state = Cache(cache, site)
+    record = Record.read(state.live)
+    parts = [state.parts.get(key) for key in record.parts.values()]
+    recorded = record.files + [path for part in parts for path in part.files]
+    assert sorted(recorded) == sorted(files(site))
+    assert [path for part in parts for path in part.files if path.endswith("/original.txt")]
+    assert "robots.txt" in record.files and "search/index/manifest.js" in record.files
 
 
 def test_a_cache_on_another_file_system_keeps_no_spare_and_builds_stay_right(content, tmp_path):
@@ -125,21 +125,21 @@ def test_a_cache_on_another_file_system_keeps_no_spare_and_builds_stay_right(con
         shutil.rmtree(cache, ignore_errors=True)
 
 
-def test_data_files_that_did_not_change_are_not_written_again(content, tmp_path):
-    """The data writers keep the spare's file where it holds what they would write, and the search index
-    the chunks of documents that did not change: those files are the same files (inode and modification time)."""
+def test_files_of_municipalities_that_did_not_change_are_not_written_again(synthetic_content, tmp_path):
+    """They stay the same files (inode and modification time) in the spare, or are linked from the live site."""
+    content = synthetic_content(tmp_path, meetings=6, municipalities=2, items=3, seed=5)
+    first, second = sorted(p.parent.name for p in content.glob("*/municipality.yaml"))
     site, cache = tmp_path / "site", tmp_path / "cache"
     build_site(content, site, cache_dir=cache)
-    def identity(path: str) -> tuple[int, int]:  # (not the status change time: a hard link changes it)
-        status = os.stat(site / path)
-        return status.st_ino, status.st_mtime_ns
 
-    identities = {path: identity(path) for path in files(site) if path.startswith(("data/", "search/index/"))}
-    for seed in (1, 2):
-        add_meeting(content, seed=seed)
-        build_site(content, site, cache_dir=cache)  # the second starts from the first build's tree
-    kept = {path for path, before in identities.items() if (site / path).is_file() and identity(path) == before}
-    assert "data/arkiv.json" not in kept and "search/index/manifest.js" not in kept
-    assert any(p.startswith("data/") and p.endswith(".json") for p in kept)
-    assert any(p.startswith("search/index/d/") for p in kept)  # (in an archive this small, a meeting touches every shard)
-    assert set(files(site)) == set(files(full_build(content, tmp_path)))
+    def identities(prefix: str) -> dict[str, tuple[int, int]]:  # (not the status change time: a hard link changes it)
+        return {path: (os.stat(site / path).st_ino, os.stat(site / path).st_mtime_ns) for path in files(site)
+                if path.startswith(prefix)}
+
+    before = identities(f"{first}/"), identities(f"data/{first}/")
+    for number in (1, 2):  # the second build starts from the first build's tree
+        item = next(p for p in sorted((content / second).glob("*/*/punkt-*.md")) if "access: closed" not in p.read_text())
+        item.write_text(item.read_text(encoding="utf-8") + f"\nÆndring {number}.\n", encoding="utf-8")
+        assert build_site(content, site, cache_dir=cache).loaded == 1
+    assert (identities(f"{first}/"), identities(f"data/{first}/")) == before
+    assert files(site) == files(full_build(content, tmp_path))
