@@ -135,3 +135,25 @@ def test_parts_of_other_code_are_not_used(content, tmp_path):
     (tmp_path / "site" / "search" / "index").rename(tmp_path / "moved-index")
     assert build_site(content, tmp_path / "site", cache_dir=tmp_path / "cache").loaded == 1
     assert files(tmp_path / "site") == before
+
+
+def test_a_theme_showing_roles_on_meeting_pages_sees_an_edited_role(content, tmp_path):
+    """The issue's case: a user's meeting page lists the committee's members and their roles (the default theme
+    does not); a role edited in content/ shows on the incrementally built meeting pages as on a full build's."""
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    meeting = (DEFAULT_THEME / "templates" / "meeting.html").read_text(encoding="utf-8")
+    (theme / "templates" / "meeting.html").write_text(meeting.replace("{% block content %}", (
+        '{% block content %}<ul class="roller">{% for ms in committee.members %}'
+        "<li>{{ municipality.persons[ms.person].name }}: {{ ms.role }}</li>{% endfor %}</ul>"), 1), encoding="utf-8")
+    build_site(content, tmp_path / "site", theme=theme, cache_dir=tmp_path / "cache")
+    before = files(tmp_path / "site")
+    committee = next(content.glob("*/*/committee.yaml"))
+    text = committee.read_text(encoding="utf-8")
+    committee.write_text(text.replace("role: Medlem", "role: Næstformand", 1), encoding="utf-8")
+    build_site(content, tmp_path / "site", theme=theme, cache_dir=tmp_path / "cache")
+    build_site(content, tmp_path / "fresh", theme=theme, cache_dir=tmp_path / "other-cache", full=True)
+    incremental, full = files(tmp_path / "site"), files(tmp_path / "fresh")
+    assert incremental == full
+    shown = [path for path, data in full.items() if path.endswith("index.html") and b'class="roller"' in data]
+    assert shown and any(full[path] != before[path] for path in shown), "the edited role shows"
