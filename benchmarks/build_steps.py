@@ -27,8 +27,9 @@ from kommunearkiv.content.reader import load_archive
 
 def run_steps(content_dir: Path, site_dir: Path) -> dict:
     """Load, outline, make the app, freeze, write search and exports into ``site_dir``, timing each."""
+    from kommunearkiv.exports import outlines as archive_outlines
     from kommunearkiv.exports import write_exports
-    from kommunearkiv.fingerprints import full_outlines
+    from kommunearkiv.exports.catalog import data_catalog
     from kommunearkiv.search import write_search_index
     from kommunearkiv.web.app import create_app
     from kommunearkiv.web.freeze import freeze
@@ -37,9 +38,9 @@ def run_steps(content_dir: Path, site_dir: Path) -> dict:
     site_dir.mkdir(parents=True)
     steps: dict[str, dict] = {}
     archive = timed(steps, "load", lambda: load_archive(content_dir))
-    outlines = timed(steps, "outlines", lambda: full_outlines(archive))
-    app = timed(steps, "app", lambda: create_app(archive, theme_search_path(None), outlines=outlines))
-    pages = timed(steps, "freeze", lambda: freeze(app, site_dir)) if app is not None else None
+    outlines = timed(steps, "outlines", lambda: archive_outlines(archive))
+    app = timed(steps, "app", lambda: create_app(archive, theme_search_path(None), catalog=data_catalog(outlines)))
+    pages = timed(steps, "freeze", lambda: len(freeze(app, site_dir))) if app is not None else None
     timed(steps, "search", lambda: write_search_index(archive, site_dir))
     timed(steps, "exports", lambda: write_exports(archive, site_dir, None, outlines))
     return {"steps": steps, "pages": pages, **site_figures(site_dir)}

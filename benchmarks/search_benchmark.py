@@ -130,11 +130,14 @@ def _item(vocabulary: Vocabulary, number: int, serial: int, date: dt.date) -> Ag
 def build_tier(items: int, site: Path) -> dict:
     """Build the shell site and the search index of a synthetic archive; the figures."""
     from kommunearkiv.build import DEFAULT_THEME
+    from kommunearkiv.exports import outlines
+    from kommunearkiv.exports.catalog import data_catalog
     from kommunearkiv.search import write_search_index
     from kommunearkiv.web.app import create_app
     from kommunearkiv.web.freeze import freeze
 
-    freeze(create_app(synthetic_archive(20, seed=2), [DEFAULT_THEME]), site)  # search page and static files
+    shell = synthetic_archive(20, seed=2)
+    freeze(create_app(shell, [DEFAULT_THEME], catalog=data_catalog(outlines(shell))), site)  # search page and static files
     archive = synthetic_archive(items)
     memory_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()

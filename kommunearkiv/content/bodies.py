@@ -3,9 +3,8 @@
 Attachments are most of an archive's text (about 40 % of its memory when
 loaded); keeping them on disk lets forked page, search and data workers share
 a much smaller archive. The digest of the body as first read goes into the
-model's ``repr``, which fingerprints hash, and is checked on every later read:
-a file changed during a build stops it rather than publish a text that the
-fingerprints do not describe.
+model's ``repr``, and is checked on every later read: a file changed during a
+build stops it rather than publish a text that the rest of the build did not see.
 """
 from __future__ import annotations
 

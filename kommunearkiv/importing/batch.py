@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..content.originals import withheld
-from ..content.reader import read_archive
+from ..content.reader import load_archive
 from ..content.writer import write_meeting
 from ..errors import InputError, Problem
 from ..folders import replaced_atomically
@@ -85,7 +85,7 @@ def write_checked(parsed: list[tuple[Path, dict]], work: Path, shown_as: Path) -
     for path, document in parsed:
         write_meeting(document, work, original=path)
     try:
-        read_archive(work, only={municipality_slug(d["municipality"]) for _, d in parsed})
+        load_archive(work, only={municipality_slug(d["municipality"]) for _, d in parsed})
     except InputError as error:
         raise InputError([
             Problem(problem.path.replace(str(work), str(shown_as), 1), problem.line, problem.field,

@@ -12,6 +12,7 @@ same. ``docs/search.md`` explains the design.
 from __future__ import annotations
 
 import heapq
+import shutil
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -79,7 +80,9 @@ def write_index(parts: list[IndexPart], municipalities: list[Municipality], site
 
 
 def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHARD_BYTES) -> dict:
-    """The whole index of ``archive`` under ``site_dir/search/index/``; ``write_index``'s figures."""
+    """The whole index of ``archive`` under ``site_dir/search/index/``, an earlier one there removed first;
+    ``write_index``'s figures."""
+    shutil.rmtree(site_dir / INDEX_FOLDER, ignore_errors=True)
     municipalities = [archive.municipalities[m] for m in sorted(archive.municipalities)]
     parts = [write_municipality_index(m, position, site_dir, shard_bytes) for position, m in enumerate(municipalities)]
     return write_index(parts, municipalities, site_dir, shard_bytes)

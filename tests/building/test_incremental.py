@@ -36,7 +36,7 @@ def edited_with_size_and_time_kept(content: Path, theme: Path) -> None:
 
 
 def edited_attachment_text(content: Path, theme: Path) -> None:
-    """Attachment texts stay on disk after loading (content/bodies.py): their digest must reach the fingerprints."""
+    """Attachment texts stay on disk after loading (content/bodies.py): an edit must still be seen."""
     attachment = sorted(content.glob("*/*/*/bilag/*.md"))[0]
     attachment.write_text(attachment.read_text(encoding="utf-8") + "\nEt nyt afsnit i bilaget.\n", encoding="utf-8")
 

@@ -17,7 +17,7 @@ import pytest
 
 from kommunearkiv.content.linking import link_archive
 from kommunearkiv.exports import write_exports
-from kommunearkiv.fingerprints import full_outlines
+from kommunearkiv.exports import outlines as archive_outlines
 from kommunearkiv.model import (CLOSED, AgendaItem, Archive, AttachmentDocument, Committee, Decision, EarlierDecision,
                                 Incomplete, Meeting, Membership, Municipality, Original, Person, Section, Source, Substitute)
 from kommunearkiv.slugs import slug
@@ -121,5 +121,5 @@ def archive() -> Archive:
 def site(tmp_path) -> tuple[Archive, Path, dict]:
     """The fixture archive's data files written into an otherwise empty site folder."""
     archive = build_archive()
-    figures = write_exports(archive, tmp_path / "site", "https://arkiv.example.dk/", full_outlines(archive))
+    figures = write_exports(archive, tmp_path / "site", "https://arkiv.example.dk/", archive_outlines(archive))
     return archive, tmp_path / "site", figures

@@ -17,7 +17,7 @@ from kommunearkiv.exports import write_exports
 from kommunearkiv.exports.archive import write_zip
 from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.web.linked import alternate_links, json_ld
-from kommunearkiv.fingerprints import full_outlines
+from kommunearkiv.exports import outlines as archive_outlines
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
 
@@ -30,8 +30,8 @@ def built(tmp_path_factory, make_archive) -> Path:
     """The fixture archive frozen into pages, then its data files written, as the build does."""
     site_dir = tmp_path_factory.mktemp("built") / "site"
     archive = make_archive()
-    freeze(create_app(archive, theme_search_path(None)), site_dir)
-    write_exports(archive, site_dir, SITE_URL, full_outlines(archive))
+    freeze(create_app(archive, theme_search_path(None), catalog=data_catalog(archive_outlines(archive))), site_dir)
+    write_exports(archive, site_dir, SITE_URL, archive_outlines(archive))
     return site_dir
 
 
@@ -56,7 +56,7 @@ def test_robots_names_the_sitemap(built):
 
 
 def test_no_sitemap_without_the_site_address(archive, tmp_path):
-    write_exports(archive, tmp_path, None, full_outlines(archive))
+    write_exports(archive, tmp_path, None, archive_outlines(archive))
     assert not list(tmp_path.rglob("sitemap*.xml"))
     assert "Sitemap" not in (tmp_path / locations.ROBOTS).read_text(encoding="utf-8")
 
@@ -74,7 +74,7 @@ def test_same_content_gives_byte_identical_files(make_archive, tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
     for site_dir in (first, second):
         archive = make_archive()
-        write_exports(archive, site_dir, SITE_URL, full_outlines(archive))
+        write_exports(archive, site_dir, SITE_URL, archive_outlines(archive))
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
@@ -126,7 +126,7 @@ def test_data_page_links_every_data_file(built, make_archive):
     archive = make_archive()
     app = create_app(archive, theme_search_path(None))
     with app.test_request_context("/data/"):
-        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(full_outlines(archive)))
+        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(archive_outlines(archive)))
     links = [href.removeprefix("/") for href in re.findall(r'href="([^"]+)"', page) if href.startswith("/data/") and href != "/data/"]
     assert [link for link in links if not (built / link).is_file()] == []
     written = {p.relative_to(built).as_posix() for p in (built / locations.DATA).rglob("*") if p.suffix in (".csv", ".atom", ".ics")}

@@ -21,7 +21,7 @@ from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.exports.feeds import feed_text
 from kommunearkiv.exports.sitemap import SITE_PAGES
 from kommunearkiv.exports.tables import TABLES
-from kommunearkiv.fingerprints import full_outlines
+from kommunearkiv.exports import outlines as archive_outlines
 from kommunearkiv.model import Archive
 from kommunearkiv.model.outline import OUTLINE_MEETINGS
 
@@ -53,7 +53,7 @@ def synthetic(synthetic_content, tmp_path_factory) -> Archive:
 def test_one_municipality_per_call_writes_what_one_call_writes(source, request, tmp_path):
     archive = {"fixture": lambda: request.getfixturevalue("make_archive")(), "synthetic": lambda: request.getfixturevalue("synthetic"),
                "shipped": lambda: request.getfixturevalue("shipped_archive")}[source]()
-    outlines = full_outlines(archive)
+    outlines = archive_outlines(archive)
     _, together = write_exports(archive, tmp_path / "together", SITE_URL, outlines)
     apart = {}
     for municipality in sorted(archive.municipalities):
@@ -67,7 +67,7 @@ def test_one_municipality_per_call_writes_what_one_call_writes(source, request, 
 
 def test_site_wide_files_stay_as_they_are_when_no_municipality_is_written(make_archive, tmp_path):
     archive = make_archive()
-    outlines = full_outlines(archive)
+    outlines = archive_outlines(archive)
     site_dir = tmp_path / "site"
     write_exports(archive, site_dir, SITE_URL, outlines)
     before = files(site_dir)
@@ -84,7 +84,7 @@ def test_site_wide_files_stay_as_they_are_when_no_municipality_is_written(make_a
 def test_site_wide_files_come_from_the_outlines_not_the_archive(make_archive, tmp_path):
     """The archive given holds only Gentofte; the index, feed and sitemap index still cover Allerød."""
     archive = make_archive()
-    write_exports(only(archive, "gentofte"), tmp_path, SITE_URL, full_outlines(archive))
+    write_exports(only(archive, "gentofte"), tmp_path, SITE_URL, archive_outlines(archive))
     index = json.loads((tmp_path / locations.ARCHIVE_JSON).read_text(encoding="utf-8"))
     assert [(m["id"], m["meetings"], m["data"]) for m in index["municipalities"]] == [
         ("alleroed", 3, "data/alleroed.json"), ("gentofte", 1, "data/gentofte.json")]
@@ -96,7 +96,7 @@ def test_site_wide_files_come_from_the_outlines_not_the_archive(make_archive, tm
 @pytest.mark.parametrize("source", ["synthetic", "shipped_archive"])
 def test_site_feed_from_the_outlines_is_the_feed_of_the_whole_archive(source, request, tmp_path):
     archive = request.getfixturevalue(source)
-    write_exports(Archive(), tmp_path, SITE_URL, full_outlines(archive))
+    write_exports(Archive(), tmp_path, SITE_URL, archive_outlines(archive))
     whole = feed_text(archive, archive.meetings(), "Kommunearkiv: nye møder og beslutninger", "Kommunearkiv", "",
                       locations.SITE_FEED, SITE_URL)
     assert (tmp_path / locations.SITE_FEED).read_text(encoding="utf-8") == whole
@@ -121,7 +121,7 @@ def test_closed_items_are_number_and_title_only_in_the_municipality_file_and_tab
 def shipped_exports(shipped_archive, tmp_path_factory) -> Path:
     """The shipped content's data files, written with the site's address (so with sitemaps)."""
     site_dir = tmp_path_factory.mktemp("shipped") / "site"
-    write_exports(shipped_archive, site_dir, SITE_URL, full_outlines(shipped_archive))
+    write_exports(shipped_archive, site_dir, SITE_URL, archive_outlines(shipped_archive))
     return site_dir
 
 
@@ -149,7 +149,7 @@ def test_real_build_writes_per_municipality_files_and_a_small_index(built_site, 
 
 
 def test_catalog_counts_are_the_rows_of_the_written_tables(built_site, shipped_archive):
-    catalog = data_catalog(full_outlines(shipped_archive))
+    catalog = data_catalog(archive_outlines(shipped_archive))
     for table in catalog["tables"]:
         written = 0
         for municipality in catalog["municipalities"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from kommunearkiv.exports import sitemap
-from kommunearkiv.fingerprints import full_outlines
+from kommunearkiv.exports import outlines as archive_outlines
 
 SITE_URL = "https://data.example.dk/arkiv?x=1&y=<2>"
 
@@ -46,7 +46,7 @@ def test_exactly_one_full_part_stays_a_single_sitemap(archive, tmp_path, monkeyp
 
 def test_the_site_index_lists_a_large_municipalitys_parts_not_its_index(archive, tmp_path, monkeypatch):
     """An index may not list an index: past the limit, the root index names the municipality's parts."""
-    outlines = full_outlines(archive)
+    outlines = archive_outlines(archive)
     monkeypatch.setattr(sitemap, "MAX_URLS", 4)
     written = {path for mu in archive.municipalities.values() for path in sitemap.write_sitemaps(mu, tmp_path, SITE_URL)}
     sitemap.write_site_sitemaps(outlines, tmp_path, SITE_URL)

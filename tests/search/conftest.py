@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from kommunearkiv.build import DEFAULT_THEME
+from kommunearkiv.exports import outlines
+from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.search import write_search_index
 from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
@@ -19,7 +21,7 @@ SUB_PATH = "arkiv/udvalg"
 
 def build_fixture_site(site: Path, **index_options) -> Path:
     archive = fixture_archive()
-    freeze(create_app(archive, [DEFAULT_THEME]), site)
+    freeze(create_app(archive, [DEFAULT_THEME], catalog=data_catalog(outlines(archive))), site)
     write_search_index(archive, site, **index_options)
     return site
 

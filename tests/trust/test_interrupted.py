@@ -10,7 +10,7 @@ import pytest
 from cli_run import ROOT, run_cli, start_cli, tree
 
 from kommunearkiv import build
-from kommunearkiv.incremental import CACHE_FOLDER
+from kommunearkiv.build import CACHE_FOLDER
 from kommunearkiv.cli import main
 
 SHIPPED = ROOT / "content"
@@ -79,7 +79,7 @@ def test_build_interrupted_by_ctrl_c_leaves_the_site(work, monkeypatch, capsys):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build, "write_exports", interrupted)
+    monkeypatch.setattr(build, "write_site_files", interrupted)
     assert main(["--content", str(work / "content"), "--site", str(work / "site"), "--quiet"]) == 130
     assert "Interrupted; nothing was written." in capsys.readouterr().err
     assert tree(work / "site") == before

@@ -4,12 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from web_archive import DEFAULT_THEME, make_archive
+from web_archive import DEFAULT_THEME, make_archive, site_app
 
-from kommunearkiv.exports import write_exports
-from kommunearkiv.fingerprints import full_outlines
+from kommunearkiv.exports import outlines, write_exports
 from kommunearkiv.model import Archive
-from kommunearkiv.web.app import create_app
 from kommunearkiv.web.freeze import freeze
 
 
@@ -20,7 +18,7 @@ def archive() -> Archive:
 
 @pytest.fixture
 def app(archive):
-    return create_app(archive, [DEFAULT_THEME])
+    return site_app(archive, [DEFAULT_THEME])
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +26,6 @@ def site(tmp_path_factory) -> Path:
     """The test archive built once as the build does it, pages then data files (tests only read it)."""
     destination = tmp_path_factory.mktemp("site")
     archive = make_archive()
-    freeze(create_app(archive, [DEFAULT_THEME]), destination)
-    write_exports(archive, destination, None, full_outlines(archive))
+    freeze(site_app(archive, [DEFAULT_THEME]), destination)
+    write_exports(archive, destination, None, outlines(archive))
     return destination

@@ -4,10 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from kommunearkiv.exports import outlines
+from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.model import (CLOSED, AgendaItem, Archive, AttachmentDocument, Case, Committee, Decision,
                                 EarlierDecision, Incomplete, Meeting, Membership, Municipality, Original, Person, Section,
                                 Source, Substitute)
 from kommunearkiv.slugs import slug
+from kommunearkiv.web.app import create_app
 
 DEFAULT_THEME = Path(__file__).resolve().parents[2] / "themes" / "default"
 SECRET = "HEMMELIGT-INDHOLD-7Q"
@@ -121,3 +124,8 @@ def gentofte() -> Municipality:
 
 def make_archive() -> Archive:
     return link(Archive({m.id: m for m in (alleroed(), gentofte())}))
+
+
+def site_app(archive: Archive, themes: list[Path], site_url: str | None = None):
+    """The app of a whole site: every page of ``archive``, its data page listing the data files."""
+    return create_app(archive, themes, site_url, data_catalog(outlines(archive)))
