@@ -27,7 +27,8 @@ synthetic_archive = search_benchmark.synthetic_archive
 QUERIES = [
     "borgere", "forslag budget borgere", "ledighedsydelse", "beskæftigelsen", "kommunen virksomheder indsats",
     "udvalget", "emn-2010-00003", "10/12", "borgerne budgettet", "bor*", "virk*", "aktivering", "x",
-    "sagsbehandlingen borger*", "borgere borgere", "budget forslag",
+    "sagsbehandlingen borger*", "borgere borgere", "budget forslag", "sagsbehandlingen", "langtidsledige",
+    "jobformidling", "ledighedsydelse langtidsledige",
 ]
 
 

@@ -4,7 +4,7 @@
  * number of distinct index terms the query holds, and, given the documents, all hits of a whole lunr.js index of them. */
 "use strict";
 const fs = require("fs");
-const { lunr, searchFrom, readStdin } = require("./lunr_env");
+const { lunr, core, searchFrom, readStdin } = require("./lunr_env");
 
 /* The whole index, made by lunr.js's own Builder (no pipeline: the terms are the index's already). */
 function wholeIndex(manifest, documents) {
@@ -33,14 +33,21 @@ async function main() {
       sharded: pairs(found.hits), total: found.total, best: pairs(best.hits), bestTotal: best.total,
       firstMunicipality: pairs(filtered.hits), firstMunicipalityTotal: filtered.total,
       facets: found.hits.map((h) => h.facets),
-      terms: new Set(found.terms.flatMap((c) => c.entries.map((e) => e[0]))).size,
+      terms: new Set(found.groups.flatMap((g) => Object.keys(g.entries))).size,
     };
     if (whole) {
-      const results = whole.query((q) => found.terms.forEach((c) => q.term(c.term, {
-        usePipeline: false, presence: lunr.Query.presence.REQUIRED,
+      // every clause optional (lunr scores the same whatever the presence); a hit must hold a term of each group
+      const clauses = found.terms.flat();
+      const results = whole.query((q) => clauses.forEach((c) => q.term(c.term, {
+        usePipeline: false, boost: c.boost,
         wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
       })));
-      entry.whole = results.map((r) => [Number(r.ref), r.score]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      const holdsEveryGroup = (r) => {
+        const matched = Object.keys(r.matchData.metadata);
+        return found.terms.every((group) => matched.some((t) => group.some((c) => core.expandsTo(c, t))));
+      };
+      entry.whole = results.filter(holdsEveryGroup).map((r) => [Number(r.ref), r.score])
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     }
     out.push(entry);
   }

@@ -21,6 +21,10 @@
   var IDENTIFIER_SEPARATOR = /[\/\-.]/;
   var EDGE_PUNCTUATION = /^["'(\[{«»]+|["')\]}»«,;:!?]+$|\.$/g;
   var SEPARATOR = /[\s\-]+/;
+  var MIN_EXPANDED = 3;     // letters a word needs to be expanded as the first part of compounds
+  var PREFIX_LETTERS = 5;   // the shortest prefix a word expands by (unless the word is shorter)
+  var EXACT_BOOST = 2;      // the query vector's value of a word's own stem; its other expansions have 1
+  var POSTING = 3;          // numbers per posting: id delta, tf, field length
 
   var received = {};
   var waiting = {};
@@ -59,7 +63,26 @@
     return token.toString();
   }
 
-  /* Query text -> clauses {term, wildcard, parts}; identifiers keep their parts as a fallback. */
+  /* The prefix by which a plain word is expanded to the compounds it begins: what the word and its stem
+   * share less one letter (so "jobcentre" reaches "jobcenter" and back: their stems are jobcentr, jobcent),
+   * but at least the word's first PREFIX_LETTERS letters (a short stem: ledighed -> led); the whole word
+   * when it is shorter; "" for a word of fewer than MIN_EXPANDED letters or with a digit. */
+  function compoundPrefix(word, stem) {
+    if (word.length < MIN_EXPANDED || /\d/.test(word)) return "";
+    var common = 0;
+    while (common < stem.length && stem.charAt(common) === word.charAt(common)) common++;
+    return word.slice(0, Math.max(common - 1, Math.min(word.length, PREFIX_LETTERS)));
+  }
+
+  /* A plain word -> its clause: the stem, and (a compound's first part) the prefix. */
+  function wordClause(word) {
+    var t = term(word);
+    if (!t) return null;
+    var trimmed = lunr.da.trimmer(new lunr.Token(word, {})).toString();
+    return { term: t, prefix: compoundPrefix(trimmed, t) };
+  }
+
+  /* Query text -> clauses {term, prefix | wildcard | identifier and parts}; every clause must match. */
   function parse(text) {
     var clauses = [];
     text.toLowerCase().split(/\s+/).forEach(function (raw) {
@@ -70,14 +93,27 @@
         if (prefix) clauses.push({ term: prefix, wildcard: true });
         return;
       }
-      var parts = word.split(SEPARATOR).map(term).filter(Boolean);
       if (IDENTIFIER.test(word) && IDENTIFIER_SEPARATOR.test(word)) {
-        clauses.push({ term: word, identifier: true, parts: parts });
-      } else {
-        parts.forEach(function (t) { clauses.push({ term: t }); });
+        clauses.push({ term: word, identifier: true, parts: word.split(SEPARATOR).map(term).filter(Boolean) });
+        return;
       }
+      word.split(SEPARATOR).map(wordClause).forEach(function (c) { if (c) clauses.push(c); });
     });
     return clauses;
+  }
+
+  /* The lunr.js query clauses of one clause of ours: {term, boost, wildcard}. A word's stem counts
+   * EXACT_BOOST in all, each other term its prefix expands to 1. */
+  function lunrClauses(c) {
+    if (c.wildcard) return [{ term: c.term, boost: 1, wildcard: true }];
+    if (!c.prefix) return [{ term: c.term, boost: 1 }];
+    var covered = c.term.indexOf(c.prefix) === 0;
+    return [{ term: c.term, boost: covered ? EXACT_BOOST - 1 : EXACT_BOOST }, { term: c.prefix, boost: 1, wildcard: true }];
+  }
+
+  /* Whether an index term is one a lunr clause expands to. */
+  function expandsTo(lc, t) {
+    return lc.wildcard ? t.indexOf(lc.term) === 0 : t === lc.term;
   }
 
   /* The position of the last first term <= t (binary search; 0 when t precedes them all). */
@@ -90,14 +126,16 @@
     return low;
   }
 
-  /* The keys of the term shards holding the clauses' terms (and an identifier's parts). */
+  /* The keys of the term shards holding the clauses' terms (a prefix: every shard its range overlaps; an
+   * identifier: its parts' too, for the fallback). */
   function shardKeys(shards, clauses) {
     var firstTerms = shards.map(function (s) { return s[0]; }), wanted = {};
     if (!shards.length) return [];  // an empty archive
     clauses.forEach(function (c) {
-      [c.term].concat(c.parts || []).forEach(function (t) {
-        var first = shardFor(firstTerms, t);
-        var last = c.wildcard ? shardFor(firstTerms, t + "\uffff") : first;
+      var lcs = lunrClauses(c).concat((c.parts || []).map(function (t) { return { term: t }; }));
+      lcs.forEach(function (lc) {
+        var first = shardFor(firstTerms, lc.term);
+        var last = lc.wildcard ? shardFor(firstTerms, lc.term + "\uffff") : first;
         for (var n = first; n <= last; n++) wanted["t/" + shards[n][1]] = true;
       });
     });
@@ -111,30 +149,42 @@
     return table;
   }
 
-  /* Clauses -> [{term(s) the clause matches, in index order}]; identifiers not in the index fall
-   * back to their parts; a prefix matches every loaded term it begins (shards cover its range). */
-  function resolve(table, clauses) {
-    var resolved = [];
-    clauses.forEach(function (c) {
-      if (c.identifier && !(c.term in table)) {
-        c.parts.forEach(function (t) { resolved.push({ term: t, entries: t in table ? [table[t]] : [] }); });
-      } else if (c.wildcard) {
-        var entries = Object.keys(table).filter(function (t) { return t.indexOf(c.term) === 0; })
-          .sort().map(function (t) { return table[t]; });
-        resolved.push({ term: c.term, wildcard: true, entries: entries });
-      } else {
-        resolved.push({ term: c.term, entries: c.term in table ? [table[c.term]] : [] });
-      }
+  /* One group of the query: a document must hold one of its terms. `clauses`: its lunr.js clauses;
+   * `entries`: term -> entry of the index terms they expand to (the loaded shards cover them all);
+   * `weights`: term -> the sum of the boosts of the clauses expanding to it (lunr's query vector). */
+  function group(table, lcs) {
+    var g = { clauses: lcs, entries: Object.create(null), weights: Object.create(null) };
+    lcs.forEach(function (lc) {
+      var found = lc.wildcard ? Object.keys(table).filter(function (t) { return expandsTo(lc, t); })
+        : (lc.term in table ? [lc.term] : []);
+      found.forEach(function (t) {
+        g.entries[t] = table[t];
+        g.weights[t] = (g.weights[t] || 0) + lc.boost;
+      });
     });
-    return resolved;
+    return g;
   }
 
-  /* The segment files (p/<key>) the resolved entries refer to: a municipality's large field lists of a
+  /* Clauses -> groups; an identifier not in the index falls back to its parts, each a group. */
+  function resolve(table, clauses) {
+    var groups = [];
+    clauses.forEach(function (c) {
+      if (c.identifier && !(c.term in table)) {
+        c.parts.forEach(function (t) { groups.push(group(table, [{ term: t, boost: 1 }])); });
+      } else {
+        groups.push(group(table, lunrClauses(c)));
+      }
+    });
+    return groups;
+  }
+
+  /* The segment files (p/<key>) the groups' entries refer to: a municipality's large field lists of a
    * term are kept apart, the entry holding [key] in their place (kommunearkiv/search/segments.py). */
-  function segmentKeys(resolved) {
+  function segmentKeys(groups) {
     var keys = {};
-    resolved.forEach(function (c) {
-      c.entries.forEach(function (entry) {
+    groups.forEach(function (g) {
+      Object.keys(g.entries).forEach(function (t) {
+        var entry = g.entries[t];
         for (var i = 1; i < entry.length; i++) if (typeof entry[i][0] === "string") keys["p/" + entry[i][0]] = true;
       });
     });
@@ -154,38 +204,57 @@
   /* Calls visit(field, id, weight) for each posting of a term entry, with the weight lunr.js's
    * Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
   function eachPosting(m, entry, visit) {
-    var withTerm = 0;
-    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / 3;
+    var width = POSTING, withTerm = 0;
+    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / width;
     var idf = Math.log(1 + Math.abs((m.documents - withTerm + 0.5) / (withTerm + 0.5)));
     for (i = 1; i < entry.length; i++) {
       var list = entry[i], field = list[0], average = m.lengths[field] / m.documents;
-      for (var k = 1, id = 0; k < list.length; k += 3) {
+      for (var k = 1, id = 0; k < list.length; k += width) {
         id += list[k];
         var tf = list[k + 1];
         var score = idf * ((m.k1 + 1) * tf) / (m.k1 * (1 - m.b + m.b * (list[k + 2] / average)) + tf);
         score *= m.boosts[field];
-        visit(field, id, Math.round(score * 1000) / 1000);
+        visit(field, id, Math.round(score * 1000) / 1000, list, k);
       }
     }
   }
 
-  /* Documents holding every clause (lunr's REQUIRED) -> the sum of their weights for the query's
-   * terms: lunr's score times the query vector's length, up to float rounding. */
-  function candidates(m, resolved) {
-    var found = new Map();  // id -> {clauses: matched so far, sum}
-    resolved.forEach(function (clause, i) {
-      clause.entries.forEach(function (entry) {
-        eachPosting(m, entry, function (field, id, weight) {
-          var doc = found.get(id);
-          if (!doc && i === 0) found.set(id, doc = { clauses: 0, sum: 0 });
-          if (!doc || doc.clauses < i) return;  // misses an earlier clause
-          doc.sum += weight;
-          doc.clauses = i + 1;
-        });
+  /* Every distinct term of the groups: term -> {entry, weight: its query vector's value, mask: its groups}. */
+  function queryTerms(groups) {
+    var terms = Object.create(null);
+    groups.forEach(function (g, i) {
+      Object.keys(g.entries).forEach(function (t) {
+        var q = terms[t] || (terms[t] = { entry: g.entries[t], weight: 0, mask: 0 });
+        q.weight += g.weights[t];
+        q.mask |= 1 << i;
       });
     });
+    return terms;
+  }
+
+  /* Documents holding a term of every group (and none of `excluded`'s) -> the sum of their weights times
+   * the query vector's: lunr's score times the query vector's length, up to float rounding. */
+  function candidates(m, groups, excluded) {
+    var terms = queryTerms(groups), full = Math.pow(2, groups.length) - 1, found = new Map();
+    var order = Object.keys(terms).sort(function (a, b) { return (terms[b].mask & 1) - (terms[a].mask & 1); });
+    order.forEach(function (t) {
+      var q = terms[t];
+      eachPosting(m, q.entry, function (field, id, weight) {
+        var doc = found.get(id);
+        if (!doc) {
+          if (!(q.mask & 1)) return;  // misses the first group
+          found.set(id, doc = { mask: 0, sum: 0 });
+        }
+        doc.mask |= q.mask;
+        doc.sum += weight * q.weight;
+      });
+    });
+    var gone = new Set();
+    (excluded || []).forEach(function (g) {
+      Object.keys(g.entries).forEach(function (t) { eachPosting(m, g.entries[t], function (f, id) { gone.add(id); }); });
+    });
     var sums = new Map();
-    found.forEach(function (doc, id) { if (doc.clauses === resolved.length) sums.set(id, doc.sum); });
+    found.forEach(function (doc, id) { if (doc.mask === full && !gone.has(id)) sums.set(id, doc.sum); });
     return sums;
   }
 
@@ -202,13 +271,12 @@
 
   /* A lunr index of the query's terms restricted to some documents, with the whole index's weights;
    * term indexes follow the sorted terms (lunr's own follow first appearance: docs/search.md). */
-  function buildIndex(m, resolved, docs) {
-    var wanted = new Set(docs), invertedIndex = [], vectors = Object.create(null), entries = {};
-    resolved.forEach(function (c) { c.entries.forEach(function (e) { entries[e[0]] = e; }); });
-    Object.keys(entries).sort().forEach(function (t, termIndex) {
+  function buildIndex(m, groups, docs) {
+    var wanted = new Set(docs), invertedIndex = [], vectors = Object.create(null), terms = queryTerms(groups);
+    Object.keys(terms).sort().forEach(function (t, termIndex) {
       var posting = { _index: termIndex };
       m.fields.forEach(function (f) { posting[f] = {}; });
-      eachPosting(m, entries[t], function (field, id, weight) {
+      eachPosting(m, terms[t].entry, function (field, id, weight) {
         if (!wanted.has(id)) return;
         var ref = m.fields[field] + "/" + id;
         posting[m.fields[field]][id] = {};
@@ -222,13 +290,19 @@
     });
   }
 
-  /* lunr.js scores: every clause required, terms as the index holds them; ties by id. */
-  function run(index, resolved) {
+  /* The groups' lunr.js clauses, in order. */
+  function allClauses(groups) {
+    return groups.reduce(function (all, g) { return all.concat(g.clauses); }, []);
+  }
+
+  /* lunr.js scores of the index's documents (every one holds a term of each group): the clauses optional,
+   * as lunr scores them whatever their presence; ties by id. */
+  function run(index, groups) {
     var results = index.query(function (q) {
-      resolved.forEach(function (c) {
-        q.term(c.term, {
-          usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-          wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+      allClauses(groups).forEach(function (lc) {
+        q.term(lc.term, {
+          usePipeline: false, boost: lc.boost,
+          wildcard: lc.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
         });
       });
     });
@@ -265,14 +339,17 @@
       return manifest().then(function (m) {
         if (!clauses.length) return { clauses: clauses, terms: [], total: 0, hits: [] };
         return Promise.all(shardKeys(m.shards, clauses).map(store.load)).then(function (shards) {
-          var resolved = resolve(termTable(shards), clauses);
-          return Promise.all(segmentKeys(resolved).map(store.load)).then(function () {
-            resolved.forEach(function (c) { c.entries = c.entries.map(withSegments); });
-            var sums = candidates(m, resolved), docs = [];
+          var groups = resolve(termTable(shards), clauses);
+          return Promise.all(segmentKeys(groups).map(store.load)).then(function () {
+            groups.forEach(function (g) {
+              Object.keys(g.entries).forEach(function (t) { g.entries[t] = withSegments(g.entries[t]); });
+            });
+            var sums = candidates(m, groups), docs = [];
             sums.forEach(function (sum, id) { if (!keep || keep(facetsOf(m, id))) docs.push(id); });
-            var scored = docs.length ? run(buildIndex(m, resolved, bestCandidates(docs, sums, limit)), resolved) : [];
+            var scored = docs.length ? run(buildIndex(m, groups, bestCandidates(docs, sums, limit)), groups) : [];
             var hits = scored.slice(0, limit).map(function (h) { h.facets = facetsOf(m, h.ref); return h; });
-            return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
+            return { clauses: clauses, terms: groups.map(function (g) { return g.clauses; }), groups: groups,
+                     total: docs.length, hits: hits };
           });
         });
       });
@@ -301,19 +378,22 @@
     return { manifest: manifest, search: search, describe: describe };
   }
 
-  /* Text split into [text, highlighted] pieces: words whose index term the query matched. */
+  /* Text split into [text, highlighted] pieces: words whose index term (or, for `ord*`, the word itself)
+   * a clause of the query expands to; `terms`: the groups' lunr.js clauses (search().terms). */
   function highlight(text, terms) {
-    var exact = {}, prefixes = [];
-    terms.forEach(function (c) { if (c.wildcard) prefixes.push(c.term); else exact[c.term] = true; });
+    var clauses = [].concat.apply([], terms);
     return text.split(/([\s\-]+)/).map(function (piece) {
       var lower = piece.toLowerCase().replace(EDGE_PUNCTUATION, "");
       var t = term(piece);
-      var hit = exact[lower] || (t && exact[t]) || prefixes.some(function (p) { return lower.indexOf(p) === 0; });
+      var hit = lower && clauses.some(function (lc) {
+        return expandsTo(lc, lower) || (t && expandsTo(lc, t));
+      });
       return [piece, Boolean(hit)];
     });
   }
 
   root.kommunearkivSearch = {
-    receive: receive, createSearch: createSearch, parse: parse, term: term, highlight: highlight
+    receive: receive, createSearch: createSearch, parse: parse, term: term, highlight: highlight,
+    lunrClauses: lunrClauses, expandsTo: expandsTo
   };
 })(typeof window !== "undefined" ? window : globalThis);
