@@ -22,6 +22,9 @@ FIELDS = (("title", 10), ("nr", 10), ("decision", 2), ("body", 1), ("mentions", 
 # mentions (lunr's tokenizer would split "EMN-2019-00607" in running text into three words).
 IDENTIFIER_FIELDS = ("nr", "mentions")
 HYPHENATED_IDENTIFIER = re.compile(r"(?<![\w-])(?=[\w-]*\d)\w+(?:-\w+)+(?![\w-])")
+# A number with a slash in running text (a case number such as 15/839), whose parts are indexed too.
+SLASHED_NUMBER = re.compile(r"(?<![\w/])\d+(?:/\d+)+(?![\w/])")
+_PARTS = re.compile(r"[-/.]")
 # How a result's heading shows the number of an item, attachment or case.
 LABELS = {"punkt": "{number}. {title}", "bilag": "Bilag {number}: {title}", "sag": "Sag {number}: {title}"}
 
@@ -53,17 +56,42 @@ class SearchDocument:
         return int(self.date[:4]) if self.date else 0
 
     def fields(self) -> dict:
-        """The lunr fields; identifiers go in as lists so the tokenizer keeps them whole."""
+        """The lunr fields; identifiers go in as lists so the tokenizer keeps them whole, followed by the
+        parts a reader may type of them (``identifier_parts``)."""
         own = [i.lower() for i in self.identifiers]
-        mentioned = hyphenated_identifiers(f"{self.decision} {self.body}".lower())
-        return {"title": self.title, "nr": own, "decision": self.decision, "body": self.body,
-                "mentions": sorted(set(mentioned) - set(own))}
+        text = f"{self.decision} {self.body}".lower()
+        mentioned = set(hyphenated_identifiers(text))
+        own_terms = own + [p for i in own for p in identifier_parts(i)]
+        parts = {p for i in mentioned for p in identifier_parts(i)}
+        parts.update(p for word in text.split() if "/" in word for n in SLASHED_NUMBER.findall(word)
+                     for p in identifier_parts(n))
+        return {"title": self.title, "nr": own_terms, "decision": self.decision, "body": self.body,
+                "mentions": sorted((mentioned | parts) - set(own_terms))}
 
 
 def hyphenated_identifiers(text: str) -> list[str]:
     """``HYPHENATED_IDENTIFIER.findall(text)``, three times faster: a match never holds whitespace
     and needs a hyphen, so only the whitespace-separated words with one are searched."""
     return [match for word in text.split() if "-" in word for match in HYPHENATED_IDENTIFIER.findall(word)]
+
+
+def identifier_parts(identifier: str) -> list[str]:
+    """What a reader may type of a case number besides the whole: its last part when it is a number of three
+    digits or more, also without leading zeros, and for three parts or more what follows the first
+    (``emn-2019-00607`` → ``00607``, ``607``, ``2019-00607``; ``14/11078`` → ``11078``; ``15/839`` →
+    ``839``). Not of a range of years (``2016-2019``) or a fraction (``1/2``)."""
+    parts = _PARTS.split(identifier)
+    if len(parts) < 2 or all(p.isdigit() and len(p) == 4 for p in parts):
+        return []
+    found = []
+    last = parts[-1]
+    if last.isdigit() and len(last) >= 3:
+        found.append(last)
+        if len(last.lstrip("0")) >= 3 and last.lstrip("0") != last:
+            found.append(last.lstrip("0"))
+    if len(parts) > 2:
+        found.append(identifier[len(parts[0]) + 1:])
+    return found
 
 
 def page_url(path: str) -> str:

@@ -39,6 +39,21 @@ def test_case_number_with_hyphens_as_typed(page, site_url):
     assert hits[2:] == [ITEM_REHAB]  # mentions the case number in its text
 
 
+ITEM_DANISH_CASE = "alleroed/sager/14-11078/index.html"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("00607", {ITEM_STRATEGY, CASE_STRATEGY}), ("607", {ITEM_STRATEGY, CASE_STRATEGY}),
+    ("2019-00607", {ITEM_STRATEGY, CASE_STRATEGY}), ("11078", {ITEM_DANISH, ITEM_DANISH_CASE}),
+    ("839", {ITEM_BUDGET, CASE_BUDGET}),
+])
+def test_part_of_a_case_number(page, site_url, query, expected):
+    """The serial number of a case number finds the case and its items first, the part marked where it shows."""
+    hits = search(page, site_url, query)
+    assert set(paths(hits, site_url)[:len(expected)]) == expected
+    assert all(any(query in m for m in hit.marked) for hit in hits[:len(expected)] if hit.type == "Sag")
+
+
 def test_unknown_hyphenated_number_falls_back_to_its_parts(page, site_url):
     hits = paths(search(page, site_url, "2016-2019"), site_url)
     assert hits[0] in {ITEM_BUDGET, CASE_BUDGET}

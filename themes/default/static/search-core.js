@@ -379,17 +379,44 @@
   }
 
   /* Text split into [text, highlighted] pieces: words whose index term (or, for `ord*`, the word itself)
-   * a clause of the query expands to; `terms`: the groups' lunr.js clauses (search().terms). */
+   * a clause of the query expands to, without the punctuation around them; a case number the query holds
+   * whole (EMN-2019-00607) is one piece, other words are tried part by part (Keis-Neerbek, 15/839).
+   * `terms`: the groups' lunr.js clauses (search().terms). */
   function highlight(text, terms) {
     var clauses = [].concat.apply([], terms);
-    return text.split(/([\s\-]+)/).map(function (piece) {
-      var lower = piece.toLowerCase().replace(EDGE_PUNCTUATION, "");
-      var t = term(piece);
-      var hit = lower && clauses.some(function (lc) {
-        return expandsTo(lc, lower) || (t && expandsTo(lc, t));
+    var whole = clauses.filter(function (lc) { return !lc.wildcard && IDENTIFIER_SEPARATOR.test(lc.term); });
+    var pieces = [];
+    function push(piece, hit) {
+      var last = pieces[pieces.length - 1];
+      if (last && !last[1] && !hit) last[0] += piece; else if (piece) pieces.push([piece, hit]);
+    }
+    function add(word, candidates) {
+      var core = word.replace(EDGE_PUNCTUATION, ""), at = word.indexOf(core), lower = core.toLowerCase();
+      var t = lower && term(lower), unpadded = /^0+\d{3}/.test(lower) ? lower.replace(/^0+/, "") : "";
+      var hit = Boolean(lower) && candidates.some(function (lc) {
+        return expandsTo(lc, lower) || (t && expandsTo(lc, t)) || (unpadded && expandsTo(lc, unpadded));
       });
-      return [piece, Boolean(hit)];
+      if (!hit) return push(word, false);
+      push(word.slice(0, at), false);
+      push(core, true);
+      push(word.slice(at + core.length), false);
+    }
+    text.split(/(\s+)/).forEach(function (word) {
+      if (!word) return;
+      var core = word.replace(EDGE_PUNCTUATION, "").toLowerCase();
+      if (whole.some(function (lc) { return lc.term === core; })) return add(word, whole);
+      for (var i = 0; i < whole.length; i++) {  // the end of a case number (2019-00607 of EMN-2019-00607)
+        var at = word.toLowerCase().lastIndexOf(whole[i].term);
+        if (at > 0 && IDENTIFIER_SEPARATOR.test(word.charAt(at - 1)) && core.slice(-whole[i].term.length) === whole[i].term) {
+          push(word.slice(0, at), false);
+          return add(word.slice(at), whole);
+        }
+      }
+      word.split(/([\-\/]+)/).forEach(function (part) {
+        if (/^[\s\-\/]*$/.test(part)) push(part, false); else add(part, clauses);
+      });
     });
+    return pieces;
   }
 
   root.kommunearkivSearch = {
