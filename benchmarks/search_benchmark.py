@@ -43,7 +43,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-CORE = ROOT / "themes" / "default" / "static" / "search-core.js"
+QUERY_SCRIPT = ROOT / "themes" / "default" / "static" / "search-query.js"
 WORD = re.compile(r"[a-zæøåéü]{3,}")
 NAME = re.compile(r"\b[A-ZÆØÅ][a-zæøå]{2,}\b")
 MUNICIPALITIES = 4
@@ -219,10 +219,10 @@ def split_compounds_at_index_time(archive: Archive) -> None:
     postings.field_terms = field_terms
 
 
-def core_without_expansion(core: str) -> str:
-    """search-core.js with the query-side expansion turned off (variants "none" and "b")."""
-    changed = core.replace("var MIN_EXPANDED = 3;", "var MIN_EXPANDED = Infinity;")
-    assert changed != core
+def without_expansion(script: str) -> str:
+    """search-query.js with the query-side expansion turned off (variants "none" and "b")."""
+    changed = script.replace("var MIN_EXPANDED = 3;", "var MIN_EXPANDED = Infinity;")
+    assert changed != script
     return changed
 
 
@@ -231,8 +231,8 @@ def use_variant(variant: str, archive: Archive, site: Path | None) -> None:
     if variant in ("b", "c"):
         split_compounds_at_index_time(archive)
     if site is not None and variant in ("none", "b"):
-        path = site / "static" / "search-core.js"
-        path.write_text(core_without_expansion(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path = site / "static" / "search-query.js"
+        path.write_text(without_expansion(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def compound_recall(variant: str) -> dict:
@@ -250,15 +250,15 @@ def compound_recall(variant: str) -> dict:
         site = Path(folder)
         figures = write_search_index(archive, site)
         files = sorted((site / "search" / "index").rglob("*.js"))
-        core = site / "search-core.js"
-        core.write_text(core_without_expansion(CORE.read_text(encoding="utf-8")) if variant in ("none", "b")
-                        else CORE.read_text(encoding="utf-8"), encoding="utf-8")
+        script = site / "search-query.js"
+        script.write_text(without_expansion(QUERY_SCRIPT.read_text(encoding="utf-8")) if variant in ("none", "b")
+                          else QUERY_SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")
         result = {"variant": variant, "index_bytes": figures["bytes"],
                   "index_gzip_bytes": sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)}
         for name in ("FIRST_PART", "OTHER_FORM", "LATER_PART"):
             queries = getattr(compound_queries, name)
             answers = run_node("ranks.js", [q for q, _ in queries], str(site / "search" / "index"), "10",
-                               env={"KOMMUNEARKIV_SEARCH_CORE": str(core)})
+                               env={"KOMMUNEARKIV_SEARCH_QUERY": str(script)})
             missed = [q for (q, url), a in zip(queries, answers) if url not in a["urls"]]
             result[name] = {"found": len(queries) - len(missed), "of": len(queries), "missed": missed,
                             "results": sum(a["total"] for a in answers)}

@@ -5,11 +5,11 @@ const { searchFrom, readStdin } = require("./lunr_env");
 
 async function main() {
   const search = searchFrom(process.argv[2]);
-  const top = Number(process.argv[3] || 10);
+  const limit = Number(process.argv[3] || 10);
   const out = [];
   for (const query of readStdin()) {
-    const found = await search.search(query, top);
-    const docs = await search.describe(found.hits);
+    const found = await search.search(query, { limit });
+    const docs = await search.describe(found);
     out.push({ urls: docs.map((d) => d.url), total: found.total });
   }
   process.stdout.write(JSON.stringify(out));

@@ -3,28 +3,25 @@
  * Index data are scripts calling kommunearkivSearch.receive(key, data) (see
  * kommunearkiv/search/shards.py), so they load from file:// as well. For a
  * query, only the manifest, the term shards of the query's terms (and the
- * segment files their entries refer to) and the document chunks of the hits
- * shown are loaded. Shards hold each posting's term
+ * segment files their entries refer to) and the document chunks and text blocks
+ * of the hits shown are loaded. Shards hold each posting's term
  * frequency and field length; the BM25 weights are computed here as lunr.js's
  * Builder computes them, from the manifest's global figures. The documents
  * holding every term are summed up by weight; lunr.js scores those that can rank
  * among the hits asked for, in a small index rebuilt from the shards, with the
  * scores of a whole-archive lunr.js index (docs/search.md). A document's facets
- * are read from its id (kommunearkiv/search/numbering.py).
- * Needs lunr.js, lunr.stemmer.support.js and lunr.da.js. Runs in browsers and node.
+ * are read from its id (kommunearkiv/search/numbering.py); the ranking rules,
+ * facet counts and the order by date are search-rank.js's.
+ * Needs lunr.js, lunr-languages' Danish, search-query.js and search-rank.js. Runs in browsers and node.
  */
 (function (root) {
   "use strict";
 
   var lunr = root.lunr;
-  var IDENTIFIER = /\d/;
-  var IDENTIFIER_SEPARATOR = /[\/\-.]/;
-  var EDGE_PUNCTUATION = /^["'(\[{«»]+|["')\]}»«,;:!?]+$|\.$/g;
-  var SEPARATOR = /[\s\-]+/;
-  var MIN_EXPANDED = 3;     // letters a word needs to be expanded as the first part of compounds
-  var PREFIX_LETTERS = 5;   // the shortest prefix a word expands by (unless the word is shorter)
-  var EXACT_BOOST = 2;      // the query vector's value of a word's own stem; its other expansions have 1
-  var POSTING = 3;          // numbers per posting: id delta, tf, field length
+  var api = root.kommunearkivSearch;
+  var POSTING = 4;          // numbers per posting: id delta, tf, field length, block of the text
+  var TEXT_FIELDS = { decision: true, body: true, mentions: true };  // fields of the text snippets are cut from
+  var PHRASE_CHECKS = 100;  // documents without a phrase after which a query stops looking for more
 
   var received = {};
   var waiting = {};
@@ -49,71 +46,8 @@
       (waiting[key] || []).forEach(function (done) { done[1](new Error("Kunne ikke indlæse " + key)); });
       delete waiting[key];
     }
-    return { load: load };
-  }
-
-  /* One word through lunr.da's pipeline (trimmer, stop words, stemmer): the index term or "". */
-  function term(word) {
-    var token = new lunr.Token(word.toLowerCase(), {});
-    var steps = [lunr.da.trimmer, lunr.da.stopWordFilter, lunr.da.stemmer];
-    for (var i = 0; i < steps.length; i++) {
-      token = steps[i](token);
-      if (!token || token.toString() === "") return "";
-    }
-    return token.toString();
-  }
-
-  /* The prefix by which a plain word is expanded to the compounds it begins: what the word and its stem
-   * share less one letter (so "jobcentre" reaches "jobcenter" and back: their stems are jobcentr, jobcent),
-   * but at least the word's first PREFIX_LETTERS letters (a short stem: ledighed -> led); the whole word
-   * when it is shorter; "" for a word of fewer than MIN_EXPANDED letters or with a digit. */
-  function compoundPrefix(word, stem) {
-    if (word.length < MIN_EXPANDED || /\d/.test(word)) return "";
-    var common = 0;
-    while (common < stem.length && stem.charAt(common) === word.charAt(common)) common++;
-    return word.slice(0, Math.max(common - 1, Math.min(word.length, PREFIX_LETTERS)));
-  }
-
-  /* A plain word -> its clause: the stem, and (a compound's first part) the prefix. */
-  function wordClause(word) {
-    var t = term(word);
-    if (!t) return null;
-    var trimmed = lunr.da.trimmer(new lunr.Token(word, {})).toString();
-    return { term: t, prefix: compoundPrefix(trimmed, t) };
-  }
-
-  /* Query text -> clauses {term, prefix | wildcard | identifier and parts}; every clause must match. */
-  function parse(text) {
-    var clauses = [];
-    text.toLowerCase().split(/\s+/).forEach(function (raw) {
-      var word = raw.replace(EDGE_PUNCTUATION, "");
-      if (!word) return;
-      if (/\*$/.test(word)) {
-        var prefix = lunr.da.trimmer(new lunr.Token(word.replace(/\*+$/, ""), {})).toString();
-        if (prefix) clauses.push({ term: prefix, wildcard: true });
-        return;
-      }
-      if (IDENTIFIER.test(word) && IDENTIFIER_SEPARATOR.test(word)) {
-        clauses.push({ term: word, identifier: true, parts: word.split(SEPARATOR).map(term).filter(Boolean) });
-        return;
-      }
-      word.split(SEPARATOR).map(wordClause).forEach(function (c) { if (c) clauses.push(c); });
-    });
-    return clauses;
-  }
-
-  /* The lunr.js query clauses of one clause of ours: {term, boost, wildcard}. A word's stem counts
-   * EXACT_BOOST in all, each other term its prefix expands to 1. */
-  function lunrClauses(c) {
-    if (c.wildcard) return [{ term: c.term, boost: 1, wildcard: true }];
-    if (!c.prefix) return [{ term: c.term, boost: 1 }];
-    var covered = c.term.indexOf(c.prefix) === 0;
-    return [{ term: c.term, boost: covered ? EXACT_BOOST - 1 : EXACT_BOOST }, { term: c.prefix, boost: 1, wildcard: true }];
-  }
-
-  /* Whether an index term is one a lunr clause expands to. */
-  function expandsTo(lc, t) {
-    return lc.wildcard ? t.indexOf(lc.term) === 0 : t === lc.term;
+    function loadAll(keys) { return Promise.all(keys.map(load)); }
+    return { load: load, loadAll: loadAll };
   }
 
   /* The position of the last first term <= t (binary search; 0 when t precedes them all). */
@@ -132,7 +66,7 @@
     var firstTerms = shards.map(function (s) { return s[0]; }), wanted = {};
     if (!shards.length) return [];  // an empty archive
     clauses.forEach(function (c) {
-      var lcs = lunrClauses(c).concat((c.parts || []).map(function (t) { return { term: t }; }));
+      var lcs = api.lunrClauses(c).concat((c.parts || []).map(function (t) { return { term: t }; }));
       lcs.forEach(function (lc) {
         var first = shardFor(firstTerms, lc.term);
         var last = lc.wildcard ? shardFor(firstTerms, lc.term + "\uffff") : first;
@@ -155,7 +89,7 @@
   function group(table, lcs) {
     var g = { clauses: lcs, entries: Object.create(null), weights: Object.create(null) };
     lcs.forEach(function (lc) {
-      var found = lc.wildcard ? Object.keys(table).filter(function (t) { return expandsTo(lc, t); })
+      var found = lc.wildcard ? Object.keys(table).filter(function (t) { return api.expandsTo(lc, t); })
         : (lc.term in table ? [lc.term] : []);
       found.forEach(function (t) {
         g.entries[t] = table[t];
@@ -172,7 +106,7 @@
       if (c.identifier && !(c.term in table)) {
         c.parts.forEach(function (t) { groups.push(group(table, [{ term: t, boost: 1 }])); });
       } else {
-        groups.push(group(table, lunrClauses(c)));
+        groups.push(group(table, api.lunrClauses(c)));
       }
     });
     return groups;
@@ -191,25 +125,29 @@
     return Object.keys(keys);
   }
 
-  /* The entry with its references replaced by the field lists of their (loaded) segment files. */
-  function withSegments(entry) {
-    var lists = [entry[0]];
-    for (var i = 1; i < entry.length; i++) {
-      if (typeof entry[i][0] === "string") lists.push.apply(lists, received["p/" + entry[i][0]]);
-      else lists.push(entry[i]);
-    }
-    return lists;
+  /* The groups' entries with their references replaced by the field lists of their (loaded) segment files. */
+  function withSegments(groups) {
+    groups.forEach(function (g) {
+      Object.keys(g.entries).forEach(function (t) {
+        var entry = g.entries[t], lists = [entry[0]];
+        for (var i = 1; i < entry.length; i++) {
+          if (typeof entry[i][0] === "string") lists.push.apply(lists, received["p/" + entry[i][0]]);
+          else lists.push(entry[i]);
+        }
+        g.entries[t] = lists;
+      });
+    });
   }
 
-  /* Calls visit(field, id, weight) for each posting of a term entry, with the weight lunr.js's
-   * Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
+  /* Calls visit(field, id, weight, list, k) for each posting of a term entry (list[k]: its id delta), with the
+   * weight lunr.js's Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
   function eachPosting(m, entry, visit) {
-    var width = POSTING, withTerm = 0;
-    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / width;
+    var withTerm = 0;
+    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / POSTING;
     var idf = Math.log(1 + Math.abs((m.documents - withTerm + 0.5) / (withTerm + 0.5)));
     for (i = 1; i < entry.length; i++) {
       var list = entry[i], field = list[0], average = m.lengths[field] / m.documents;
-      for (var k = 1, id = 0; k < list.length; k += width) {
+      for (var k = 1, id = 0; k < list.length; k += POSTING) {
         id += list[k];
         var tf = list[k + 1];
         var score = idf * ((m.k1 + 1) * tf) / (m.k1 * (1 - m.b + m.b * (list[k + 2] / average)) + tf);
@@ -232,10 +170,12 @@
     return terms;
   }
 
-  /* Documents holding a term of every group (and none of `excluded`'s) -> the sum of their weights times
-   * the query vector's: lunr's score times the query vector's length, up to float rounding. */
+  /* Documents holding a term of every group and none of `excluded`'s -> {sum: the sum of their weights times
+   * the query vector's (lunr's score times the query vector's length, up to float rounding), fields: the
+   * fields matched (a bit each), title: the groups matched in the title (a bit each)}. */
   function candidates(m, groups, excluded) {
     var terms = queryTerms(groups), full = Math.pow(2, groups.length) - 1, found = new Map();
+    var title = m.fields.indexOf("title");
     var order = Object.keys(terms).sort(function (a, b) { return (terms[b].mask & 1) - (terms[a].mask & 1); });
     order.forEach(function (t) {
       var q = terms[t];
@@ -243,30 +183,20 @@
         var doc = found.get(id);
         if (!doc) {
           if (!(q.mask & 1)) return;  // misses the first group
-          found.set(id, doc = { mask: 0, sum: 0 });
+          found.set(id, doc = { mask: 0, sum: 0, fields: 0, title: 0 });
         }
         doc.mask |= q.mask;
         doc.sum += weight * q.weight;
+        doc.fields |= 1 << field;
+        if (field === title) doc.title |= q.mask;
       });
     });
     var gone = new Set();
-    (excluded || []).forEach(function (g) {
+    excluded.forEach(function (g) {
       Object.keys(g.entries).forEach(function (t) { eachPosting(m, g.entries[t], function (f, id) { gone.add(id); }); });
     });
-    var sums = new Map();
-    found.forEach(function (doc, id) { if (doc.mask === full && !gone.has(id)) sums.set(id, doc.sum); });
-    return sums;
-  }
-
-  /* The documents that can be among the best `limit`: the top by weight, plus any within
-   * rounding distance of the last of them. */
-  function bestCandidates(docs, sums, limit) {
-    if (docs.length <= limit) return docs;
-    var sorted = docs.slice().sort(function (a, b) { return sums.get(b) - sums.get(a) || a - b; });
-    var floor = sums.get(sorted[limit - 1]) * (1 - 1e-9);
-    var end = limit;
-    while (end < sorted.length && sums.get(sorted[end]) >= floor) end++;
-    return sorted.slice(0, end);
+    found.forEach(function (doc, id) { if (doc.mask !== full || gone.has(id)) found.delete(id); });
+    return found;
   }
 
   /* A lunr index of the query's terms restricted to some documents, with the whole index's weights;
@@ -295,10 +225,10 @@
     return groups.reduce(function (all, g) { return all.concat(g.clauses); }, []);
   }
 
-  /* lunr.js scores of the index's documents (every one holds a term of each group): the clauses optional,
-   * as lunr scores them whatever their presence; ties by id. */
-  function run(index, groups) {
-    var results = index.query(function (q) {
+  /* lunr.js scores of some documents (every one holds a term of each group): id -> score; the clauses
+   * optional, as lunr scores them whatever their presence. */
+  function lunrScores(m, groups, docs) {
+    var results = buildIndex(m, groups, docs).query(function (q) {
       allClauses(groups).forEach(function (lc) {
         q.term(lc.term, {
           usePipeline: false, boost: lc.boost,
@@ -306,21 +236,40 @@
         });
       });
     });
-    return results.map(function (r) { return { ref: Number(r.ref), score: r.score }; })
-      .sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    var scores = new Map();
+    results.forEach(function (r) { scores.set(Number(r.ref), r.score); });
+    return scores;
   }
 
-  /* A document's facets from its id (manifest.layout): municipality m, committee c (0: none,
-   * else 1 + its position in manifest.committees[m]), year (0: none), type. */
-  function facetsOf(m, id) {
-    var layout = m.layout, rest = Math.floor(id / Math.pow(2, layout.local));
-    function take(bits) {
-      var value = rest % Math.pow(2, bits);
-      rest = Math.floor(rest / Math.pow(2, bits));
-      return value;
-    }
-    var type = take(layout.type), year = take(layout.year), committee = take(layout.committee);
-    return { municipality: rest, committee: committee, year: year ? layout.yearBase + year : 0, type: type };
+  /* For documents `ids`, the block of their text where the query's words are, read from the postings of the
+   * text's fields (each posting tells the block where the term first stands): the block with the most
+   * evidence, a group counting 1 / tf of its term there (a term standing once in the text is certainly
+   * there), the first such on a tie. id -> block, for those matched in the text. */
+  function locate(m, groups, ids) {
+    var wanted = new Set(ids), evidence = new Map(), found = new Map(), terms = queryTerms(groups);
+    Object.keys(terms).forEach(function (t) {
+      var entry = terms[t].entry;
+      for (var i = 1; i < entry.length; i++) {
+        var list = entry[i];
+        if (!TEXT_FIELDS[m.fields[list[0]]]) continue;
+        for (var k = 1, id = 0; k < list.length; k += POSTING) {
+          id += list[k];
+          if (!wanted.has(id)) continue;
+          var blocks = evidence.get(id) || evidence.set(id, {}).get(id);
+          var groupsThere = blocks[list[k + 3]] || (blocks[list[k + 3]] = {});
+          groupsThere[terms[t].mask] = Math.max(groupsThere[terms[t].mask] || 0, 1 / list[k + 1]);
+        }
+      }
+    });
+    evidence.forEach(function (blocks, id) {
+      var best = -1, most = 0;
+      Object.keys(blocks).map(Number).sort(function (a, b) { return a - b; }).forEach(function (b) {
+        var sum = Object.keys(blocks[b]).reduce(function (s, g) { return s + blocks[b][g]; }, 0);
+        if (sum > most) { best = b; most = sum; }
+      });
+      found.set(id, best);
+    });
+    return found;
   }
 
   function createSearch(startLoading) {
@@ -332,41 +281,138 @@
       return manifestPromise;
     }
 
-    /* The best `limit` hits for the query text among documents whose facets pass `keep`:
-     * {clauses, terms, total, hits: [{ref, score, facets}]}, best first, scored by lunr.js. */
-    function search(text, limit, keep) {
-      var clauses = parse(text);
-      return manifest().then(function (m) {
-        if (!clauses.length) return { clauses: clauses, terms: [], total: 0, hits: [] };
-        return Promise.all(shardKeys(m.shards, clauses).map(store.load)).then(function (shards) {
-          var groups = resolve(termTable(shards), clauses);
-          return Promise.all(segmentKeys(groups).map(store.load)).then(function () {
-            groups.forEach(function (g) {
-              Object.keys(g.entries).forEach(function (t) { g.entries[t] = withSegments(g.entries[t]); });
+    /* The chunk entries of documents: id -> [url, heading, date, lead, text or blocks, number, parent item]. */
+    function entries(m, ids) {
+      var chunks = {};
+      ids.forEach(function (id) { chunks["d/" + Math.floor(id / m.chunk)] = true; });
+      return store.loadAll(Object.keys(chunks)).then(function () {
+        var found = new Map();
+        ids.forEach(function (id) { found.set(id, received["d/" + Math.floor(id / m.chunk)][id % m.chunk]); });
+        return found;
+      });
+    }
+
+    /* The text of documents where the query's words are (their own text when short, else the block of it
+     * `locate` tells): id -> {entry, text}. */
+    function texts(m, groups, ids) {
+      return entries(m, ids).then(function (found) {
+        var long = ids.filter(function (id) { return typeof found.get(id)[4] === "number"; });
+        var blocks = locate(m, groups, long), keys = {};
+        blocks.forEach(function (b, id) { keys["x/" + id + "-" + b] = id; });
+        return store.loadAll(Object.keys(keys)).then(function () {
+          var result = new Map();
+          ids.forEach(function (id) {
+            var d = found.get(id);
+            var text = typeof d[4] === "string" ? d[4] : blocks.has(id) ? received["x/" + id + "-" + blocks.get(id)] : "";
+            result.set(id, { entry: d, text: text });
+          });
+          return result;
+        });
+      });
+    }
+
+    /* The attachments' items: id -> item id, for the attachments among `ids`. */
+    function parents(m, ids) {
+      var attachments = ids.filter(function (id) { return api.kindOf(m, id) === "bilag"; });
+      return entries(m, attachments).then(function (found) {
+        var result = new Map();
+        found.forEach(function (d, id) { if (d[6]) result.set(id, d[6]); });
+        return result;
+      });
+    }
+
+    /* The best `limit` of `ids` by relevance ([{ref, score, tier}]): lunr.js scores those that can be among
+     * them, less the attachments whose item ranks below them all (search-rank.js). */
+    function byRelevance(m, groups, docs, ids, limit) {
+      var pool = new Map(ids.map(function (id) { return [id, docs.get(id)]; }));
+      var sorted = api.approximateOrder(m, pool, ids, groups.length);
+      function attempt(size) {
+        var window = api.window(pool, sorted, size);
+        return parents(m, window).then(function (parentOf) {
+          var moved = new Set(api.movedOut(pool, window, parentOf));
+          if (window.length - moved.size < limit && window.length < sorted.length) return attempt(size + limit);
+          var scored = window.filter(function (id) { return !moved.has(id); });
+          var scores = lunrScores(m, groups, scored);
+          var hits = scored.map(function (id) { return { ref: id, score: scores.get(id), tier: pool.get(id).tier }; });
+          return api.ordered(hits, function (id) { return parentOf.get(id); }).slice(0, limit);
+        });
+      }
+      return attempt(limit);
+    }
+
+    /* The best `limit` of `ids` in the chosen order, those not holding the phrases left out (checked on their
+     * text, PHRASE_CHECKS at most): {hits, total, exact: false when the phrases were checked in only some of
+     * the documents holding their words, and `total` counts those not checked}. */
+    function ordered(m, query, groups, docs, ids, options) {
+      function order(limit) {
+        return options.sort === "dato" ? api.byDate(m, ids, limit, store) : byRelevance(m, groups, docs, ids, limit);
+      }
+      if (!query.phrases.length) {
+        return order(options.limit).then(function (hits) { return { hits: hits, total: ids.length, exact: true }; });
+      }
+      var kept = [], failed = 0;
+      function more(limit) {
+        return order(limit).then(function (hits) {
+          var fresh = hits.slice(kept.length + failed);
+          return texts(m, groups, fresh.map(function (h) { return h.ref; })).then(function (found) {
+            fresh.forEach(function (h) {
+              var t = found.get(h.ref), text = t.entry[1] + " " + t.text;
+              if (query.phrases.every(function (p) { return api.holdsPhrase(text, p); })) kept.push(h); else failed++;
             });
-            var sums = candidates(m, groups), docs = [];
-            sums.forEach(function (sum, id) { if (!keep || keep(facetsOf(m, id))) docs.push(id); });
-            var scored = docs.length ? run(buildIndex(m, groups, bestCandidates(docs, sums, limit)), groups) : [];
-            var hits = scored.slice(0, limit).map(function (h) { h.facets = facetsOf(m, h.ref); return h; });
-            return { clauses: clauses, terms: groups.map(function (g) { return g.clauses; }), groups: groups,
-                     total: docs.length, hits: hits };
+            var exhausted = kept.length + failed >= ids.length;
+            if (kept.length >= options.limit || exhausted || failed >= PHRASE_CHECKS) {
+              return { hits: kept.slice(0, options.limit), total: ids.length - failed, exact: exhausted };
+            }
+            return more(limit + options.limit);
+          });
+        });
+      }
+      return more(options.limit);
+    }
+
+    /* The best hits for the query text: {query, clauses, terms, groups, total, exact (see `ordered`), counts (of
+     * every facet's values: search-rank.js), hits: [{ref, score, tier, facets}]}. options: {limit, chosen:
+     * {facet parameter: value}, sort: "relevans" (the default) or "dato"}. */
+    function search(text, options) {
+      var query = api.parse(text), chosen = options.chosen || {};
+      return manifest().then(function (m) {
+        var empty = { query: query, clauses: query.clauses, terms: [], groups: [], total: 0, exact: true, hits: [],
+                      counts: api.facetCounts(m, [], chosen) };
+        if (!query.clauses.length) return empty;
+        var all = query.clauses.concat(query.negated);
+        return store.loadAll(shardKeys(m.shards, all)).then(function (shards) {
+          var table = termTable(shards);
+          var groups = resolve(table, query.clauses);
+          var excluded = query.negated.map(function (c) { return group(table, api.lunrClauses(c)); });
+          return store.loadAll(segmentKeys(groups.concat(excluded))).then(function () {
+            withSegments(groups.concat(excluded));
+            var docs = candidates(m, groups, excluded), ids = [];
+            docs.forEach(function (doc, id) { if (api.passes(m, id, chosen)) ids.push(id); });
+            return ordered(m, query, groups, docs, ids, options).then(function (result) {
+              return {
+                query: query, clauses: query.clauses, terms: groups.map(function (g) { return g.clauses; }),
+                groups: groups, total: result.total, exact: result.exact,
+                counts: api.facetCounts(m, Array.from(docs.keys()), chosen),
+                hits: result.hits.map(function (h) { h.facets = api.facetsOf(m, h.ref); return h; })
+              };
+            });
           });
         });
       });
     }
 
-    /* What the result list shows for these hits: loads their document chunks. */
-    function describe(hits) {
+    /* What the result list shows for the hits of `found` (search()'s answer): loads their document chunks
+     * and the text blocks their matches are in; the snippet is the passage of the text with the most of the
+     * query's words, every match marked (the lead when the text has none). */
+    function describe(found) {
       return manifest().then(function (m) {
-        var chunks = {};
-        hits.forEach(function (h) { chunks[Math.floor(h.ref / m.chunk)] = true; });
-        var keys = Object.keys(chunks);
-        return Promise.all(keys.map(function (n) { return store.load("d/" + n); })).then(function () {
-          return hits.map(function (h) {
-            var d = received["d/" + Math.floor(h.ref / m.chunk)][h.ref % m.chunk];
-            var f = h.facets, committee = f.committee ? m.committees[f.municipality][f.committee - 1] : null;
+        return texts(m, found.groups, found.hits.map(function (h) { return h.ref; })).then(function (shown) {
+          return found.hits.map(function (h) {
+            var t = shown.get(h.ref), d = t.entry, f = h.facets;
+            var committee = f.committee ? m.committees[f.municipality][f.committee - 1] : null;
             return {
-              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2], snippets: d[3],
+              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2],
+              snippet: api.snippet(t.text, d[3], d[5], found.terms),
               type: m.types[f.type], municipality: m.municipalities[f.municipality],
               committee: committee ? committee[1] : ""
             };
@@ -378,49 +424,5 @@
     return { manifest: manifest, search: search, describe: describe };
   }
 
-  /* Text split into [text, highlighted] pieces: words whose index term (or, for `ord*`, the word itself)
-   * a clause of the query expands to, without the punctuation around them; a case number the query holds
-   * whole (EMN-2019-00607) is one piece, other words are tried part by part (Keis-Neerbek, 15/839).
-   * `terms`: the groups' lunr.js clauses (search().terms). */
-  function highlight(text, terms) {
-    var clauses = [].concat.apply([], terms);
-    var whole = clauses.filter(function (lc) { return !lc.wildcard && IDENTIFIER_SEPARATOR.test(lc.term); });
-    var pieces = [];
-    function push(piece, hit) {
-      var last = pieces[pieces.length - 1];
-      if (last && !last[1] && !hit) last[0] += piece; else if (piece) pieces.push([piece, hit]);
-    }
-    function add(word, candidates) {
-      var core = word.replace(EDGE_PUNCTUATION, ""), at = word.indexOf(core), lower = core.toLowerCase();
-      var t = lower && term(lower), unpadded = /^0+\d{3}/.test(lower) ? lower.replace(/^0+/, "") : "";
-      var hit = Boolean(lower) && candidates.some(function (lc) {
-        return expandsTo(lc, lower) || (t && expandsTo(lc, t)) || (unpadded && expandsTo(lc, unpadded));
-      });
-      if (!hit) return push(word, false);
-      push(word.slice(0, at), false);
-      push(core, true);
-      push(word.slice(at + core.length), false);
-    }
-    text.split(/(\s+)/).forEach(function (word) {
-      if (!word) return;
-      var core = word.replace(EDGE_PUNCTUATION, "").toLowerCase();
-      if (whole.some(function (lc) { return lc.term === core; })) return add(word, whole);
-      for (var i = 0; i < whole.length; i++) {  // the end of a case number (2019-00607 of EMN-2019-00607)
-        var at = word.toLowerCase().lastIndexOf(whole[i].term);
-        if (at > 0 && IDENTIFIER_SEPARATOR.test(word.charAt(at - 1)) && core.slice(-whole[i].term.length) === whole[i].term) {
-          push(word.slice(0, at), false);
-          return add(word.slice(at), whole);
-        }
-      }
-      word.split(/([\-\/]+)/).forEach(function (part) {
-        if (/^[\s\-\/]*$/.test(part)) push(part, false); else add(part, clauses);
-      });
-    });
-    return pieces;
-  }
-
-  root.kommunearkivSearch = {
-    receive: receive, createSearch: createSearch, parse: parse, term: term, highlight: highlight,
-    lunrClauses: lunrClauses, expandsTo: expandsTo
-  };
+  Object.assign(api, { receive: receive, createSearch: createSearch, candidates: candidates });
 })(typeof window !== "undefined" ? window : globalThis);
