@@ -1,14 +1,19 @@
 """Raw minutes → the open-data form of a meeting.
 
-Each municipal format is one module in this package with the same small
-interface, listed in ``FORMATS``:
+A document is read (``sources``), normalised into lines (``normalise``: markup,
+page furniture and converter quirks dealt with once), recognised by one format
+and parsed by that format's vocabulary. Each format is a package in this
+package with the same small interface, listed in ``FORMATS``:
 
 ``NAME``            short id of the format, e.g. ``"alleroed"``
-``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``
-``detect(lines)``   True when the document (a list of lines, no newlines) is of this format
-``parse(lines, path)`` → the open-data form below; raises
-                    ``kommunearkiv.errors.InputError`` naming the file, the line and what
-                    was expected when a required part is missing.
+``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``, or None
+                    for a publishing system's template used by many municipalities
+``KEEP``            optional: a pattern of the format's field lines, never page furniture
+``detect(lines)``   True when the normalised lines (``normalise.Line``) are of this format
+``parse(lines, path, municipality=None)`` → the open-data form below; ``municipality``
+                    is the user's ``--municipality``: a format of one municipality refuses
+                    another. Raises ``kommunearkiv.errors.InputError`` naming the file, the
+                    line and what was expected when a required part is missing.
 
 The open-data form (a plain dict, JSON-ready; also what ``import --dry-run --json``
 prints, so the key names are a published interface):
@@ -53,7 +58,14 @@ prints, so the key names are a published interface):
         text          Markdown, the full text
         lines         [first, last]
       }]
-    source            {"file": file name, "lines": [1, last line]}
+    substitutes       [{"name", "party" (letter or None), "replaces" (a member's name or None)}]
+                      who stood in for a member (stedfortræder, suppleant); not members
+    incomplete        None, or {"line": N, "missing": what is missing} when the text stops
+                      before the document's end
+    source            {"file": file name, "lines": [1, last line], "kind": "text" | "pdf" | "html",
+                       "sha256": hex digest of the file, "url": official address or None}
+                      (``provenance``); items and attachment documents may add
+                      "pages": [first, last] beside "lines" when the pages are known
     warnings          [str] "line N: what was surprising" for recoverable oddities
 """
 from __future__ import annotations
@@ -61,11 +73,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from . import alleroed, gentofte, lyngby
+from . import alleroed, firstagenda, gentofte, lyngby
 from .normalise import Line, normalise
+from .provenance import with_provenance
 
-FORMATS = (alleroed, gentofte, lyngby)
-LEGACY = {alleroed, gentofte, lyngby}  # read raw lines until they are rewritten on normalised lines
+FORMATS = (alleroed, gentofte, lyngby, firstagenda)
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
@@ -93,7 +105,7 @@ def read_lines(path: Path) -> list[str]:
 def detect_format(lines: list[Line], path: Path):
     """The format module that recognises the document."""
     for module in FORMATS:
-        if module.detect([line.markdown for line in lines] if module in LEGACY else lines):
+        if module.detect(lines):
             return module
     names = ", ".join(m.NAME for m in FORMATS)
     raise InputError.single(str(path), 1, "format", f"minutes in a known format ({names}); none recognised this document")
@@ -101,12 +113,10 @@ def detect_format(lines: list[Line], path: Path):
 
 def parse_document(path: Path, municipality: str | None = None) -> dict:
     """The open-data form of one source document."""
-    raw = read_lines(path)
-    lines = normalise("\n".join(raw))
-    module = detect_format(lines, path)
-    if module in LEGACY:
-        return complete_items(module.parse(raw, str(path)))
-    return complete_items(module.parse(lines, str(path), municipality=municipality))
+    text = "\n".join(read_lines(path))
+    module = detect_format(normalise(text), path)
+    lines = normalise(text, keep=getattr(module, "KEEP", None))
+    return with_provenance(complete_items(module.parse(lines, str(path), municipality=municipality)), path)
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,

@@ -36,34 +36,41 @@ SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\
 INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 LIGATURES = {ord(c): unicodedata.normalize("NFKC", c) for c in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"}
 PAGE_NUMBER = re.compile(
-    r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of|/)\s*\d+$|^-\s*\d+\s*-$", re.I)
+    r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of)\s*\d+$|^-\s*\d+\s*-$", re.I)
+PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<inner>.*?)</h(?P=level)\s*>", re.I)
 BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*|__(?P<inner2>.+?)__")
 EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+SENTENCE = re.compile(r"[a-zæøå)][.!?]$")
 TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
 CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&"}
 FLATTENED_AVERAGE = 600
+PAGE_MARK = re.compile(r"^(?:(?:s|side)\.?\s*)?(\d{1,4})\s+", re.I)
+FLATTENED_LINE = 150   # a line this long is a paragraph or a page
+FLATTENED_SHARE = 0.8  # of lines that long: pages (a document with paragraphs on one line has headings)
 RUNNING_SHARE = 0.5
-RUNNING_REACH = 8
+RUNNING_REACH = 12
 RUNNING_LENGTH = 150
 
 
-def normalise(text: str) -> list[Line]:
-    """Canonical lines of a document (see the module docstring)."""
+def normalise(text: str, keep: re.Pattern | None = None) -> list[Line]:
+    """Canonical lines of a document (see the module docstring). Lines that ``keep`` matches
+    (a format's own field lines) are never taken for page furniture."""
     pages = canonical_characters(text).split("\f")
     raw = balanced_bold(list(numbered(pages)))
     if is_flattened([line for _, _, line in raw]):
         return flattened_lines(raw)
     lines = [piece for page, number, line in raw for piece in expand(line, number, page)]
-    return rejoined_hyphenation(without_furniture(mark_blank_lines(lines)))
+    return rejoined_hyphenation(without_furniture(mark_blank_lines(lines), keep))
 
 
 def canonical_characters(text: str) -> str:
@@ -111,7 +118,10 @@ def expand(line: str, number: int, page: int) -> list[Line]:
     """A source line as zero or more lines; ``Line`` with empty text marks a blank line."""
     if BACKGROUND_IMAGE.match(line.strip()) or RULE.match(line):
         return [blank(number, page)]
-    if "\t" in line.strip("\t "):
+    line = HEADING_TAG.sub(lambda m: f"\n{'#' * int(m['level'])} {m['inner']}\n", line)
+    if "\n" in line:
+        return [piece for part in line.split("\n") for piece in expand(part, number, page)]
+    if "\t" in line and line.strip():
         return tab_row(line, number, page)
     if has_html(line):
         converted = html_to_markdown(line).split("\n")
@@ -128,7 +138,7 @@ def tab_row(line: str, number: int, page: int) -> list[Line]:
     (``<b>Punkttype</b>⇥Beslutning``); any other row is a table row with cells."""
     cells = [cell.strip() for cell in line.split("\t")]
     label = [cell for cell in cells if cell]
-    if len(label) == 2 and is_bold_cell(label[0]):
+    if len(label) == 2 and is_bold_cell(label[0]) and not is_bold_cell(label[1]):
         value = html_to_markdown(label[1]).split("\n") if has_html(label[1]) else [label[1]]
         pieces = markdown_pieces(f"**{cell_text(label[0])}**", number, page)
         return pieces + [piece for part in value for piece in markdown_pieces(part, number, page)]
@@ -150,7 +160,9 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
     each other or to the text after a label are cut apart."""
     if not line.strip() or RULE.match(line):
         return [blank(number, page)]
-    heading = bool(HEADING_MARK.match(line))
+    mark = HEADING_MARK.match(line)
+    heading = bool(mark)
+    hard_break = "  " if line.endswith("  ") and not mark else ""
     line = HEADING_MARK.sub("", line).rstrip()
     row = TABLE_ROW.match(line)
     if row:
@@ -158,11 +170,16 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
             return []
         cells = tuple(plain(cell) for cell in row[1].split("|"))
         return [Line(number, " ".join(c for c in cells if c), line.strip(), page=page, cells=cells)]
-    return [
+    pieces = [
         Line(number, text, markdown.strip(), bold=bold, heading=heading, page=page)
         for markdown, bold in bold_runs(line)
         if (text := plain(markdown))
     ]
+    if mark and pieces:
+        pieces[0] = replace(pieces[0], markdown=f"{mark.group().strip()} {pieces[0].markdown}")
+    if hard_break and pieces:
+        pieces[-1] = replace(pieces[-1], markdown=pieces[-1].markdown + hard_break)
+    return pieces
 
 
 def bold_runs(line: str) -> list[tuple[str, bool]]:
@@ -194,11 +211,24 @@ def merge_inline_bold(pieces: list[tuple[str, bool]], line: str) -> list[tuple[s
 
 def plain(markdown: str) -> str:
     """Markdown (or a table cell) as plain text: no emphasis, links, escapes; spaces collapsed."""
-    text = BOLD_RUN.sub(lambda m: m["inner"] or m["inner2"], markdown)
+    text = BOLD_RUN.sub(lambda m: spaced(m["inner"] or m["inner2"], markdown, m), markdown)
     text = text.replace("**", "")
     text = EMPHASIS.sub(r"\1", text)
     text = ESCAPE.sub(r"\1", LINK.sub(r"\1", text))
     return " ".join(text.split())
+
+
+def spaced(inner: str, markdown: str, match: re.Match) -> str:
+    """A bold run glued to a word (``2014-2017**1. Title**``) is a word of its own."""
+    before = " " if match.start() > 0 and markdown[match.start() - 1].isalnum() else ""
+    after = " " if match.end() < len(markdown) and markdown[match.end()].isalnum() else ""
+    return before + inner + after
+
+
+def is_page_number(text: str) -> bool:
+    """``Side 3 af 27``, ``3/27``, ``- 3 -``; not ``33292/15`` (a document number: page after total)."""
+    pages = PAGE_OF.search(text)
+    return bool(PAGE_NUMBER.match(text)) and not (pages and int(pages[1]) > int(pages[2]))
 
 
 def mark_blank_lines(lines: list[Line]) -> list[Line]:
@@ -216,21 +246,25 @@ def mark_blank_lines(lines: list[Line]) -> list[Line]:
 
 # --- page furniture ---------------------------------------------------------------------------
 
-def without_furniture(lines: list[Line]) -> list[Line]:
-    """Page numbers out, pages counted from them; running headers and footers out: the lines
-    next to a page boundary that recur next to most boundaries (their copy on page 1 stays)."""
+def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list[Line]:
+    """Page numbers out, pages counted from them where no form feed marks the pages; running
+    headers and footers out: the lines next to a page boundary that recur next to most boundaries
+    (their copy on page 1 stays)."""
     paged: list[Line] = []
     page_shift, after_number, source_page = 0, False, 1
+    fed = any(line.page > 1 for line in lines)
     for line in lines:
-        if PAGE_NUMBER.match(line.text):
+        if is_page_number(line.text):
             after_number = True
             continue
-        if after_number and line.page == source_page:
+        if after_number and not fed and line.page == source_page:
             page_shift += 1
         after_number, source_page = False, line.page
         paged.append(replace(line, page=line.page + page_shift) if page_shift else line)
     boundaries = [i for i in range(1, len(paged)) if paged[i].page != paged[i - 1].page]
-    running = running_lines(paged, boundaries)
+    if boundaries:  # the document's start and end bound the first and last page: a header of two pages is seen twice
+        boundaries = [0, *boundaries, len(paged)]
+    running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
     return [line for index, line in enumerate(paged) if index not in furniture]
 
@@ -240,11 +274,14 @@ def near(lines: list[Line], boundary: int) -> range:
 
 
 def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
-    """Short texts that recur near page boundaries on at least half the pages (and on two at least)."""
-    nearby = {j for i in boundaries for j in near(lines, i)}
-    counts = Counter(lines[j].text for j in nearby)
+    """Short texts that recur at the same place next to the page boundaries (the same distance
+    from the page's top or bottom) on at least half the pages, and on two at least: a heading
+    such as ``Beslutning`` that happens to fall near two page ends is content. A sentence is never
+    furniture: a decision such as "Godkendt." ends many pages of minutes printed one item a page."""
+    placed = Counter((j - i, lines[j].text) for i in boundaries for j in near(lines, i))
     least = max(2, RUNNING_SHARE * len(boundaries))
-    return {text for text, count in counts.items() if count >= least and len(text) < RUNNING_LENGTH}
+    return {text for (_, text), count in placed.items()
+            if count >= least and len(text) < RUNNING_LENGTH and not SENTENCE.search(text)}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:
@@ -284,9 +321,14 @@ def hyphen_continues(previous: str, line: str) -> bool:
 # --- text flattened to one line per page ------------------------------------------------------
 
 def is_flattened(lines: list[str]) -> bool:
-    """The lines are as long as pages (converted documents average 100-150 characters a line)."""
+    """The lines are as long as pages (converted documents average 100-150 characters a line), or
+    nearly all are long: a short transcript's pages, where a document that keeps each paragraph on
+    one line has its headings and fields on short lines."""
     texts = [line for line in lines if line.strip()]
-    return bool(texts) and sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE
+    if not texts:
+        return False
+    long_share = sum(len(line) >= FLATTENED_LINE for line in texts) / len(texts)
+    return sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE or long_share >= FLATTENED_SHARE
 
 
 def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
@@ -298,7 +340,7 @@ def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
     out = []
     for index, ((number, _), text) in enumerate(zip(pages, texts), start=1):
         if prefix and index > 1 and text.startswith(prefix):
-            text = text[len(prefix):].strip()
+            text = without_page_number(text[len(prefix):].strip(), index)
         if text:
             out.append(Line(number, text, text, page=index, blank_before=True))
     return out
@@ -311,8 +353,8 @@ def plain_page(line: str) -> str:
 
 
 def without_page_number(text: str, page: int) -> str:
-    """``3 Klima og …`` on the third page → ``Klima og …``."""
-    match = re.match(r"^(\d{1,4})\s+", text)
+    """``3 Klima og …`` (or ``s. 3 …``, ``Side 3 …``) on the third page → ``Klima og …``."""
+    match = PAGE_MARK.match(text)
     return text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
 
 
@@ -360,5 +402,5 @@ def body_markdown(lines: list[Line]) -> str:
     for line in lines:
         if line.blank_before and raw:
             raw.append("")
-        raw.append("\t".join(line.cells) if line.cells else line.markdown)
+        raw.append(line.markdown if "\t" in line.markdown or not line.cells else "\t".join(line.cells))
     return lines_to_markdown(raw)

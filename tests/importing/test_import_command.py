@@ -86,10 +86,10 @@ def test_import_interrupted_half_way_leaves_content_as_it_was(imported, tmp_path
     shutil.copytree(imported, content)
     calls, write_meeting = [], batch.write_meeting
 
-    def write_then_fail(document, folder):
+    def write_then_fail(document, folder, **options):
         if calls:
             raise KeyboardInterrupt
-        calls.append(write_meeting(document, folder))
+        calls.append(write_meeting(document, folder, **options))
 
     monkeypatch.setattr(batch, "write_meeting", write_then_fail)
     assert main(["import", str(SAMPLES), "--content", str(content)]) == 130

@@ -83,6 +83,16 @@ def test_a_line_repeated_near_only_some_page_ends_is_content():
     assert texts(text).count("var fraværende") == 2
 
 
+def test_a_heading_that_falls_near_page_ends_at_other_places_is_content():
+    body = [f"Tekst {n}." for n in range(30)]
+    pages = [body[:12] + ["Beslutning", "Godkendt."] + body[12:], body[:26] + ["Beslutning", "Udsat."],
+             ["Beslutning", "Godkendt."] + body, body]
+    text = "\n\f".join("\n\n".join(["Udvalget 14-03-2016"] + page + [f"Side {n} af 4"])
+                        for n, page in enumerate(pages, start=1))
+    assert texts(text).count("Beslutning") == 3
+    assert texts(text).count("Udvalget 14-03-2016") == 1
+
+
 def test_background_image_lines_and_rules_are_dropped():
     assert texts("background image\nTekst\n---\nMere") == ["Tekst", "Mere"]
 
@@ -132,3 +142,13 @@ def test_danish_dates_times_and_people():
         {"name": "Bo Hansen", "party": "A", "role": "Næstformand"},
         {"name": "Carl Berg", "party": None, "role": "Medlem"}]
     assert split_names("X (stedfortræder: Y og Z), W og V") == ["X (stedfortræder: Y og Z)", "W", "V"]
+
+
+def test_a_case_number_alone_on_a_line_is_no_page_number():
+    assert texts("Sagsnr.\n24/1011\nPunkttype\nBeslutning") == ["Sagsnr.", "24/1011", "Punkttype", "Beslutning"]
+
+
+def test_the_running_header_of_a_two_page_document_is_removed():
+    page = ["Holbæk Kommune - Økonomiudvalget", *[f"Afsnit {n}." for n in range(30)]]
+    lines = normalise("\n".join(page) + "\nSide 1 af 2\n" + "\n".join(page).replace("Afsnit", "Stykke") + "\nSide 2 af 2")
+    assert [line.text for line in lines].count("Holbæk Kommune - Økonomiudvalget") == 1
