@@ -28,7 +28,7 @@ SLASHED_NUMBER = re.compile(r"(?<![\w/])\d+(?:/\d+)+(?![\w/])")
 _PARTS = re.compile(r"[-/.]")
 # How a result's heading shows the number of an item, attachment or case.
 LABELS = {"punkt": "{number}. {title}", "bilag": "Bilag {number}: {title}", "sag": "Sag {number}: {title}"}
-# How a result names the identifier its heading does not show (as the pages do).
+# How a result's snippet names the identifier the query matched when its text does not hold it (as the pages do).
 NUMBER_LABELS = {"punkt": "Sag {}", "bilag": "Reference: {}", "moede": "Mødenr. {}"}
 
 
@@ -63,8 +63,8 @@ class SearchDocument:
 
     @property
     def shown_number(self) -> str:
-        """The number a result shows before its snippet when the query matched it and its heading does not
-        show it (an item's case number, an attachment's reference, a meeting's number)."""
+        """The number a result shows before its snippet when the query matched it and the text does not hold it
+        nor its heading (an item's case number, an attachment's reference, a meeting's number)."""
         shown = NUMBER_LABELS.get(self.kind)
         return shown.format(self.identifiers[0]) if shown and self.identifiers else ""
 
@@ -187,4 +187,4 @@ def person_document(municipality: Municipality, person: Person) -> SearchDocumen
     roles = [f"{m.role}, {c.name}" for c in municipality.committees.values() for m in c.members if m.person == person.id]
     description = joined(f"({person.party})" if person.party else "", "; ".join(roles))
     return SearchDocument("person", page_url(paths.person_path(person)), person.name, municipality.id,
-                          lead=excerpt(joined(person.name, description)), body=description)
+                          lead=excerpt(description), body=description)

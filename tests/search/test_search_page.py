@@ -196,7 +196,7 @@ def test_meetings_found_only_by_their_committee_come_last(page, site_url):
     hits = read_hits(page)
     found = paths(hits, site_url)
     only_by_name = ["alleroed/ebu/2015-05-13/index.html", "alleroed/ebu/2016-06-08/index.html"]
-    assert sorted(found[-2:]) == only_by_name and hits[-1].snippet_marked == []
+    assert sorted(found[-2:]) == only_by_name
     assert set(found[:2]) == {ITEM_REHAB, "gentofte/sager/emn-2019-00061/index.html"}  # the title holds it
     assert hits[0].title_marked == ["beskæftigelsesområdet"]
     assert "gentofte/ebiu/2019-02-28/index.html" in found[:-2]  # its text lists the item's title

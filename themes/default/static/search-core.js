@@ -412,7 +412,7 @@
             var committee = f.committee ? m.committees[f.municipality][f.committee - 1] : null;
             return {
               ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2],
-              snippet: api.snippet(t.text, d[3], d[5], found.terms),
+              snippet: api.snippet(t.text, d[3], d[4] === "" ? "" : d[1], d[5], found.terms),  // no text: a closed item
               type: m.types[f.type], municipality: m.municipalities[f.municipality],
               committee: committee ? committee[1] : ""
             };

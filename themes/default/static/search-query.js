@@ -198,13 +198,13 @@
     return (from > 0 ? "… " : "") + text.slice(from, end).trim() + (end < text.length ? " …" : "");
   }
 
-  /* A result's snippet: the passage of its text with the match; else its lead, after its number when the
-   * query matched that (an item found by its case number). */
-  function snippet(text, lead, number, terms) {
+  /* A result's snippet: the passage of its text with the match; else its lead, after its heading or else its
+   * number when the query matched that (a title, a name, an item found by its case number). */
+  function snippet(text, lead, heading, number, terms) {
     var found = passage(text, terms);
     if (found) return found;
-    var numbered = number && highlight(number, terms).some(function (p) { return p[1]; });
-    return numbered ? number + " · " + lead : lead;
+    var matched = [heading, number].filter(function (s) { return s && matches(s, terms).length; });
+    return matched.slice(0, 1).concat(lead ? [lead] : []).join(" · ");
   }
 
   root.kommunearkivSearch = Object.assign(root.kommunearkivSearch || {}, {
