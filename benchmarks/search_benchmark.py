@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import random
 import re
@@ -23,7 +21,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -31,6 +28,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.browser import in_browser  # noqa: E402
 from kommunearkiv.model import (  # noqa: E402
     CLOSED, AgendaItem, Archive, AttachmentDocument, Case, Committee, Decision, Meeting, Membership,
     Municipality, Person, Section,
@@ -38,8 +36,6 @@ from kommunearkiv.model import (  # noqa: E402
 
 TIERS = (1_000, 10_000, 100_000)
 QUERIES = {"1 word": "ledighedsydelse", "3 words": "forslag budget borgere", "common word": "borgere"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -267,11 +263,6 @@ def compound_recall(variant: str) -> dict:
 
 # --- the browser side ----------------------------------------------------------------------------
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 MEASURE_QUERY = """async (q) => {
     const input = document.getElementById('soeg'), status = document.getElementById('search-status');
     const done = new Promise(resolve => {
@@ -289,12 +280,11 @@ MEASURE_QUERY = """async (q) => {
 }"""
 
 
-def measure_queries(browser, base: str, site: Path) -> dict:
+def measure_queries(new_page, base: str, site: Path) -> dict:
     """Per query: compressed bytes fetched until the first results show, and query times."""
     result = {}
     for label, query in QUERIES.items():
-        context = browser.new_context()
-        page = context.new_page()
+        page = new_page()
         fetched = []
         page.on("requestfinished", lambda request: fetched.append(request.url))
         page.goto(base + "search/index.html")
@@ -309,7 +299,7 @@ def measure_queries(browser, base: str, site: Path) -> dict:
             "all_gzip_bytes": sum(_gzip_size(site, base, u) for u in fetched),
             "requests": len(fetched),
         }
-        context.close()
+        page.context.close()
     return result
 
 
@@ -319,20 +309,7 @@ def _gzip_size(site: Path, base: str, url: str) -> int:
 
 
 def measure_in_browser(site: Path) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    handler = functools.partial(_QuietHandler, directory=str(site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            base = f"http://127.0.0.1:{server.server_address[1]}/{site.name}/"
-            figures = measure_queries(browser, base, site)
-            browser.close()
-    finally:
-        server.shutdown()
-    return figures
+    return in_browser(site, lambda new_page, base: measure_queries(new_page, base, site))
 
 
 # --- running and reporting -------------------------------------------------------------------------

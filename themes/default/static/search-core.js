@@ -424,5 +424,5 @@
     return { manifest: manifest, search: search, describe: describe };
   }
 
-  Object.assign(api, { receive: receive, createSearch: createSearch, candidates: candidates });
+  Object.assign(api, { receive: receive, createSearch: createSearch });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -40,12 +40,10 @@
     return m.types[facetsOf(m, id).type][0];
   }
 
-  /* Whether a document passes the chosen facet values ({param: value}), but for the facet `except`. */
-  function passes(m, id, chosen, except) {
+  /* Whether a document passes the chosen facet values ({param: value}). */
+  function passes(m, id, chosen) {
     var f = facetsOf(m, id);
-    return FACETS.every(function (facet) {
-      return facet.param === except || !chosen[facet.param] || facet.value(m, f) === chosen[facet.param];
-    });
+    return FACETS.every(function (facet) { return !chosen[facet.param] || facet.value(m, f) === chosen[facet.param]; });
   }
 
   /* Per facet, value -> the number of documents among `ids` with that value that pass the other facets. */
