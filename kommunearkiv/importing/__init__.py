@@ -53,7 +53,9 @@ prints, so the key names are a published interface):
         text          Markdown, the full text
         lines         [first, last]
       }]
-    source            {"file": file name, "lines": [1, last line]}
+    source            {"file": file name, "lines": [1, last line], "kind": "pdf" | "html" | "text",
+                       "sha256": of the file's bytes}; the lines are those of the text read from the
+                       file (a PDF's pages separated by a line holding a form feed)
     warnings          [str] "line N: what was surprising" for recoverable oddities
 """
 from __future__ import annotations
@@ -62,30 +64,14 @@ from pathlib import Path
 
 from ..errors import InputError
 from . import alleroed, gentofte, lyngby
+from .sources import read_source
 
 FORMATS = (alleroed, gentofte, lyngby)
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 def read_lines(path: Path) -> list[str]:
-    """The document's lines; a clear error for what is not a readable text document."""
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError.single(str(path), None, "document", "a text document, found an empty file")
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError.single(
-            str(path), None, "document",
-            f"at most {MAX_DOCUMENT_BYTES // 2**20} MiB of minutes, found {size // 2**20} MiB",
-        )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError.single(str(path), line, "encoding", f"UTF-8 text, found byte 0x{data[error.start]:02x}") from None
-    if "\x00" in text:
-        raise InputError.single(str(path), None, "document", "a text document, found binary data")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """The document's lines (a PDF or HTML page converted to text); a clear error for what cannot be read."""
+    return read_source(path).text.split("\n")
 
 
 def detect_format(lines: list[str], path: Path):
@@ -99,8 +85,12 @@ def detect_format(lines: list[str], path: Path):
 
 def parse_document(path: Path) -> dict:
     """The open-data form of one source document."""
-    lines = read_lines(path)
-    return complete_items(detect_format(lines, path).parse(lines, str(path)))
+    source = read_source(path)
+    lines = source.text.split("\n")
+    document = complete_items(detect_format(lines, path).parse(lines, str(path)))
+    document["source"].update(kind=source.kind, sha256=source.sha256)
+    document["warnings"] += source.warnings
+    return document
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,

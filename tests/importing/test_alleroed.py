@@ -34,7 +34,8 @@ def test_may_meeting_header(may):
         "format": "alleroed", "municipality": "Allerød Kommune", "committee": COMMITTEE, "period": "2014-2017",
         "document_kind": "referat", "date": "2015-05-13", "start": "07:30", "end": "08:35",
         "location": "Rådhuset i Mødelokale C", "meeting_number": "13-05-2015"}
-    assert may["source"] == {"file": "000_3332dcdc48fec7d8.txt", "lines": [1, 1024]}
+    assert may["source"] == {"file": "000_3332dcdc48fec7d8.txt", "lines": [1, 1024], "kind": "text",
+                             "sha256": "94edb4a7e9d8bc85843c476608559aa254bc3160d0688261c2300bf0c962b48c"}
     assert may["warnings"] == []
 
 

@@ -29,7 +29,8 @@ def test_sample_meeting(sample):
     assert sample["location"] == "Udvalgsværelse D"
     assert sample["members"] == [] and sample["absent"] == []
     assert sample["other_attendees"] == [] and sample["signed_by"] == []
-    assert sample["source"] == {"file": "003_c3c2bf34dd240c20.txt", "lines": [1, len(read_lines(SAMPLE))]}
+    assert {k: sample["source"][k] for k in ("file", "lines", "kind")} == {
+        "file": "003_c3c2bf34dd240c20.txt", "lines": [1, len(read_lines(SAMPLE))], "kind": "text"}
     assert sample["warnings"] == []
 
 

@@ -68,7 +68,8 @@ def test_summary_per_document(tmp_path, capsys):
 @pytest.mark.parametrize("name, data, expected", [
     ("unknown.txt", "Referat fra generalforsamlingen i grundejerforeningen\n\n1. Valg af dirigent\n".encode(), ":1: format: minutes in a known format"),
     ("empty.txt", b"", "document: a text document, found an empty file"),
-    ("latin1.txt", "Møde i udvalget".encode("latin-1"), ":1: encoding: UTF-8 text, found byte 0xf8"),
+    ("mixed.txt", "Møde i udvalget\n".encode("latin-1") + "Mødested".encode(), ":1: encoding: UTF-8 text, found byte 0xf8"),
+    ("word.pdf", b"PK\x03\x04" + bytes(100), "document: a PDF, HTML page or text document, found a ZIP archive"),
 ])
 def test_bad_documents_fail_and_write_nothing(imported, tmp_path, capsys, name, data, expected):
     content = tmp_path / "content"

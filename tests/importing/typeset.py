@@ -1,0 +1,121 @@
+"""Typeset test documents as municipal PDFs: running header, ``Side N af M`` footer, bold headings, wrapped lines.
+
+Input is text in the form the readers produce (``# heading``, ``**bold**`` runs, tab-separated table
+rows, blank lines between paragraphs), so a test can compare what a reader gives back with what went in.
+The standard PDF fonts are used (always available, WinAnsi-encoded); characters they lack are replaced
+by the nearest Latin-1 ones (``LATIN1``), so a test comparing with its source text applies ``latin1``
+to that text too. ``font_path`` embeds a TrueType font instead (subset, Identity-H, as most real PDFs).
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from fpdf import FPDF
+
+LATIN1 = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "•": "-",
+                        "…": "...", "€": "EUR", "\u200b": "", "\uf0b7": "-", "\u2022": "-", "\u2212": "-"})
+HEADING = re.compile(r"^#+ +")
+WHOLE_BOLD = re.compile(r"^\*\*([^*]+)\*\*$")
+TAG = re.compile(r"<[^>]+>")
+BODY_SIZE, LINE_HEIGHT = 10, 5
+
+
+def plain(text: str) -> str:
+    """A converted sample as a writer typed it: HTML tags dropped, entities decoded, a bold run open
+    across lines closed and reopened on each line (as a PDF sets it)."""
+    lines, bold = [], False
+    for line in html.unescape(TAG.sub(" ", text)).split("\n"):
+        line = re.sub(r"  +", " ", line).strip(" ")
+        starts_bold = bold
+        bold ^= line.count("**") % 2 == 1
+        if starts_bold and line:
+            line = "**" + line
+        if bold and line:
+            line += "**"
+        lines.append(line.replace("****", ""))
+    return "\n".join(lines)
+
+
+def latin1(text: str) -> str:
+    """``text`` as the standard fonts can set it: replacements from ``LATIN1``, anything else outside Latin-1 '?'."""
+    return text.translate(LATIN1).encode("latin-1", "replace").decode("latin-1")
+
+
+class MunicipalPDF(FPDF):
+    def __init__(self, running_header: str, font_path: Path | None = None, bold_font_path: Path | None = None):
+        super().__init__(format="A4")
+        self.running_header = running_header
+        self.family = "Helvetica"
+        if font_path:
+            self.add_font("Body", "", str(font_path))
+            self.add_font("Body", "B", str(bold_font_path or font_path))
+            self.family = "Body"
+        self.set_margins(20, 22, 20)
+        self.set_auto_page_break(True, margin=22)
+        self.alias_nb_pages("{nb}")
+
+    def text_of(self, text: str) -> str:
+        return text if self.family == "Body" else latin1(text)
+
+    def header(self):
+        self.set_font(self.family, "", 8)
+        self.set_xy(20, 10)
+        self.cell(0, 4, self.text_of(self.running_header), align="L")
+        self.set_xy(20, 22)
+
+    def footer(self):
+        self.set_font(self.family, "", 8)
+        self.set_xy(20, -15)
+        self.cell(0, 4, f"Side {self.page_no()} af {{nb}}", align="R")
+
+
+def typeset_pdf(text: str, running_header: str = "", font_path: Path | None = None,
+                bold_font_path: Path | None = None) -> bytes:
+    """A PDF of ``text`` (the readers' text form): one call per test document."""
+    pdf = MunicipalPDF(running_header, font_path, bold_font_path)
+    pdf.add_page()
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            set_table(pdf, rows)
+            rows = []
+        set_line(pdf, line)
+    if rows:
+        set_table(pdf, rows)
+    return bytes(pdf.output())
+
+
+def set_line(pdf: MunicipalPDF, line: str) -> None:
+    line = line.strip()
+    if line == "\f":
+        pdf.add_page()
+    elif not line:
+        pdf.ln(LINE_HEIGHT / 2)
+    elif HEADING.match(line):
+        pdf.set_font(pdf.family, "B", BODY_SIZE + 4)
+        pdf.multi_cell(0, LINE_HEIGHT + 2, pdf.text_of(HEADING.sub("", line)), align="L",
+                       new_x="LMARGIN", new_y="NEXT")
+    else:
+        whole = WHOLE_BOLD.match(line)
+        pdf.set_font(pdf.family, "B" if whole else "", BODY_SIZE)
+        pdf.multi_cell(0, LINE_HEIGHT, pdf.text_of(whole[1] if whole else line), markdown=not whole and "**" in line,
+                       new_x="LMARGIN", new_y="NEXT")
+
+
+def set_table(pdf: MunicipalPDF, rows: list[list[str]]) -> None:
+    """Tab rows as a table: columns as wide as their longest cell within bounds; smaller type for many columns."""
+    columns = max(len(r) for r in rows)
+    rows = [r + [""] * (columns - len(r)) for r in rows]
+    longest = [min(60, max(8, *(len(r[c]) for r in rows))) for c in range(columns)]
+    pdf.set_font(pdf.family, "", BODY_SIZE if columns < 6 else 6)
+    with pdf.table(col_widths=longest, first_row_as_headings=False, borders_layout="NONE",
+                   line_height=LINE_HEIGHT, text_align="LEFT") as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(pdf.text_of(cell.replace("**", "")))
