@@ -44,37 +44,44 @@ def latin1(text: str) -> str:
 
 
 class MunicipalPDF(FPDF):
-    def __init__(self, running_header: str, font_path: Path | None = None, bold_font_path: Path | None = None):
+    def __init__(self, running_header: str | None, font_path: Path | None = None, bold_font_path: Path | None = None):
         super().__init__(format="A4")
         self.running_header = running_header
-        self.family = "Helvetica"
+        self.body_family = "Helvetica"
         if font_path:
             self.add_font("Body", "", str(font_path))
             self.add_font("Body", "B", str(bold_font_path or font_path))
-            self.family = "Body"
+            self.body_family = "Body"
         self.set_margins(20, 22, 20)
         self.set_auto_page_break(True, margin=22)
         self.alias_nb_pages("{nb}")
 
     def text_of(self, text: str) -> str:
-        return text if self.family == "Body" else latin1(text)
+        return text if self.body_family == "Body" else latin1(text)
 
     def header(self):
-        self.set_font(self.family, "", 8)
+        if self.running_header is None:
+            return   # no page furniture (a scan)
+        self.set_font(self.body_family, "", 8)
         self.set_xy(20, 10)
         self.cell(0, 4, self.text_of(self.running_header), align="L")
         self.set_xy(20, 22)
 
     def footer(self):
-        self.set_font(self.family, "", 8)
+        if self.running_header is None:
+            return
+        self.set_font(self.body_family, "", 8)
         self.set_xy(20, -15)
         self.cell(0, 4, f"Side {self.page_no()} af {{nb}}", align="R")
 
 
 def typeset_pdf(text: str, running_header: str = "", font_path: Path | None = None,
-                bold_font_path: Path | None = None) -> bytes:
-    """A PDF of ``text`` (the readers' text form): one call per test document."""
+                bold_font_path: Path | None = None, protect: dict | None = None) -> bytes:
+    """A PDF of ``text`` (the readers' text form; a line ``\\f`` starts a new page); ``protect`` holds
+    the arguments of ``FPDF.set_encryption`` (owner and user password)."""
     pdf = MunicipalPDF(running_header, font_path, bold_font_path)
+    if protect:
+        pdf.set_encryption(**protect)
     pdf.add_page()
     rows: list[list[str]] = []
     for line in text.split("\n"):
@@ -90,6 +97,23 @@ def typeset_pdf(text: str, running_header: str = "", font_path: Path | None = No
     return bytes(pdf.output())
 
 
+def scanned_pdf(pages: int, text_first_page: str | None = None) -> bytes:
+    """A PDF of ``pages`` pages that each show only an image, as a scanner makes them; with
+    ``text_first_page``, a typed first page comes before them."""
+    from PIL import Image, ImageDraw
+
+    scan = Image.new("L", (400, 560), 255)
+    ImageDraw.Draw(scan).rectangle((40, 60, 360, 90), fill=0)   # a dark bar where a heading was
+    pdf = MunicipalPDF(None)
+    if text_first_page:
+        pdf.add_page()
+        set_line(pdf, text_first_page)
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.image(scan, x=0, y=0, w=210)
+    return bytes(pdf.output())
+
+
 def set_line(pdf: MunicipalPDF, line: str) -> None:
     line = line.strip()
     if line == "\f":
@@ -97,12 +121,12 @@ def set_line(pdf: MunicipalPDF, line: str) -> None:
     elif not line:
         pdf.ln(LINE_HEIGHT / 2)
     elif HEADING.match(line):
-        pdf.set_font(pdf.family, "B", BODY_SIZE + 4)
+        pdf.set_font(pdf.body_family, "B", BODY_SIZE + 4)
         pdf.multi_cell(0, LINE_HEIGHT + 2, pdf.text_of(HEADING.sub("", line)), align="L",
                        new_x="LMARGIN", new_y="NEXT")
     else:
         whole = WHOLE_BOLD.match(line)
-        pdf.set_font(pdf.family, "B" if whole else "", BODY_SIZE)
+        pdf.set_font(pdf.body_family, "B" if whole else "", BODY_SIZE)
         pdf.multi_cell(0, LINE_HEIGHT, pdf.text_of(whole[1] if whole else line), markdown=not whole and "**" in line,
                        new_x="LMARGIN", new_y="NEXT")
 
@@ -112,9 +136,9 @@ def set_table(pdf: MunicipalPDF, rows: list[list[str]]) -> None:
     columns = max(len(r) for r in rows)
     rows = [r + [""] * (columns - len(r)) for r in rows]
     longest = [min(60, max(8, *(len(r[c]) for r in rows))) for c in range(columns)]
-    pdf.set_font(pdf.family, "", BODY_SIZE if columns < 6 else 6)
+    pdf.set_font(pdf.body_family, "", BODY_SIZE if columns < 6 else 6)
     with pdf.table(col_widths=longest, first_row_as_headings=False, borders_layout="NONE",
-                   line_height=LINE_HEIGHT, text_align="LEFT") as table:
+                   line_height=LINE_HEIGHT, text_align="LEFT", v_align="TOP") as table:
         for cells in rows:
             row = table.row()
             for cell in cells:

@@ -186,8 +186,8 @@ def render(pages: list[list[TextLine]], imaged: list[bool]) -> tuple[str, list[s
     for number, (lines, image_only) in enumerate(zip(pages, imaged), start=1):
         if number > 1:
             out.append("\f")
-        if image_only:
-            warnings.append(f"line {len(out) + 1}: page {number} has no text layer, only an image (a scanned "
+        if image_only:   # the line of the page's form feed (or the first line)
+            warnings.append(f"line {max(len(out), 1)}: page {number} has no text layer, only an image (a scanned "
                             "page?): its content is not imported")
         previous = None
         for line in lines:
