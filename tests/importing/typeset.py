@@ -23,10 +23,11 @@ BODY_SIZE, LINE_HEIGHT = 10, 5
 
 
 def plain(text: str) -> str:
-    """A converted sample as a writer typed it: HTML tags dropped, entities decoded, a bold run open
-    across lines closed and reopened on each line (as a PDF sets it)."""
+    """A converted sample as a writer typed it: HTML tags dropped, entities decoded, bold runs its converter
+    glued together (``**A****B**``) on lines of their own, a bold run open across lines closed and reopened
+    on each line (as a PDF sets it)."""
     lines, bold = [], False
-    for line in html.unescape(TAG.sub(" ", text)).split("\n"):
+    for line in html.unescape(TAG.sub(" ", text)).replace("****", "**\n**").split("\n"):
         line = re.sub(r"  +", " ", line).strip(" ")
         starts_bold = bold
         bold ^= line.count("**") % 2 == 1
@@ -143,3 +144,37 @@ def set_table(pdf: MunicipalPDF, rows: list[list[str]]) -> None:
             row = table.row()
             for cell in cells:
                 row.cell(pdf.text_of(cell.replace("**", "")))
+
+
+def html_page(text: str, title: str = "Referat") -> str:
+    """An HTML page of ``text`` (the readers' text form), as an agenda system exports it: headings as
+    ``<hN>``, bold runs as ``<strong>``, tab rows as table rows, paragraphs with ``<br>`` between their
+    lines; HTML fragments already in the text are kept as markup."""
+    body, rows = [], []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        paragraph = []
+        for line in lines + [None]:
+            if line is not None and "\t" in line:
+                rows.append("<tr>" + "".join(f"<td>{inline_html(c)}</td>" for c in line.split("\t")) + "</tr>")
+                continue
+            if paragraph and (line is None or rows or HEADING.match(line)):
+                body.append("<p>" + "<br>\n".join(inline_html(p) for p in paragraph) + "</p>")
+                paragraph = []
+            if rows:
+                body.append("<table>\n" + "\n".join(rows) + "\n</table>")
+                rows = []
+            if line is None:
+                break
+            if heading := HEADING.match(line):
+                level = len(heading[0].strip())
+                body.append(f"<h{level}>{inline_html(line[heading.end():])}</h{level}>")
+            else:
+                paragraph.append(line)
+    return (f'<!DOCTYPE html>\n<html lang="da"><head><meta charset="utf-8"><title>{title}</title>'
+            '<script>var tracking = "1. Ikke et punkt";</script></head>\n<body><nav><a href="/">Forside</a></nav>\n'
+            '<main>\n' + "\n".join(body) + "\n</main></body></html>\n")
+
+
+def inline_html(text: str) -> str:
+    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
