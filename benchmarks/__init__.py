@@ -8,4 +8,5 @@ from __future__ import annotations
 BENCHMARKS = {
     "build": "benchmarks.build_benchmark",
     "search": "benchmarks.search_benchmark",
+    "pdf": "benchmarks.pdf_readers",
 }

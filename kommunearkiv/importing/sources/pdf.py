@@ -168,9 +168,9 @@ def page_lines(glyphs: list[Glyph]) -> list[TextLine]:
 def check_text_layer(pages: list[list[TextLine]], imaged: list[bool], path: str) -> None:
     glyphs = [g for lines in pages for line in lines for g in line.glyphs]
     if not glyphs:
-        what = "only images (a scan?)" if any(imaged) else "no text"
-        raise InputError.single(path, None, "document", f"a PDF with a text layer, found {len(pages)} pages with "
-                                f"{what} and no text layer: scanned pages must be run through OCR first")
+        what = "only images (is it a scan? Run it through OCR first, e.g. OCRmyPDF)" if any(imaged) else "no text"
+        raise InputError.single(path, None, "document", f"a PDF with a text layer, found one that has no text layer: "
+                                f"its {len(pages)} pages hold {what}")
     unmapped = sum(bool(UNMAPPED.fullmatch(g.text)) for g in glyphs)
     if unmapped > MOST_UNMAPPED * len(glyphs):
         raise InputError.single(path, None, "document", f"a PDF whose text can be read, found {unmapped} of "
