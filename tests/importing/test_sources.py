@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from fpdf import FPDF
 from typeset import html_page, latin1, plain, scanned_pdf, typeset_pdf
 
+from kommunearkiv.cli import main
 from kommunearkiv.errors import InputError
 from kommunearkiv.importing import parse_document
 from kommunearkiv.importing.batch import document_paths
@@ -141,6 +143,14 @@ def test_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
     assert str(path) in message and "no text layer" in message and "scan" in message
 
 
+def test_a_scan_with_an_ocr_text_layer_is_read(tmp_path):
+    path = tmp_path / "ocr.pdf"
+    path.write_bytes(scanned_pdf(2, ocr_text="Referat af mødet i Økonomiudvalget"))
+    source = read_source(path)
+    assert source.text.split("\n") == ["Referat af mødet i Økonomiudvalget", "\f", "Referat af mødet i Økonomiudvalget"]
+    assert source.warnings == ()
+
+
 def test_a_scanned_page_among_typed_ones_is_read_with_a_warning(tmp_path):
     path = tmp_path / "delvist.pdf"
     path.write_bytes(scanned_pdf(1, text_first_page="Referat af mødet"))
@@ -267,6 +277,17 @@ def test_html_page_becomes_headings_lines_bold_lists_and_table_rows(tmp_path):
         "**Navn**\t**Parti**", "Anne Holm\tA", "**Fraværende**\tBo Berg<br>Carl Dahl", "",
         "Kun én celle: et layout", "",
         "Pris\xa0100\xa0kr. – æøå ÆØÅ", ""]
+
+
+def test_import_dry_run_of_an_html_page_records_its_kind_and_hash(tmp_path, capsys):
+    page = tmp_path / "protokol.html"
+    page.write_text(html_page(plain((SAMPLES / "004_e014b426b53ea594.txt").read_text())))
+    assert main(["import", str(tmp_path), "--dry-run", "--json", "--content", str(tmp_path / "content")]) == 0
+    [document] = json.loads(capsys.readouterr().out)
+    assert document["source"] == {"file": "protokol.html", "lines": document["source"]["lines"], "kind": "html",
+                                  "sha256": hashlib.sha256(page.read_bytes()).hexdigest()}
+    assert (document["format"], document["date"], len(document["items"])) == ("lyngby", "2014-02-18", 6)
+    assert not (tmp_path / "content").exists()
 
 
 def test_html_page_in_its_declared_windows_1252(tmp_path):

@@ -98,9 +98,10 @@ def typeset_pdf(text: str, running_header: str = "", font_path: Path | None = No
     return bytes(pdf.output())
 
 
-def scanned_pdf(pages: int, text_first_page: str | None = None) -> bytes:
+def scanned_pdf(pages: int, text_first_page: str | None = None, ocr_text: str | None = None) -> bytes:
     """A PDF of ``pages`` pages that each show only an image, as a scanner makes them; with
-    ``text_first_page``, a typed first page comes before them."""
+    ``text_first_page``, a typed first page comes before them; with ``ocr_text``, each scanned page
+    carries it as an invisible text layer, as OCR software adds one."""
     from PIL import Image, ImageDraw
 
     scan = Image.new("L", (400, 560), 255)
@@ -112,6 +113,10 @@ def scanned_pdf(pages: int, text_first_page: str | None = None) -> bytes:
     for _ in range(pages):
         pdf.add_page()
         pdf.image(scan, x=0, y=0, w=210)
+        if ocr_text:
+            pdf.set_font("Helvetica", "", 12)
+            with pdf.local_context(text_mode="INVISIBLE"):
+                pdf.text(20, 25, ocr_text)
     return bytes(pdf.output())
 
 

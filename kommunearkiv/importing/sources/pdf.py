@@ -47,6 +47,7 @@ PARAGRAPH_SPACING = 1.3     # × the usual line spacing
 COMMON_SPACING = 0.1        # share of line distances that makes one usual
 HEADING_SIZE = 1.2          # × the body text's size
 HEADING_LENGTH = 150
+SKEW = 0.01                 # rotation (relative) below which text counts as horizontal
 
 
 @dataclass
@@ -128,7 +129,8 @@ def page_glyphs(container: LTContainer) -> tuple[list[Glyph], bool]:
     glyphs, images = [], False
     for item in container:
         if isinstance(item, LTChar):
-            if item.upright and item.matrix[1] == item.matrix[2] == 0:
+            a, b, c = item.matrix[:3]
+            if item.upright and abs(b) + abs(c) <= SKEW * abs(a):
                 glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.matrix[5], item.size,
                                     bold_font(item.fontname)))
         elif isinstance(item, LTImage):
