@@ -134,6 +134,19 @@ def test_pdf_overprinted_text_is_read_once_as_bold_and_rotated_margin_text_is_le
     assert read_source(path).text.split("\n") == ["**Beslutning**", "Godkendt uden bemærkninger."]
 
 
+def test_a_page_turned_a_quarter_reads_like_an_upright_one(tmp_path):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    with pdf.rotation(90, 105, 148):   # a wide table printed sideways
+        for n, line in enumerate(["Budgetopfølgning 2021", "Drift i alt 12.500 kr.", "Anlæg i alt 3.200 kr."]):
+            pdf.text(40, 100 + 6 * n, line)
+    pdf.text(20, 280, "Side 1 af 1")   # upright page furniture, fewer characters than the turned text
+    path = tmp_path / "tvaers.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    assert read_source(path).text.split("\n") == ["Budgetopfølgning 2021", "Drift i alt 12.500 kr.", "Anlæg i alt 3.200 kr."]
+
+
 def test_scanned_pdf_is_refused_saying_it_has_no_text_layer(tmp_path):
     path = tmp_path / "skannet.pdf"
     path.write_bytes(scanned_pdf(3))

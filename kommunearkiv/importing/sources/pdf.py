@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ PARAGRAPH_SPACING = 1.3     # × the usual line spacing
 COMMON_SPACING = 0.1        # share of line distances that makes one usual
 HEADING_SIZE = 1.2          # × the body text's size
 HEADING_LENGTH = 150
-SKEW = 0.01                 # rotation (relative) below which text counts as horizontal
+SKEW = 0.01                 # rotation (relative) below which text counts as running along an axis
 
 
 @dataclass
@@ -124,22 +125,44 @@ def layouts(data: bytes, path: str):
                                 f"({type(error).__name__}: {str(error)[:120]})") from None
 
 
-def page_glyphs(container: LTContainer) -> tuple[list[Glyph], bool]:
-    """Upright characters in drawing order (inside forms too), and whether the page shows an image."""
-    glyphs, images = [], False
-    for item in container:
+def page_glyphs(layout: LTContainer) -> tuple[list[Glyph], bool]:
+    """The page's characters in drawing order, in the direction most of them run (a page turned a quarter,
+    as a wide table is, reads as well as an upright one; a note turned against the page is left out),
+    and whether the page shows an image."""
+    found, images = [], False
+    for item in items(layout):
         if isinstance(item, LTChar):
-            a, b, c = item.matrix[:3]
-            if item.upright and abs(b) + abs(c) <= SKEW * abs(a):
-                glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.matrix[5], item.size,
-                                    bold_font(item.fontname)))
-        elif isinstance(item, LTImage):
+            found.append(directed(item))
+        else:
             images = True
+    directions = Counter(direction for direction, _ in found if direction)
+    if not directions:
+        return [], images
+    main = directions.most_common(1)[0][0]
+    return [glyph for direction, glyph in found if direction == main], images
+
+
+def items(container: LTContainer):
+    """Characters and images, inside forms (XObjects) too."""
+    for item in container:
+        if isinstance(item, (LTChar, LTImage)):
+            yield item
         elif isinstance(item, LTContainer):
-            inner, inner_images = page_glyphs(item)
-            glyphs += inner
-            images |= inner_images
-    return glyphs, images
+            yield from items(item)
+
+
+def directed(char: LTChar) -> tuple[tuple[int, int] | None, Glyph | None]:
+    """The direction a character runs in (a quarter turn: (1, 0) is upright) and the character as a Glyph
+    in the coordinates of that direction: x along the line, baseline growing towards the top of the text."""
+    a, b = char.matrix[:2]
+    length = math.hypot(a, b)
+    if not length or min(abs(a), abs(b)) > SKEW * length:
+        return None, None   # slanted
+    dx, dy = round(a / length), round(b / length)
+    along = sorted((char.x0 * dx + char.y0 * dy, char.x1 * dx + char.y1 * dy))
+    size = abs(char.x1 - char.x0) if dx == 0 else abs(char.y1 - char.y0)
+    baseline = char.matrix[4] * -dy + char.matrix[5] * dx
+    return (dx, dy), Glyph(char.get_text(), along[0], along[1], baseline, size, bold_font(char.fontname))
 
 
 @cache
@@ -168,6 +191,8 @@ def page_lines(glyphs: list[Glyph]) -> list[TextLine]:
 
 
 def check_text_layer(pages: list[list[TextLine]], imaged: list[bool], path: str) -> None:
+    if not pages:
+        raise InputError.single(path, None, "document", "a readable PDF, found a damaged one (no pages can be found)")
     glyphs = [g for lines in pages for line in lines for g in line.glyphs]
     if not glyphs:
         what = "only images (is it a scan? Run it through OCR first, e.g. OCRmyPDF)" if any(imaged) else "no text"
