@@ -324,7 +324,7 @@ def test_kind_is_told_by_content_not_name(tmp_path, referat):
     disguised_pdf = tmp_path / "referat.txt"
     disguised_pdf.write_bytes(referat.read_bytes())
     disguised_html = tmp_path / "side.txt"
-    disguised_html.write_text(PAGE)
+    disguised_html.write_text(PAGE, encoding="utf-16")
     plain_html_name = tmp_path / "noter.html"
     plain_html_name.write_text("Møde i udvalget\nPunkt 1\n")
     assert [read_source(p).kind for p in (disguised_pdf, disguised_html, plain_html_name)] == ["pdf", "html", "text"]
@@ -337,6 +337,8 @@ def test_text_is_read_as_before_and_windows_1252_only_when_unambiguous(tmp_path)
     assert read_source(path).text == "Møde\nPunkt 1\nSlut"
     path.write_bytes("Møde på Rådhuset – referat\n".encode("cp1252"))
     assert read_source(path).text == "Møde på Rådhuset – referat\n"
+    path.write_bytes("Møde på Rådhuset\r\n".encode("utf-16"))   # with its byte order mark, as Notepad saves
+    assert read_source(path).text == "Møde på Rådhuset\n"
     for data, byte in [("Møde\nPunkt 2 på Rådhuset".encode("cp850"), "0x9b"),   # DOS: '›' inside a word
                        ("Møde\n".encode() + "Rådhus".encode("latin-1"), "0xe5")]:   # UTF-8 and Latin-1 mixed
         path.write_bytes(data)

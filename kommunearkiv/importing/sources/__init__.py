@@ -14,7 +14,7 @@ from pathlib import Path
 from ...errors import InputError
 from .html import read_html
 from .pdf import read_pdf
-from .text import decode
+from .text import UTF16_BOMS, decode
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
@@ -66,7 +66,7 @@ def kind_of(data: bytes, path: str) -> str:
     for magic, what in OTHER_FORMATS.items():
         if data.startswith(magic):
             raise InputError.single(path, None, "document", f"a PDF, HTML page or text document, found {what}")
-    start = data[:HTML_SNIFF_CHARS].decode("utf-8", "replace").lstrip("\ufeff")
+    start = data[:HTML_SNIFF_CHARS].decode("utf-16" if data.startswith(UTF16_BOMS) else "utf-8", "replace").lstrip("\ufeff")
     if HTML_START.match(start) or HTML_ELEMENT.search(start):
         return "html"
     if start.lstrip().startswith("<") and len(BLOCK_TAG.findall(start)) >= DENSE_BLOCK_TAGS:

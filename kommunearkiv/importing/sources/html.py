@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from ...errors import InputError
-from .text import decode
+from .text import UTF16_BOMS, decode
 
 DROPPED = {"head", "script", "style", "noscript", "template", "nav", "svg", "math", "canvas", "iframe", "object",
            "embed", "button", "select", "input", "textarea", "img", "audio", "video", "map"}
@@ -34,7 +34,7 @@ WINDOWS_1252_LABELS = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii
 
 
 def read_html(data: bytes, path: str) -> str:
-    text = XML_DECLARATION.sub("", decode_page(data, path))
+    text = XML_DECLARATION.sub("", decode(data, path, declared_encoding(data)))
     try:
         document = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
@@ -44,18 +44,16 @@ def read_html(data: bytes, path: str) -> str:
     return writer.text()
 
 
-def decode_page(data: bytes, path: str) -> str:
-    """The page's text: in the charset it declares (``<meta charset>``) when that is not UTF-8, else as text files."""
+def declared_encoding(data: bytes) -> str | None:
+    """The charset a page declares (``<meta charset>``, ``http-equiv``, XML declaration), as browsers read it;
+    None for UTF-8, and for a page that starts with a byte order mark (which wins over any declaration)."""
     declared = DECLARED_CHARSET.search(data[:4096])
-    label = (declared[1] or declared[2]).decode("ascii").lower() if declared else "utf-8"
+    if not declared or data.startswith((b"\xef\xbb\xbf", *UTF16_BOMS)):
+        return None
+    label = (declared[1] or declared[2]).decode("ascii").lower()
     if label in WINDOWS_1252_LABELS:
-        label = "cp1252"   # as browsers do (WHATWG encoding labels)
-    if not data.startswith(b"\xef\xbb\xbf") and label.replace("_", "-") not in ("utf-8", "utf8"):
-        try:
-            return decode(data.decode(label).encode("utf-8"), path)
-        except (LookupError, UnicodeError):
-            pass   # a wrong or unknown declaration: read the bytes as any text file
-    return decode(data, path)
+        return "cp1252"   # WHATWG: these labels all mean windows-1252
+    return None if label.replace("_", "-") in ("utf-8", "utf8") else label
 
 
 class Writer:
