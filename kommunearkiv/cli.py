@@ -61,6 +61,12 @@ def parser() -> argparse.ArgumentParser:
     importer.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     importer.add_argument("--dry-run", action="store_true", help="write nothing")
     importer.add_argument("--json", action="store_true", help="print the open-data form of each document as a JSON array")
+    importer.add_argument("--source-url", metavar="URL", help="the official address of the document (one document); "
+                          "for a folder, list its documents' addresses in sources.tsv beside them")
+    importer.add_argument("--municipality", metavar="NAME",
+                          help="the municipality whose minutes these are (e.g. 'Holbæk Kommune'), for a template many "
+                               "municipalities use (First Agenda) whose text may name none; a document that names "
+                               "another municipality is refused")
     importer.set_defaults(run=run_import)
     archive = commands.add_parser("archive", parents=[common], help="build, then write one zip of the site that works when unzipped")
     archive.add_argument("--output", type=Path, default=Path("archive.zip"), metavar="FILE", help="zip file to write (default: archive.zip)")
@@ -91,9 +97,10 @@ def run_check(args) -> int:
 
 
 def run_import(args) -> int:
-    from .importing.batch import import_documents, parse_documents, summary
+    from .importing.batch import dry_run, import_documents, summary
 
-    documents = parse_documents(args.paths) if args.dry_run else import_documents(args.paths, args.content)
+    documents = (dry_run(args.paths, args.source_url, args.municipality) if args.dry_run
+                 else import_documents(args.paths, args.content, args.source_url, args.municipality))
     if args.json:
         print(json.dumps(documents, ensure_ascii=False, indent=2))
     else:

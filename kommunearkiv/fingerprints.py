@@ -6,14 +6,17 @@ address. Then each kind of page adds the model objects it reads:
 
 - every page of a municipality: the municipality's *frame* (its name, its
   committees' names), which breadcrumbs and headings show;
-- a meeting, its items and its attachment documents: the meeting in full, the
-  persons it names (attendance, roles, absence from items), and the cases of
-  its items in full (their items and meetings);
+- a meeting, its items and its attachment documents: the meeting in full
+  (its substitutes, whether it is incomplete, and its original document's
+  provenance and copy among its details), the persons it names (attendance,
+  roles, substitutes, absence from items), and the cases of its items in full
+  (their items and meetings);
 - a case: the case's items in full and their meetings' details;
 - a person, a committee and the municipality: the *roster* (every person's
   name and party, every committee's period and members); then a person: the
   meetings that recorded the person's attendance and the items that name the
-  person (``summaries.items_naming_persons``, as the page does); a committee:
+  person (``summaries.items_naming_persons``, as the page does) and the
+  meetings the person attended as a substitute; a committee:
   its meetings in full; the municipality: its meetings and cases;
 - the home and data pages: every municipality's *outline* (``parts.Outline``), whose digest is that of
   the municipality's frame and everything its pages show (``ArchiveDigests.content``); search and 404:
@@ -122,8 +125,10 @@ def roster_digest(municipality: Municipality) -> str:
 
 
 def persons_named(municipality: Municipality, meeting: Meeting) -> list:
-    """The persons a meeting's pages name: its attendance, roles, and absence from its items."""
+    """The persons a meeting's pages name: its attendance, roles, substitutes and whom they replaced, and
+    absence from its items."""
     ids = set(meeting.attendance) | set(meeting.roles) | {p for item in meeting.items for p in item.absent}
+    ids |= {p for s in meeting.substitutes for p in (s.person, s.replaces) if p}
     return [municipality.persons.get(person_id) for person_id in sorted(ids)]
 
 
@@ -162,7 +167,7 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
     naming = items_naming_persons(municipality)
     meetings = municipality.meetings()
     for person in municipality.persons.values():
-        recorded = [digests.details[id(m)] for m in meetings if person.id in m.attendance]
+        recorded = [digests.details[id(m)] for m in meetings if person.id in m.attendance or m.substitute_for(person.id)]
         named = [(digests.details[id(i.meeting)], digests.items[id(i)]) for i in naming.get(person.id, [])]
         shown[id(person)] = digest(roster, person, recorded, named)
     for thing, (endpoint, values) in page_routes(municipality):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from .model import AgendaItem, AttachmentDocument, Case, Committee, Meeting, Municipality, Person
 
+# The original document beside its meeting page, by kind; an HTML document is published as text, so that a
+# page someone else wrote never runs inside the archive's site.
+ORIGINALS = {"text": "original.txt", "pdf": "original.pdf", "html": "original-html.txt"}
 CASES = "sager"
 PERSONS = "personer"
 ATTACHMENTS = "bilag"
@@ -27,6 +30,13 @@ def committee_path(c: Committee) -> str:
 
 def meeting_path(m: Meeting) -> str:
     return f"{m.municipality}/{m.committee}/{m.id}/"
+
+
+def original_path(m: Meeting) -> str | None:
+    """The published copy of the meeting's original document, when its content keeps one."""
+    if m.original is None or m.original.copy is None:
+        return None
+    return f"{meeting_path(m)}{ORIGINALS[m.original.kind]}"
 
 
 def item_path(i: AgendaItem) -> str:

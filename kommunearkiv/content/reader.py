@@ -6,6 +6,7 @@ Layout (see docs/content-format.md)::
     content/<municipality>/persons.yaml
     content/<municipality>/<committee>/committee.yaml
     content/<municipality>/<committee>/<meeting>/meeting.yaml
+    content/<municipality>/<committee>/<meeting>/original.txt|.pdf|.html  (optional)
     content/<municipality>/<committee>/<meeting>/punkt-NN.md
     content/<municipality>/<committee>/<meeting>/bilag/<label>.md
 """
@@ -18,12 +19,14 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..model import (CLOSED, DOCUMENT_KINDS, OPEN, AgendaItem, Archive, AttachmentDocument, Committee, Decision,
-                     EarlierDecision, Meeting, Membership, Municipality, Person, Section, Source)
+                     EarlierDecision, Meeting, Membership, Municipality, Person, Section)
 from ..parse_cache import ParseCache
 from ..paths import RESERVED_COMMITTEE_IDS, RESERVED_MUNICIPALITY_IDS
 from .bodies import MarkdownBody, body_digest
 from .fields import ID, Fields
 from .linking import link_archive
+from .attendance import read_substitutes
+from .provenance import read_incomplete, read_original, read_source, unpublishable
 from .yamlfiles import load_markdown_file, load_yaml_file
 
 MEETING_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})(-[2-9]|-[1-9]\d+)?$")
@@ -192,8 +195,8 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
     fields = required_yaml(meta_path, "meeting.yaml describing the meeting", problems)
     if fields is None:
         return None
-    fields.unknown_keys(("date", "kind", "number", "start", "end", "location", "present", "absent",
-                         "other_attendees", "signed_by", "source"))
+    fields.unknown_keys(("date", "kind", "number", "start", "end", "location", "present", "absent", "substitutes",
+                         "other_attendees", "signed_by", "incomplete", "source"))
     date = fields.date("date")
     if date and not folder.name.startswith(date.isoformat()):
         fields.problem("date", f"the date in the folder name {folder.name}")
@@ -205,7 +208,10 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
     )
     meeting.present = known_persons(fields, "present", persons)
     meeting.absent = known_persons(fields, "absent", persons)
+    meeting.substitutes = read_substitutes(fields, persons, meeting)
+    meeting.incomplete = read_incomplete(fields)
     meeting.source = read_source(fields, None)
+    meeting.original = read_original(fields, folder, _parsed)
     source_file = meeting.source.file if meeting.source else None
     items: dict[int, AgendaItem] = {}
     for path in sorted(folder.glob("punkt-*.md")):
@@ -223,20 +229,8 @@ def read_meeting(folder: Path, committee: Committee, persons: dict, problems: li
         elif attachment:
             labels.add(attachment.label)
             meeting.attachments.append(attachment)
+    problems += unpublishable(meeting.original, meeting.items, folder)
     return meeting if date else None
-
-
-def read_source(fields: Fields, file: str | None) -> Source | None:
-    source = fields.mapping("source")
-    if source is None:
-        return None
-    source.unknown_keys(("file", "lines", "format"))
-    file = source.text("file", required=file is None) or file
-    lines = source.data.get("lines")
-    if not (isinstance(lines, list) and len(lines) == 2 and all(isinstance(n, int) for n in lines) and 0 < lines[0] <= lines[1]):
-        source.problem("lines", "[first, last], two line numbers with first ≤ last")
-        return None
-    return Source(file, lines[0], lines[1], source.text("format", required=False)) if file else None
 
 
 def read_item(path: Path, source_file: str | None, persons: dict, problems: list[Problem]) -> AgendaItem | None:

@@ -2,8 +2,11 @@
 
 A person keeps one identity per municipality (the slug of the name); a
 committee gains a meeting; memberships record each role with the first and
-last meeting date it was seen on. Writing the same document again gives the
-same files, so imports are idempotent.
+last meeting date it was seen on. A substitute (stedfortræder) is a person of
+the municipality but neither a member nor present: a member list that names
+them too does not make them one. The original document, when given, is kept
+beside ``meeting.yaml`` (``originals``). Writing the same document again gives
+the same files, so imports are idempotent.
 """
 from __future__ import annotations
 
@@ -14,13 +17,14 @@ from pathlib import Path
 import yaml
 
 from ..slugs import municipality_slug, slug
+from .originals import keep_original
 from .yamlfiles import dump_markdown, dump_yaml
 
 DEMOTED_HEADING_PREFIX = "### "
 
 
-def write_meeting(doc: dict, content_dir: Path) -> Path:
-    """Write the meeting of ``doc``; returns its folder."""
+def write_meeting(doc: dict, content_dir: Path, original: Path | None = None) -> Path:
+    """Write the meeting of ``doc``, with a copy of its ``original`` document when given; returns its folder."""
     municipality_dir = content_dir / municipality_slug(doc["municipality"])
     municipality_dir.mkdir(parents=True, exist_ok=True)
     _write_if_changed(municipality_dir / "municipality.yaml", dump_yaml({"name": doc["municipality"]}))
@@ -31,6 +35,8 @@ def write_meeting(doc: dict, content_dir: Path) -> Path:
     if meeting_dir.exists():
         shutil.rmtree(meeting_dir)
     write_meeting_files(meeting_dir, doc, person_ids)
+    if original is not None:
+        keep_original(doc, original, meeting_dir)
     return meeting_dir
 
 
@@ -44,10 +50,17 @@ def _write_if_changed(path: Path, text: str) -> None:
 
 
 def person_names(doc: dict) -> list[str]:
-    """Every person the document names as member or absentee (not from closed items, which keep no names)."""
+    """Every person the document names as member, absentee or substitute (not from closed items, which keep no names)."""
     names = [m["name"] for m in doc["members"]] + list(doc["absent"])
+    names += [name for s in doc.get("substitutes", []) for name in (s["name"], s.get("replaces")) if name]
     names += [name for item in doc["items"] if item["access"] != "closed" for name in item.get("absent", [])]
     return list(dict.fromkeys(names))
+
+
+def committee_members(doc: dict) -> list[dict]:
+    """The document's members, less anyone it names as a substitute."""
+    substitutes = {s["name"] for s in doc.get("substitutes", [])}
+    return [m for m in doc["members"] if m["name"] not in substitutes]
 
 
 def open_attachments(doc: dict) -> list[dict]:
@@ -59,7 +72,7 @@ def open_attachments(doc: dict) -> list[dict]:
 def merge_persons(path: Path, doc: dict) -> dict[str, str]:
     """Add the document's persons to persons.yaml; returns name → person id."""
     persons = _load_plain_yaml(path)
-    parties = {m["name"]: m.get("party") for m in doc["members"]}
+    parties = {p["name"]: p.get("party") for p in doc["members"] + doc.get("substitutes", [])}
     ids = {}
     for name in person_names(doc):
         person_id = slug(name)
@@ -77,7 +90,7 @@ def merge_committee(committee_dir: Path, doc: dict, person_ids: dict[str, str]) 
     committee = _load_plain_yaml(path) or {"name": doc["committee"], "period": doc.get("period")}
     members = committee.get("members") or []
     date = dt.date.fromisoformat(doc["date"])
-    for member in doc["members"]:
+    for member in committee_members(doc):
         merge_membership(members, person_ids[member["name"]], member.get("role") or "Medlem", date)
     committee["members"] = sorted(members, key=lambda m: (m["person"], m["from"], m["role"]))
     _write_if_changed(path, dump_yaml(committee))
@@ -114,11 +127,15 @@ def write_meeting_files(meeting_dir: Path, doc: dict, person_ids: dict[str, str]
         "start": doc.get("start"),
         "end": doc.get("end"),
         "location": doc.get("location"),
-        "present": [person_ids[m["name"]] for m in doc["members"] if person_ids[m["name"]] not in absent],
+        "present": [person_ids[m["name"]] for m in committee_members(doc) if person_ids[m["name"]] not in absent],
         "absent": absent,
+        "substitutes": [_without_empty({"person": person_ids[s["name"]], "replaces": person_ids.get(s.get("replaces"))})
+                        for s in doc.get("substitutes", [])],
         "other_attendees": doc.get("other_attendees", []),
         "signed_by": doc.get("signed_by", []),
-        "source": {"file": doc["source"]["file"], "lines": doc["source"]["lines"], "format": doc["format"]},
+        "incomplete": {"line": doc["incomplete"]["line"], "missing": doc["incomplete"]["missing"]} if doc.get("incomplete") else None,
+        "source": _without_empty({"file": doc["source"]["file"], "lines": doc["source"]["lines"], "format": doc["format"],
+                                  **{key: doc["source"].get(key) for key in ("kind", "sha256", "url")}}),
     }
     (meeting_dir / "meeting.yaml").write_text(dump_yaml(_without_empty(meeting)), encoding="utf-8")
     for item in doc["items"]:
@@ -128,7 +145,7 @@ def write_meeting_files(meeting_dir: Path, doc: dict, person_ids: dict[str, str]
         (meeting_dir / "bilag").mkdir()
     for attachment in attachments:
         meta = {"label": attachment["label"], "title": attachment["title"], "item": attachment.get("item"),
-                "reference": attachment.get("reference"), "source": {"lines": attachment["lines"]}}
+                "reference": attachment.get("reference"), "source": place(attachment)}
         path = meeting_dir / "bilag" / f"{attachment['label']}.md"
         path.write_text(dump_markdown(_without_empty(meta), attachment["text"]), encoding="utf-8")
 
@@ -136,7 +153,7 @@ def write_meeting_files(meeting_dir: Path, doc: dict, person_ids: dict[str, str]
 def item_file(item: dict, person_ids: dict[str, str]) -> str:
     if item["access"] == "closed":
         return dump_markdown({"number": item["number"], "title": item["title"], "access": "closed",
-                              "source": {"lines": item["lines"]}}, "")
+                              "source": place(item)}, "")
     meta = {
         "number": item["number"],
         "title": item["title"],
@@ -150,11 +167,16 @@ def item_file(item: dict, person_ids: dict[str, str]) -> str:
             {"date": dt.date.fromisoformat(e["date"]) if e.get("date") else None, "body": e.get("body"), "text": e["text"]}
             for e in item.get("earlier_decisions", [])
         ],
-        "source": {"lines": item["lines"]},
+        "source": place(item),
     }
     sections = item.get("sections", [])
     body = "\n\n".join(section_markdown(s, first=(n == 0)) for n, s in enumerate(sections))
     return dump_markdown(_without_empty(meta), body)
+
+
+def place(part: dict) -> dict:
+    """Where an item or attachment stands in the source: its lines, and its pages when known."""
+    return _without_empty({"lines": part.get("lines"), "pages": part.get("pages")})
 
 
 def section_markdown(section: dict, first: bool) -> str:

@@ -1,4 +1,5 @@
-"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemaps and robots.txt.
+"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemaps and robots.txt,
+and the copies of the original documents beside their meeting pages.
 
 Each municipality's files are a function of that municipality alone (and
 ``site_url``); the site-wide files (the index ``data/arkiv.json``, the
@@ -17,10 +18,11 @@ from ..parts import Outline
 from .calendars import write_calendars
 from .feeds import write_committee_feeds, write_site_feed
 from .jsondata import write_municipality_json, write_site_json
+from .originals import write_originals
 from .sitemap import write_municipality_discovery, write_site_discovery
 from .tables import write_tables
 
-KINDS = ("json", "csv", "feeds", "calendars", "discovery")
+KINDS = ("json", "csv", "feeds", "calendars", "discovery", "originals")
 SITE = ""  # the key of the site-wide files in ``write_exports``' paths
 
 
@@ -32,6 +34,7 @@ def municipality_files(archive: Archive, municipality: Municipality, site_dir: P
         "feeds": write_committee_feeds(archive, municipality, site_dir, site_url),
         "calendars": write_calendars(archive, municipality, site_dir, site_url),
         "discovery": write_municipality_discovery(municipality, site_dir, site_url),
+        "originals": write_originals(municipality, site_dir),
     }
 
 

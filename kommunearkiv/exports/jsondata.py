@@ -50,13 +50,15 @@ def person_document(person: Person, municipality: Municipality, meetings: list[M
         ],
         "attendance": [{"meeting": meeting_ref(m), "present": person.id in m.present,
                         "absent_from_items": [i.number for i in m.items if not i.is_closed and person.id in i.absent]} for m in recorded],
+        "substitute": [{"meeting": meeting_ref(m), "replaces": seat.replaces}
+                       for m in meetings if (seat := m.substitute_for(person.id))],
     }
 
 
 def case_item(item: AgendaItem, names: dict[str, str]) -> dict:
     document = item_document(item, names)
-    for key in ("sections", "attachments", "lines"):
-        del document[key]
+    for key in ("sections", "attachments", "lines", "pages"):
+        document.pop(key, None)
     return {**document, "meeting": meeting_ref(item.meeting), "url": paths.item_path(item)}
 
 
@@ -89,7 +91,8 @@ def municipality_document(archive: Archive, municipality: Municipality, files: D
         "committees": (files.write(c, committee_document(c, municipality)) for c in municipality.committees.values()),
         "persons": (files.write(p, person_document(p, municipality, meetings)) for p in persons),
         "cases": (files.write(c, case_document(c, municipality)) for c in public_cases(municipality)),
-        "meetings": ({**meeting_ref(m), "document": files.write(m, meeting_document(archive, m))} for m in meetings),
+        "meetings": ({**meeting_ref(m), "original": paths.original_path(m), "document": files.write(m, meeting_document(archive, m))}
+                     for m in meetings),
     }
 
 

@@ -5,13 +5,14 @@ ids and addresses. Two keys of the importer's form are not kept in
 ``content/`` and so cannot be given back: ``warnings`` (the importer's
 diagnostics; left out) and, when the municipality's format cannot be told
 from its name, ``format`` (``None``). Closed items keep number, title,
-access and lines; every other field is empty.
+access and lines; every other field is empty. Substitutes are not members:
+``members`` lists the members whose attendance was recorded.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Source
+from ..model import AgendaItem, Archive, AttachmentDocument, Case, Meeting, Municipality, Original, Source, Substitute
 
 DEFAULT_ROLE = "Medlem"
 
@@ -35,10 +36,25 @@ def meeting_document(archive: Archive, meeting: Meeting) -> dict:
         "absent": [names[p] for p in meeting.absent],
         "other_attendees": list(meeting.other_attendees),
         "signed_by": list(meeting.signed_by),
+        "substitutes": [substitute(municipality, s) for s in meeting.substitutes],
+        "incomplete": {"line": meeting.incomplete.line, "missing": meeting.incomplete.missing} if meeting.incomplete else None,
         "items": [item_document(item, names) for item in meeting.items],
         "attachment_documents": [attachment_document(a) for a in meeting.published_attachments()],
-        "source": {"file": meeting.source.file if meeting.source else None, "lines": lines(meeting.source)},
+        "source": source_document(meeting),
     }
+
+
+def source_document(meeting: Meeting) -> dict:
+    """The document the meeting was imported from: name, lines, and the provenance of its original."""
+    original = meeting.original or Original()
+    return {"file": meeting.source.file if meeting.source else None, "lines": lines(meeting.source),
+            "kind": original.kind, "sha256": original.sha256, "url": original.url}
+
+
+def substitute(municipality: Municipality, seat: Substitute) -> dict:
+    person = municipality.persons[seat.person]
+    return {"name": person.name, "party": person.party,
+            "replaces": municipality.persons[seat.replaces].name if seat.replaces else None}
 
 
 def format_name(municipality_name: str) -> str | None:
@@ -61,6 +77,14 @@ def lines(source: Source | None) -> list[int] | None:
     return [source.first_line, source.last_line] if source else None
 
 
+def with_pages(document: dict, source: Source | None) -> dict:
+    """An item's or attachment's document, with the pages it stands on when they are known (the importer's form
+    has the key only then)."""
+    if source and source.first_page:
+        document["pages"] = [source.first_page, source.last_page]
+    return document
+
+
 def iso_date(date: dt.date | None) -> str | None:
     return date.isoformat() if date else None
 
@@ -68,7 +92,7 @@ def iso_date(date: dt.date | None) -> str | None:
 def item_document(item: AgendaItem, names: dict[str, str]) -> dict:
     if item.is_closed:
         return closed_item_document(item)
-    return {
+    return with_pages({
         "number": item.number,
         "title": item.title,
         "case_number": item.case_number,
@@ -81,19 +105,20 @@ def item_document(item: AgendaItem, names: dict[str, str]) -> dict:
         "absent": [names[p] for p in item.absent],
         "attachments": list(item.attachments),
         "lines": lines(item.source),
-    }
+    }, item.source)
 
 
 def closed_item_document(item: AgendaItem) -> dict:
     """Every key of an item, as for open ones, with only number, title, access and lines filled."""
-    return {"number": item.number, "title": item.title, "case_number": None, "access": item.access, "item_type": None,
-            "sections": [], "decision": None, "decision_heading": None, "earlier_decisions": [], "absent": [],
-            "attachments": [], "lines": lines(item.source)}
+    return with_pages({"number": item.number, "title": item.title, "case_number": None, "access": item.access, "item_type": None,
+                       "sections": [], "decision": None, "decision_heading": None, "earlier_decisions": [], "absent": [],
+                       "attachments": [], "lines": lines(item.source)}, item.source)
 
 
 def attachment_document(attachment: AttachmentDocument) -> dict:
-    return {"label": attachment.label, "title": attachment.title, "item": attachment.item,
-            "reference": attachment.reference, "text": attachment.read_text(), "lines": lines(attachment.source)}
+    return with_pages({"label": attachment.label, "title": attachment.title, "item": attachment.item,
+                       "reference": attachment.reference, "text": attachment.read_text(), "lines": lines(attachment.source)},
+                      attachment.source)
 
 
 def public_cases(municipality: Municipality) -> list[Case]:

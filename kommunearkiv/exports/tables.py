@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .. import paths
-from ..model import AgendaItem, Meeting, Municipality
+from ..model import AgendaItem, Meeting, Municipality, Original
 from . import locations
 from .files import WRITE_BUFFER, target
 from .opendata import iso_date, public_cases
@@ -53,9 +53,12 @@ MEETING_COLUMNS = (
 
 def meeting_rows(municipality: Municipality) -> Iterable[dict]:
     for m in municipality.meetings():
+        original = m.original or Original()
         yield {**meeting_columns(m), "kind": m.kind, "start": m.start, "end": m.end, "location": m.location,
-               "number": m.number, "present": len(m.present), "absent": len(m.absent), "items": len(m.items),
-               "closed_items": sum(i.is_closed for i in m.items), "url": paths.meeting_path(m), "data": locations.json_path(m)}
+               "number": m.number, "present": len(m.present), "absent": len(m.absent), "substitutes": len(m.substitutes),
+               "items": len(m.items), "closed_items": sum(i.is_closed for i in m.items),
+               "incomplete": "ja" if m.incomplete else "nej", "url": paths.meeting_path(m), "data": locations.json_path(m),
+               "original": paths.original_path(m), "sha256": original.sha256, "source_url": original.url}
 
 
 def item_rows(municipality: Municipality) -> Iterable[dict]:
@@ -83,13 +86,18 @@ def decision_rows(municipality: Municipality) -> Iterable[dict]:
 
 
 def attendance_rows(municipality: Municipality) -> Iterable[dict]:
+    """The members' rows of each meeting, then its substitutes' (status ``substitute``, whom they ``replaces``)."""
     for m in municipality.meetings():
         for person_id in m.attendance:
             person = municipality.persons[person_id]
             absent_items = [str(i.number) for i in m.items if not i.is_closed and person_id in i.absent]
             yield {**meeting_columns(m), "person": person_id, "name": person.name, "party": person.party,
                    "role": m.roles.get(person_id), "status": "present" if person_id in m.present else "absent",
-                   "absent_from_items": ";".join(absent_items)}
+                   "replaces": None, "absent_from_items": ";".join(absent_items)}
+        for seat in m.substitutes:
+            person = municipality.persons[seat.person]
+            yield {**meeting_columns(m), "person": seat.person, "name": person.name, "party": person.party, "role": None,
+                   "status": "substitute", "replaces": seat.replaces, "absent_from_items": ""}
 
 
 def member_rows(municipality: Municipality) -> Iterable[dict]:
@@ -120,8 +128,12 @@ TABLES = (
     Table("moeder", "Et møde pr. række.", MEETING_COLUMNS + (
         ("kind", "dokumenttype: dagsorden, referat eller protokol"), ("start", "starttid TT:MM"), ("end", "sluttid TT:MM"),
         ("location", "mødested"), ("number", "mødenummer som trykt"), ("present", "antal medlemmer til stede"),
-        ("absent", "antal fraværende medlemmer"), ("items", "antal dagsordenspunkter"),
-        ("closed_items", "heraf lukkede punkter"), URL, DATA), meeting_rows,
+        ("absent", "antal fraværende medlemmer"), ("substitutes", "antal stedfortrædere (ikke talt med som til stede)"),
+        ("items", "antal dagsordenspunkter"), ("closed_items", "heraf lukkede punkter"),
+        ("incomplete", "ja hvis dokumentets tekst slutter før dokumentet (se mødets JSON), ellers nej"), URL, DATA,
+        ("original", "adressen på arkivets kopi af originaldokumentet fra sitets rod, tom når ingen kopi er gemt"),
+        ("sha256", "originaldokumentets SHA-256"), ("source_url", "originaldokumentets officielle adresse, når den kendes")),
+        meeting_rows,
         lambda mu: len(mu.meetings())),
     Table("punkter", "Et dagsordenspunkt pr. række; lukkede punkter kun med nummer og titel.", MEETING_COLUMNS + (
         ("number", "punktets nummer på mødet"), ("title", "punktets titel"), ("access", "open eller closed (lukket)"),
@@ -134,11 +146,14 @@ TABLES = (
         ("decision", "denne (mødets beslutning) eller tidligere"), ("decision_date", "beslutningens dato, ÅÅÅÅ-MM-DD"),
         ("body", "hvem der besluttede"), ("heading", "overskriften beslutningen stod under"), ("text", "beslutningens tekst (Markdown)")),
         decision_rows, lambda mu: sum(bool(i.decision) + len(i.earlier_decisions) for _, i in open_items(mu))),
-    Table("fremmoede", "En række pr. medlem pr. møde: til stede eller fraværende.", MEETING_COLUMNS + (
+    Table("fremmoede", "En række pr. medlem pr. møde: til stede eller fraværende; derefter en række pr. stedfortræder "
+          "(substitute), der ikke tælles med i medlemmernes fremmøde.", MEETING_COLUMNS + (
         ("person", "personens id i kommunen"), ("name", "navn"), ("party", "partibogstav"),
-        ("role", "rolle i udvalget på mødedagen"), ("status", "present (til stede) eller absent (fraværende)"),
+        ("role", "rolle i udvalget på mødedagen (tom for en stedfortræder)"),
+        ("status", "present (til stede), absent (fraværende) eller substitute (stedfortræder)"),
+        ("replaces", "for en stedfortræder: id på medlemmet, hvis plads vedkommende tog (tom når referatet ikke siger det)"),
         ("absent_from_items", "numre på åbne punkter personen var fraværende under, adskilt af ;")), attendance_rows,
-        lambda mu: sum(len(m.attendance) for m in mu.meetings())),
+        lambda mu: sum(len(m.attendance) + len(m.substitutes) for m in mu.meetings())),
     Table("medlemmer", "En person pr. række.", (
         ("municipality", "kommunens id"), ("person", "personens id i kommunen"), ("name", "navn"),
         ("party", "partibogstav"), URL, DATA), member_rows,

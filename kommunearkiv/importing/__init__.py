@@ -1,14 +1,19 @@
 """Raw minutes → the open-data form of a meeting.
 
-Each municipal format is one module in this package with the same small
-interface, listed in ``FORMATS``:
+A document is read (``sources``), normalised into lines (``normalise``: markup,
+page furniture and converter quirks dealt with once), recognised by one format
+and parsed by that format's vocabulary. Each format is a package in this
+package with the same small interface, listed in ``FORMATS``:
 
 ``NAME``            short id of the format, e.g. ``"alleroed"``
-``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``
-``detect(lines)``   True when the document (a list of lines, no newlines) is of this format
-``parse(lines, path)`` → the open-data form below; raises
-                    ``kommunearkiv.errors.InputError`` naming the file, the line and what
-                    was expected when a required part is missing.
+``MUNICIPALITY``    the municipality's published name, e.g. ``"Allerød Kommune"``, or None
+                    for a publishing system's template used by many municipalities
+``KEEP``            optional: a pattern of the format's field lines, never page furniture
+``detect(lines)``   True when the normalised lines (``normalise.Line``) are of this format
+``parse(lines, path, municipality=None)`` → the open-data form below; ``municipality``
+                    is the user's ``--municipality``: a format of one municipality refuses
+                    another. Raises ``kommunearkiv.errors.InputError`` naming the file, the
+                    line and what was expected when a required part is missing.
 
 The open-data form (a plain dict, JSON-ready; also what ``import --dry-run --json``
 prints, so the key names are a published interface):
@@ -53,9 +58,16 @@ prints, so the key names are a published interface):
         text          Markdown, the full text
         lines         [first, last]
       }]
-    source            {"file": file name, "lines": [1, last line], "kind": "pdf" | "html" | "text",
-                       "sha256": of the file's bytes}; the lines are those of the text read from the
-                       file (a PDF's pages separated by a line holding a form feed)
+    substitutes       [{"name", "party" (letter or None), "replaces" (a member's name or None)}]
+                      who stood in for a member (stedfortræder, suppleant); not members
+    incomplete        None, or {"line": N, "missing": what is missing} when the text stops
+                      before the document's end
+    source            {"file": file name, "lines": [1, last line], "kind": "text" | "pdf" | "html",
+                       "sha256": hex digest of the file's bytes, "url": official address or None}
+                      (``provenance``); the lines are those of the text read from the file
+                      (``sources``: a PDF's pages separated by a line holding a form feed);
+                      items and attachment documents may add "pages": [first, last] beside
+                      "lines" when the pages are known
     warnings          [str] "line N: what was surprising" for recoverable oddities
 """
 from __future__ import annotations
@@ -63,10 +75,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError
-from . import alleroed, gentofte, lyngby
+from . import alleroed, firstagenda, gentofte, lyngby
+from .normalise import Line, normalise
+from .provenance import with_provenance
 from .sources import read_source
 
-FORMATS = (alleroed, gentofte, lyngby)
+FORMATS = (alleroed, gentofte, lyngby, firstagenda)
 
 
 def read_lines(path: Path) -> list[str]:
@@ -74,7 +88,7 @@ def read_lines(path: Path) -> list[str]:
     return read_source(path).text.split("\n")
 
 
-def detect_format(lines: list[str], path: Path):
+def detect_format(lines: list[Line], path: Path):
     """The format module that recognises the document."""
     for module in FORMATS:
         if module.detect(lines):
@@ -83,14 +97,14 @@ def detect_format(lines: list[str], path: Path):
     raise InputError.single(str(path), 1, "format", f"minutes in a known format ({names}); none recognised this document")
 
 
-def parse_document(path: Path) -> dict:
+def parse_document(path: Path, municipality: str | None = None) -> dict:
     """The open-data form of one source document."""
     source = read_source(path)
-    lines = source.text.split("\n")
-    document = complete_items(detect_format(lines, path).parse(lines, str(path)))
-    document["source"].update(kind=source.kind, sha256=source.sha256)
+    module = detect_format(normalise(source.text), path)
+    lines = normalise(source.text, keep=getattr(module, "KEEP", None))
+    document = complete_items(module.parse(lines, str(path), municipality=municipality))
     document["warnings"] += source.warnings
-    return document
+    return with_provenance(document, source)
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,
@@ -102,11 +116,27 @@ def complete_items(document: dict) -> dict:
 
     A closed item keeps only number, title, access and lines: everything else is
     emptied here too, so no format can leak a closed item's text. An empty
-    decision is ``None``.
+    decision is ``None``; an earlier decision quoted with no text of its own is
+    left out with a warning (it holds no fact).
     """
+    document.setdefault("substitutes", [])
+    document.setdefault("incomplete", None)
     for index, item in enumerate(document["items"]):
         kept = {k: item[k] for k in ("number", "title", "access", "lines")} if item["access"] == "closed" else item
         completed = {**EMPTY_ITEM, **kept}
         completed["decision"] = completed["decision"] or None
+        completed["earlier_decisions"] = with_text(completed, document["warnings"])
         document["items"][index] = completed
     return document
+
+
+def with_text(item: dict, warnings: list[str]) -> list[dict]:
+    """The item's earlier decisions that have text; a warning for each one that has none."""
+    kept = []
+    for decision in item["earlier_decisions"]:
+        if (decision.get("text") or "").strip():
+            kept.append(decision)
+        else:
+            warnings.append(f"line {item['lines'][0]}: item {item['number']}: the earlier decision "
+                            f"{decision.get('body') or ''} {decision.get('date') or ''} has no text; left out".replace("  ", " "))
+    return kept

@@ -1,12 +1,24 @@
-"""Import many documents at once: parse them all first, then write all or nothing."""
+"""Import many documents at once: parse them all first, then write all or nothing.
+
+What the importer accepts, the build accepts: the content an import would
+write is read back with the rules of ``build.py check`` before anything is
+kept, also on a dry run. Each document's file is kept beside its meeting
+(``content.originals``), with its official address when the user gives one
+(``provenance``).
+"""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
+from ..content.originals import withheld
+from ..content.reader import read_archive
 from ..content.writer import write_meeting
 from ..errors import InputError, Problem
 from ..folders import replaced_atomically
+from ..slugs import municipality_slug
 from . import parse_document
+from .provenance import source_urls
 
 FOLDER_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
 
@@ -29,26 +41,57 @@ def document_paths(paths: list[Path]) -> list[Path]:
     return found
 
 
-def parse_documents(paths: list[Path]) -> list[dict]:
-    """The open-data form of every document; every document's problems in one error."""
-    documents, problems = [], []
-    for path in document_paths(paths):
+def parse_documents(paths: list[Path], source_url: str | None = None,
+                    municipality: str | None = None) -> list[tuple[Path, dict]]:
+    """Each document's file and open-data form, with its official address (``source_url`` for one document,
+    else its folder's list); every document's problems in one error. ``municipality`` is the user's
+    ``--municipality``, for templates many municipalities use."""
+    found = document_paths(paths)
+    urls = source_urls(found, source_url)
+    parsed, problems = [], []
+    for path in found:
         try:
-            documents.append(parse_document(path))
+            document = parse_document(path, municipality)
         except InputError as error:
             problems += error.problems
+            continue
+        document["source"]["url"] = urls.get(path) or document["source"].get("url")
+        document["warnings"] += withheld(document)
+        parsed.append((path, document))
     if problems:
         raise InputError(problems)
-    return documents
+    return parsed
 
 
-def import_documents(paths: list[Path], content_dir: Path) -> list[dict]:
+def import_documents(paths: list[Path], content_dir: Path, source_url: str | None = None,
+                     municipality: str | None = None) -> list[dict]:
     """Parse, then merge every document into ``content_dir`` in one atomic replacement."""
-    documents = parse_documents(paths)
+    parsed = parse_documents(paths, source_url, municipality)
     with replaced_atomically(content_dir, start_from_current=True) as work:
-        for document in documents:
-            write_meeting(document, work)
-    return documents
+        write_checked(parsed, work, content_dir)
+    return [document for _, document in parsed]
+
+
+def dry_run(paths: list[Path], source_url: str | None = None, municipality: str | None = None) -> list[dict]:
+    """Parse, and check the content the documents would make on their own; write nothing."""
+    parsed = parse_documents(paths, source_url, municipality)
+    with tempfile.TemporaryDirectory(prefix="kommunearkiv-dry-run-") as folder:
+        write_checked(parsed, Path(folder), Path("content"))
+    return [document for _, document in parsed]
+
+
+def write_checked(parsed: list[tuple[Path, dict]], work: Path, shown_as: Path) -> None:
+    """Write the documents, each with its original, into ``work`` and read their municipalities back as the
+    build would; the build's problems are raised as the import's, with paths under ``shown_as``."""
+    for path, document in parsed:
+        write_meeting(document, work, original=path)
+    try:
+        read_archive(work, only={municipality_slug(d["municipality"]) for _, d in parsed})
+    except InputError as error:
+        raise InputError([
+            Problem(problem.path.replace(str(work), str(shown_as), 1), problem.line, problem.field,
+                    f"{problem.expected} (in the content this import would write; nothing was written)")
+            for problem in error.problems]) from None
 
 
 def summary(document: dict) -> str:

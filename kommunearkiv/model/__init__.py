@@ -18,16 +18,48 @@ from typing import Protocol
 OPEN = "open"
 CLOSED = "closed"
 DOCUMENT_KINDS = ("dagsorden", "referat", "protokol")
+SOURCE_KINDS = ("text", "pdf", "html")
 
 
 @dataclass(frozen=True)
 class Source:
-    """Where a piece of content came from: a file and a 1-based line range."""
+    """Where a piece of content came from: a file, a 1-based line range of its text, and the pages when known."""
 
     file: str
     first_line: int
     last_line: int
     format: str | None = None
+    first_page: int | None = None
+    last_page: int | None = None
+
+
+@dataclass(frozen=True)
+class Original:
+    """The document a meeting was imported from, as its municipality published it: its kind (``SOURCE_KINDS``),
+    SHA-256, official address, and ``copy``: the path of the copy kept in the content, which the build publishes
+    beside the meeting page (None when no copy is kept)."""
+
+    kind: str | None = None
+    sha256: str | None = None
+    url: str | None = None
+    copy: str | None = None
+
+
+@dataclass(frozen=True)
+class Substitute:
+    """A person who took a member's seat at one meeting (stedfortræder, suppleant): person ids, ``replaces``
+    None when the minutes do not say whom. A substitute is not counted as present: attendance is the members'."""
+
+    person: str
+    replaces: str | None = None
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    """The text of the document stops before its end: the last ``line`` read and what is ``missing``."""
+
+    line: int
+    missing: str
 
 
 @dataclass
@@ -137,6 +169,9 @@ class Meeting:
     items: list[AgendaItem] = field(default_factory=list)
     attachments: list[AttachmentDocument] = field(default_factory=list)
     source: Source | None = None
+    original: Original | None = None
+    substitutes: list[Substitute] = field(default_factory=list)
+    incomplete: Incomplete | None = None
 
     def item(self, number: int) -> AgendaItem | None:
         return next((i for i in self.items if i.number == number), None)
@@ -153,6 +188,10 @@ class Meeting:
     def attendance(self) -> list[str]:
         """Everyone whose attendance was recorded: present first, then absent."""
         return self.present + self.absent
+
+    def substitute_for(self, person_id: str) -> Substitute | None:
+        """The person's seat as a substitute at this meeting, if they took one."""
+        return next((s for s in self.substitutes if s.person == person_id), None)
 
 
 @dataclass

@@ -17,7 +17,8 @@ from ..markup import render_markdown
 from ..model import Archive, Committee, Meeting, Person
 from ..parts import Outline
 from . import summaries, views
-from .labels import KIND_LABELS
+from .citations import citation
+from .labels import INCOMPLETE_LABELS, KIND_LABELS
 from .routes import route
 from .state import ARCHIVE, OUTLINES, THEME_DIRS, current_archive, current_theme_dirs
 
@@ -49,11 +50,13 @@ def configure_jinja(app: Flask) -> None:
         danish_date=dates.danish_date, long_danish_date=dates.long_danish_date,
         short_danish_date=dates.short_danish_date, weekday=dates.weekday,
         markdown=render_markdown, kind_label=lambda kind: KIND_LABELS.get(kind, kind),
+        incomplete_label=lambda kind: INCOMPLETE_LABELS.get(kind, "Dokumentet er ufuldstændigt"),
     )
     env.globals.update(
         href=href, case_of=summaries.case_of, item_attachments=summaries.item_attachments,
         committee_of=lambda meeting: current_archive().committee(meeting),
         root_path=root_path, linked_data=linked_data, alternate_links=alternate_links,
+        cite_source=lambda meeting, source: citation(meeting, source, request.path.lstrip("/")),
     )
 
 

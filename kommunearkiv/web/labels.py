@@ -4,3 +4,6 @@ from __future__ import annotations
 from ..model import DOCUMENT_KINDS
 
 KIND_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsorden", "Referat", "Protokol")))
+INCOMPLETE_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsordenen er ufuldstændig", "Referatet er ufuldstændigt",
+                                              "Protokollen er ufuldstændig")))
+SOURCE_KIND_LABELS = {"text": "tekst", "pdf": "PDF", "html": "HTML"}

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from babel.numbers import format_percent
 
-from ..model import AgendaItem, Archive, AttachmentDocument, Case, Committee, Meeting, Membership, Municipality, Person
+from ..model import (AgendaItem, Archive, AttachmentDocument, Case, Committee, Meeting, Membership, Municipality, Person,
+                     Substitute)
 from ..slugs import slug
 
 TITLE_LIKENESS = 0.9
@@ -53,6 +54,7 @@ class PersonRecord:
     meetings: list[tuple[Meeting, bool]]
     attendance: Attendance
     items_naming: list[AgendaItem]
+    substituted: list[tuple[Meeting, Substitute]]  # the meetings the person attended as a substitute (not counted above)
 
 
 def attendance_of(person_id: str, meetings: list[Meeting]) -> Attendance:
@@ -86,12 +88,14 @@ def latest_meetings(archive_or_municipality: Archive | Municipality, count: int)
 def person_record(municipality: Municipality, person: Person, naming: dict[str, list[AgendaItem]]) -> PersonRecord:
     """``naming`` is ``items_naming_persons(municipality)``, computed once for all the municipality's members."""
     memberships = [(c, m) for c in municipality.committees.values() for m in c.members if m.person == person.id]
-    recorded = [m for m in municipality.meetings() if person.id in m.attendance]
+    meetings = municipality.meetings()
+    recorded = [m for m in meetings if person.id in m.attendance]
     return PersonRecord(
         memberships=memberships,
         meetings=[(m, person.id in m.present) for m in recorded],
         attendance=attendance_of(person.id, recorded),
         items_naming=naming.get(person.id, []),
+        substituted=[(m, seat) for m in meetings if (seat := m.substitute_for(person.id))],
     )
 
 

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from building_sites import add_provenance
+
 ROOT = str(Path(__file__).resolve().parents[2])
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
@@ -12,4 +14,7 @@ if ROOT not in sys.path:
 
 @pytest.fixture
 def content(synthetic_content, tmp_path) -> Path:
-    return synthetic_content(tmp_path, meetings=8, municipalities=1, items=5, seed=3)
+    """Eight synthetic meetings, most with their original document, one with a substitute."""
+    content = synthetic_content(tmp_path, meetings=8, municipalities=1, items=5, seed=3)
+    add_provenance(content)
+    return content

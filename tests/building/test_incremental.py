@@ -10,12 +10,8 @@ import pytest
 import yaml
 
 from benchmarks.synthetic import add_meeting
-from building_sites import files
+from building_sites import files, keep_original, meeting_folders
 from kommunearkiv.build import DEFAULT_THEME, build_site
-
-
-def meeting_folders(content: Path) -> list[Path]:
-    return sorted(p.parent for p in content.glob("*/*/*/meeting.yaml"))
 
 
 def added_meeting(content: Path, theme: Path) -> None:
@@ -45,7 +41,27 @@ def edited_attachment_text(content: Path, theme: Path) -> None:
 
 
 def removed_meeting(content: Path, theme: Path) -> None:
-    shutil.rmtree(meeting_folders(content)[len(meeting_folders(content)) // 2])
+    """A meeting with its original document: its copy goes from the site with its pages."""
+    with_original = [m for m in meeting_folders(content) if (m / "original.txt").is_file()]
+    shutil.rmtree(with_original[len(with_original) // 2])
+
+
+def edited_substitute(content: Path, theme: Path) -> None:
+    """Another person took the seat: the meeting's pages, both persons' pages and the attendance data change."""
+    meeting = next(m / "meeting.yaml" for m in meeting_folders(content) if "substitutes:" in (m / "meeting.yaml").read_text())
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("person: vikar-hansen", "person: vikar-jensen"), encoding="utf-8")
+
+
+def renamed_substitute(content: Path, theme: Path) -> None:
+    """The meeting page names its substitute: a new name must reach it."""
+    path = next(content.glob("*/persons.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("name: Vikar Hansen", "name: Vikar Hansen-Øst"), encoding="utf-8")
+
+
+def replaced_original(content: Path, theme: Path) -> None:
+    """A better copy of a meeting's original document: its copy in the site and the digest its pages show change."""
+    meeting = next(m for m in meeting_folders(content) if (m / "original.txt").is_file())
+    keep_original(meeting, b"Referat af m\xc3\xb8det, som kommunen offentliggjorde det\n")
 
 
 def renamed_person(content: Path, theme: Path) -> None:
@@ -64,6 +80,8 @@ def changed_template(content: Path, theme: Path) -> None:
 
 @pytest.mark.parametrize("change, every_page", [(added_meeting, False), (edited_item_text, False), (edited_with_size_and_time_kept, False),
                                                 (edited_attachment_text, False), (removed_meeting, False),
+                                                (edited_substitute, False), (renamed_substitute, False),
+                                                (replaced_original, False),
                                                 (renamed_person, False), (changed_template, True)])
 def test_incremental_build_equals_full_build(content, tmp_path, change, every_page):
     """A changed template renders every page again (any page may use it); other changes only some."""

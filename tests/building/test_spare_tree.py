@@ -93,13 +93,16 @@ def test_full_builds_keep_no_spare(content, tmp_path):
 
 
 def test_every_file_of_a_site_is_a_page_a_static_file_or_a_data_file(content, tmp_path):
-    """Data files are written only in data/, search/index/ and the site root, and every one is recorded."""
+    """Data files are written only in data/, search/index/, the site root and, for the original documents, beside
+    their meeting pages; every one is recorded."""
     site, cache = tmp_path / "site", tmp_path / "cache"
     build_site(content, site, cache_dir=cache)
     record = BuildCache(cache, site, [], None).previous()
     known = {file_path(url) for url in record.pages} | set(record.static) | set(record.data_files)
     assert set(files(site)) == known
-    assert all(path.startswith(("data/", "search/index/")) or "/" not in path for path in record.data_files)
+    assert all(path.startswith(("data/", "search/index/")) or "/" not in path or path.endswith("/original.txt")
+               for path in record.data_files)
+    assert [path for path in record.data_files if path.endswith("/original.txt")]
     assert os.path.isfile(site / "robots.txt") and "robots.txt" in record.data_files
 
 

@@ -18,6 +18,8 @@ DOCUMENT = {
         {"name": "Bo Øst", "party": None, "role": "Medlem"},
     ],
     "absent": ["Bo Øst"],
+    "substitutes": [{"name": "Cai Berg", "party": "A", "replaces": "Bo Øst"}],
+    "incomplete": None,
     "other_attendees": ["Direktør Ida Holm"],
     "signed_by": ["Åse Ærø"],
     "items": [
@@ -32,7 +34,7 @@ DOCUMENT = {
     "attachment_documents": [
         {"label": "1.1", "title": "Notat.pdf", "item": 1, "reference": "33292/15", "text": "# Notat\n\nTekst i bilaget.", "lines": [30, 40]},
     ],
-    "source": {"file": "doc.txt", "lines": [1, 40]},
+    "source": {"file": "doc.txt", "lines": [1, 40], "kind": "text", "sha256": None, "url": "https://www.alleroed.dk/doc.txt"},
     "warnings": [],
 }
 

@@ -20,7 +20,10 @@ def test_written_meeting_reads_back(tmp_path, document):
     meeting = committee.meetings[0]
     assert (meeting.id, meeting.date, meeting.start, meeting.end) == ("2015-05-13", dt.date(2015, 5, 13), "07:30", "08:35")
     assert meeting.present == ["aase-aeroe"] and meeting.absent == ["bo-oest"]
+    assert [(s.person, s.replaces) for s in meeting.substitutes] == [("cai-berg", "bo-oest")]
     assert meeting.roles == {"aase-aeroe": "Formand", "bo-oest": "Medlem"}
+    assert (meeting.source.file, meeting.source.first_line, meeting.source.last_line, meeting.source.format) == ("doc.txt", 1, 40, "alleroed")
+    assert (meeting.original.kind, meeting.original.url, meeting.original.copy) == ("text", "https://www.alleroed.dk/doc.txt", None)
     item = meeting.item(1)
     assert item.meeting is meeting
     assert [(s.heading, s.text) for s in item.sections] == [("Tema", "Første afsnit.\n\n### En overskrift i teksten\n\nMere.")]
@@ -46,10 +49,10 @@ def test_second_meeting_merges_persons_and_memberships(tmp_path, document):
     write_meeting(document, tmp_path)
     document.update(date="2016-06-08", source={"file": "other.txt", "lines": [1, 9]},
                     members=[{"name": "Åse Ærø", "party": "F", "role": "Næstformand"}, {"name": "Bo Øst", "party": "B", "role": "Formand"}],
-                    absent=[])
+                    absent=[], substitutes=[])
     write_meeting(document, tmp_path)
     municipality = load_archive(tmp_path).municipalities["alleroed"]
-    assert sorted(municipality.persons) == ["aase-aeroe", "bo-oest"]
+    assert sorted(municipality.persons) == ["aase-aeroe", "bo-oest", "cai-berg"]
     assert municipality.persons["bo-oest"].party == "B"
     committee = municipality.committees["oekonomiudvalget-2014-2017"]
     assert [m.id for m in committee.meetings] == ["2015-05-13", "2016-06-08"]

@@ -1,8 +1,10 @@
 """An archive built from model objects, linked by the reader's own linking step.
 
 It has two municipalities, two committees in one of them, a case followed
-across two meetings, an absent member, a substitute, attachments, two
-meetings on one day, Danish letters and markup-like text, and a closed item
+across two meetings, an absent member, a substitute who took their seat and
+one who took nobody's in particular, an incomplete document, an original
+document known by its address, pages cited, attachments, two meetings on one
+day, Danish letters and markup-like text, and a closed item
 that (as a defect of some reader would) carries text: the exports must leak
 none of it.
 """
@@ -17,10 +19,11 @@ from kommunearkiv.content.linking import link_archive
 from kommunearkiv.exports import write_exports
 from kommunearkiv.fingerprints import full_outlines
 from kommunearkiv.model import (CLOSED, AgendaItem, Archive, AttachmentDocument, Committee, Decision, EarlierDecision,
-                                Meeting, Membership, Municipality, Person, Section, Source)
+                                Incomplete, Meeting, Membership, Municipality, Original, Person, Section, Source, Substitute)
 from kommunearkiv.slugs import slug
 
 SECRET = "HEMMELIG-personsag-Ærbødig"
+SHA256 = "5" * 64
 
 
 def person(mu: str, name: str, party: str | None) -> Person:
@@ -43,7 +46,8 @@ def closed_item(number: int) -> AgendaItem:
 
 def alleroed() -> Municipality:
     mu = Municipality("alleroed", "Allerød Kommune")
-    for p in (person("alleroed", "Åse Ærø", "F"), person("alleroed", "Bo Øst", None), person("alleroed", "Carl Hansen", "V")):
+    for p in (person("alleroed", "Åse Ærø", "F"), person("alleroed", "Bo Øst", None), person("alleroed", "Carl Hansen", "V"),
+              person("alleroed", "Eva Vikar", "A")):
         mu.persons[p.id] = p
     udvalg = Committee("alleroed", "oekonomiudvalget-2014-2017", "Økonomiudvalget 2014-2017", "2014-2017", members=[
         Membership("aase-aeroe", "Formand", dt.date(2015, 5, 13), dt.date(2016, 6, 8)),
@@ -52,11 +56,14 @@ def alleroed() -> Municipality:
     ])
     first = Meeting("alleroed", udvalg.id, "2015-05-13", dt.date(2015, 5, 13), "referat", "07:30", "08:35", "Rådhuset, mødelokale 1", "7",
                     present=["aase-aeroe"], absent=["bo-oest"], other_attendees=["Direktør Ida Holm"], signed_by=["Åse Ærø"],
+                    substitutes=[Substitute("eva-vikar", "bo-oest")],
+                    original=Original("pdf", SHA256, "https://www.alleroed.dk/referat-2015-05-13.pdf"),
                     items=[open_item(1, "Budget 2016 & overslagsår", "15/839", "Godkendt.",
                                      earlier_decisions=[EarlierDecision(dt.date(2014, 12, 3), "Økonomiudvalget", "Udsat.")],
                                      attachments=["Notat.pdf"]),
                            closed_item(2)],
-                    attachments=[AttachmentDocument("1.1", "Notat.pdf", 1, "33292/15", "# Notat\n\nTekst i bilaget.", Source("doc.txt", 100, 120)),
+                    attachments=[AttachmentDocument("1.1", "Notat.pdf", 1, "33292/15", "# Notat\n\nTekst i bilaget.",
+                                                    Source("doc.txt", 100, 120, first_page=7, last_page=8)),
                                  AttachmentDocument("2.1", SECRET, 2, SECRET, SECRET, Source("doc.txt", 121, 130))],
                     source=Source("doc.txt", 1, 120))
     second = Meeting("alleroed", udvalg.id, "2016-06-08", dt.date(2016, 6, 8), "referat", "17:00", None, None, None,
@@ -65,7 +72,8 @@ def alleroed() -> Municipality:
                             open_item(2, "Orientering", None, None)],
                      source=Source("doc2.txt", 1, 50))
     again = Meeting("alleroed", udvalg.id, "2016-06-08-2", dt.date(2016, 6, 8), "dagsorden", None, None, None, None,
-                    items=[open_item(1, "Ekstraordinært møde", "16/1", None)], source=Source("doc3.txt", 1, 20))
+                    items=[open_item(1, "Ekstraordinært møde", "16/1", None)], source=Source("doc3.txt", 1, 20),
+                    substitutes=[Substitute("eva-vikar")], incomplete=Incomplete(20, "punkt 2 og 3 i indholdsfortegnelsen"))
     udvalg.meetings = [again, second, first]
     mu.committees[udvalg.id] = udvalg
     tomt = Committee("alleroed", "tomt-udvalg", "Tomt udvalg", None)

@@ -74,6 +74,34 @@ def test_files_agree_with_the_model(site):
     assert index["municipalities"][0]["csv"]["moeder"] == "data/csv/alleroed/moeder.csv"
 
 
+def test_meeting_file_holds_substitutes_incompleteness_and_provenance(site):
+    archive, site_dir, _ = site
+    meetings = {m.id: load(site_dir, locations.json_path(m)) for m in archive.municipalities["alleroed"].meetings()}
+    first, again = meetings["2015-05-13"], meetings["2016-06-08-2"]
+    assert first["substitutes"] == [{"name": "Eva Vikar", "party": "A", "replaces": "Bo Øst"}]
+    assert "Eva Vikar" not in [m["name"] for m in first["members"]]
+    assert first["source"] == {"file": "doc.txt", "lines": [1, 120], "kind": "pdf", "sha256": "5" * 64,
+                               "url": "https://www.alleroed.dk/referat-2015-05-13.pdf"}
+    assert first["attachment_documents"][0]["pages"] == [7, 8] and "pages" not in first["items"][0]
+    assert first["incomplete"] is None
+    assert again["substitutes"] == [{"name": "Eva Vikar", "party": "A", "replaces": None}]
+    assert again["incomplete"] == {"line": 20, "missing": "punkt 2 og 3 i indholdsfortegnelsen"}
+    assert again["source"]["kind"] is again["source"]["sha256"] is again["source"]["url"] is None
+    eva = load(site_dir, locations.json_path(archive.municipalities["alleroed"].persons["eva-vikar"]))
+    assert eva["attendance"] == []
+    assert [(s["meeting"]["id"], s["replaces"]) for s in eva["substitute"]] == [("2015-05-13", "bo-oest"), ("2016-06-08-2", None)]
+
+
+def test_schema_refuses_a_substitute_without_a_name_and_an_incomplete_mark_without_a_line(site):
+    archive, site_dir, _ = site
+    meeting = archive.municipalities["alleroed"].committees["oekonomiudvalget-2014-2017"].meetings[0]
+    document = load(site_dir, locations.json_path(meeting))
+    assert validator(site_dir, "meeting").is_valid(document)
+    assert not validator(site_dir, "meeting").is_valid({**document, "substitutes": [{"party": "A", "replaces": None}]})
+    assert not validator(site_dir, "meeting").is_valid({**document, "incomplete": {"missing": "punkt 3"}})
+    assert not validator(site_dir, "meeting").is_valid({**document, "source": {**document["source"], "sha256": "abc"}})
+
+
 def test_meeting_file_is_the_meeting_document(site):
     archive, site_dir, _ = site
     for meeting in archive.meetings():

@@ -36,10 +36,23 @@ def test_attendance_has_a_row_per_person_per_meeting(site):
     archive, site_dir, _ = site
     attendance = rows(site_dir, "fremmoede")
     per_meeting = Counter((r["municipality"], r["committee"], r["meeting"]) for r in attendance)
-    assert per_meeting == Counter({(m.municipality, m.committee, m.id): len(m.present) + len(m.absent)
-                                   for m in archive.meetings() if m.attendance})
+    assert per_meeting == Counter({(m.municipality, m.committee, m.id): len(m.present) + len(m.absent) + len(m.substitutes)
+                                   for m in archive.meetings() if m.attendance or m.substitutes})
     absent = Counter(r["name"] for r in attendance if r["status"] == "absent")
     assert absent == Counter(archive.person(m.municipality, p).name for m in archive.meetings() for p in m.absent)
+
+
+def test_a_substitute_has_a_row_of_their_own_saying_whom_they_replaced(site):
+    _, site_dir, _ = site
+    substitutes = [(r["meeting"], r["person"], r["role"], r["replaces"]) for r in rows(site_dir, "fremmoede") if r["status"] == "substitute"]
+    assert substitutes == [("2015-05-13", "eva-vikar", "", "bo-oest"), ("2016-06-08-2", "eva-vikar", "", "")]
+    present = [r["person"] for r in rows(site_dir, "fremmoede") if r["status"] == "present"]
+    assert "eva-vikar" not in present
+    meetings = {r["meeting"]: r for r in rows(site_dir, "moeder") if r["municipality"] == "alleroed"}
+    assert (meetings["2015-05-13"]["present"], meetings["2015-05-13"]["substitutes"]) == ("1", "1")
+    assert (meetings["2015-05-13"]["incomplete"], meetings["2016-06-08-2"]["incomplete"]) == ("nej", "ja")
+    assert meetings["2015-05-13"]["source_url"] == "https://www.alleroed.dk/referat-2015-05-13.pdf"
+    assert meetings["2015-05-13"]["original"] == ""  # known by its address only: no copy is kept
 
 
 def test_meetings_and_items_agree_with_the_model(site):

@@ -90,10 +90,10 @@ def test_import_interrupted_half_way_leaves_content_as_it_was(imported, tmp_path
     shutil.copytree(imported, content)
     calls, write_meeting = [], batch.write_meeting
 
-    def write_then_fail(document, folder):
+    def write_then_fail(document, folder, **options):
         if calls:
             raise KeyboardInterrupt
-        calls.append(write_meeting(document, folder))
+        calls.append(write_meeting(document, folder, **options))
 
     monkeypatch.setattr(batch, "write_meeting", write_then_fail)
     assert main(["import", str(SAMPLES), "--content", str(content)]) == 130
@@ -121,3 +121,27 @@ def test_every_item_has_every_published_key_and_closed_items_nothing_more(capsys
     assert [(c["number"], c["title"]) for c in closed] == [(6, "Meddelelser fra formanden/forvaltningen og spørgsmål fra medlemmerne")]
     assert all(not c[k] for c in closed for k in keys - {"number", "title", "access", "lines"})
     assert all(item["decision"] is None or item["decision"].strip() for item in items)
+
+
+def test_content_the_build_would_reject_is_refused_by_import_and_dry_run(tmp_path, monkeypatch, capsys):
+    """The last guard: whatever a format lets through, the importer checks its content as the build would."""
+    good = batch.parse_document(SAMPLES / "000_3332dcdc48fec7d8.txt")
+    bad = {**good, "items": [{**item, "earlier_decisions": [{"date": "2015-01-01", "body": "Udvalget", "text": ""}]}
+                             if item["number"] == 3 else item for item in good["items"]]}
+    monkeypatch.setattr(batch, "parse_document", lambda *args, **kwargs: bad)
+    content = tmp_path / "content"
+    for command in (["import", str(SAMPLES / "000_3332dcdc48fec7d8.txt"), "--content", str(content)],
+                    ["import", str(SAMPLES / "000_3332dcdc48fec7d8.txt"), "--dry-run", "--json"]):
+        assert main(command) == 1
+        error = capsys.readouterr().err
+        assert "earlier_decisions[0].text" in error and "nothing was written" in error
+    assert not content.exists()
+
+
+def test_an_earlier_decision_without_text_is_left_out_with_a_warning():
+    document = batch.parse_document(SAMPLES / "000_3332dcdc48fec7d8.txt")
+    from kommunearkiv.importing import complete_items
+    item = {**document["items"][2], "earlier_decisions": [{"date": "2015-01-01", "body": "Økonomiudvalget", "text": " "}]}
+    completed = complete_items({**document, "items": [item], "warnings": []})
+    assert completed["items"][0]["earlier_decisions"] == []
+    assert completed["warnings"] == ["line 53: item 3: the earlier decision Økonomiudvalget 2015-01-01 has no text; left out"]

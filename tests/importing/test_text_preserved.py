@@ -16,15 +16,19 @@ from pathlib import Path
 
 import pytest
 
-from kommunearkiv.importing import detect_format, read_lines
+from kommunearkiv.importing import detect_format, parse_document, read_lines
+from kommunearkiv.importing.normalise import normalise
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 BOUNDARY = re.compile(r"<[^>]*>|\*\*|\t|\||^#+ |\n\s*\n|(?<=[.!?:;])\s+", re.M)
 BULLET = re.compile(r"^\s*(?:[-*+•\uf0b7·▪┆]\s*)+(?:[|)]\s*|1\s+(?=[A-ZÆØÅ]))?", re.M)
-MARKUP = re.compile(r"[*_#|\\>`]|<[^>]*>|\s+")
+MARKUP = re.compile(r"[*_#|\\>`-]|<[^>]*>|\s+")  # a hyphen may be a bullet a converter ran into the text
 CLOSED_KEYS = {"number", "title", "access", "lines"}
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$", re.M)
 WORD = re.compile(r"\w+")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+HYPHENATED_END = re.compile(r"\s\w+-$")
+HYPHENATED = re.compile(r"([a-zæøå])- ([a-zæøå])")
 DATE_WORDS = {"kl", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
               "oktober", "november", "december"}
 MIN_WORDS = 3
@@ -33,14 +37,17 @@ SHORT_FRAGMENT = 12
 
 
 def squeeze(text: str) -> str:
-    """Text without markup, table rules and whitespace, for comparison."""
-    return MARKUP.sub("", BULLET.sub("", html.unescape(TABLE_RULE.sub("", text))))
+    """Text without markup, links' addresses, table rules and whitespace, for comparison."""
+    return MARKUP.sub("", BULLET.sub("", html.unescape(LINK.sub(r"\1", TABLE_RULE.sub("", text)))))
 
 
 def found(fragment: str, output: str, words: set[str]) -> bool:
-    """A sentence appears whole; a short fragment (a label, a table cell run, a heading
-    the parser split into fields) may have its words spread over the output."""
-    if squeeze(fragment) in output:
+    """A sentence appears whole (a word hyphenated at a line end may be joined again); a short
+    fragment (a label, a table cell run, a heading the parser split into fields) may have its
+    words spread over the output. A word broken at the fragment's end (``suc-`` before a page
+    break) is joined in the output: it is left out."""
+    fragment = HYPHENATED_END.sub("", fragment)
+    if squeeze(fragment) in output or squeeze(HYPHENATED.sub(r"\1\2", fragment)) in output:
         return True
     parts = [w for w in WORD.findall(fragment.lower()) if w not in DATE_WORDS and not w.isdigit()]
     return len(parts) < SHORT_FRAGMENT and all(part in words for part in parts)
@@ -80,12 +87,7 @@ def output_texts(form: dict) -> tuple[list[str], list[str]]:
 
 
 def parsed(path: Path) -> tuple[list[str], dict]:
-    lines = read_lines(path)
-    module = detect_format(lines, path)
-    try:
-        return lines, module.parse(lines, str(path))
-    except NotImplementedError:
-        pytest.skip(f"the {module.NAME} importer is still a placeholder")
+    return read_lines(path), parse_document(path)
 
 
 @pytest.fixture(scope="module", params=SAMPLES, ids=[p.name for p in SAMPLES])
@@ -98,12 +100,17 @@ def open_ranges(form: dict) -> list[list[int]]:
     return items + [document["lines"] for document in form["attachment_documents"]]
 
 
-def test_every_source_sentence_is_in_the_output(document):
-    lines, form = document
+def lost_sentences(lines: list[str], ranges: list[list[int]], form: dict) -> list[str]:
+    """The sentences of the source lines' ranges that the parsed ``form`` does not carry."""
     texts = output_texts(form)[0]
     everything = squeeze("\n".join(texts))
     words = set(WORD.findall(html.unescape("\n".join(texts)).lower()))
-    missing = [s for s in sentences(source_text(lines, open_ranges(form))) if not found(s, everything, words)]
+    return [s for s in sentences(source_text(lines, ranges)) if not found(s, everything, words)]
+
+
+def test_every_source_sentence_is_in_the_output(document):
+    lines, form = document
+    missing = lost_sentences(lines, open_ranges(form), form)
     assert not missing, f"{len(missing)} sentences lost, e.g. {missing[:5]}"
 
 
@@ -135,5 +142,5 @@ def test_closed_items_text_is_not_output(document):
 
 
 def test_the_samples_cover_every_format():
-    names = {detect_format(read_lines(path), path).NAME for path in SAMPLES}
+    names = {detect_format(normalise("\n".join(read_lines(path))), path).NAME for path in SAMPLES}
     assert names == {"alleroed", "gentofte", "lyngby"}

@@ -103,15 +103,35 @@ def with_closed_item(form: str, folder: Path) -> Path:
 
 @pytest.mark.parametrize("form", sorted(BODY))
 def test_importer_keeps_no_word_of_a_closed_item(tmp_path, form):
-    document = parse_document(with_closed_item(form, tmp_path))
+    """Not in the open-data form, the content, the site, nor in the original document: a document with text under a
+    closed item is not kept, so it is not published."""
+    original = with_closed_item(form, tmp_path)
+    document = parse_document(original)
     assert document["format"] == form
     closed = [item for item in document["items"] if item["access"] == "closed"]
     assert closed, "the item was not recognised as closed"
     output = json.dumps(document, ensure_ascii=False).lower()
     assert not [m for m in MARKERS if m.lower() in output]
-    write_meeting(document, tmp_path / "content")
+    write_meeting(document, tmp_path / "content", original=original)
+    assert not leaks(tmp_path / "content", MARKERS) and not list((tmp_path / "content").rglob("original.*"))
     build_site(tmp_path / "content", tmp_path / "site", site_url=SITE_URL)
     assert not leaks(tmp_path / "site", MARKERS)
     titles = [item["title"] for item in closed]
     pages = "\n".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("index.html"))
     assert all(title in pages for title in titles), "a closed item's number and title are still shown"
+
+
+def test_original_published_beside_a_closed_item_holds_its_title_only(tmp_path):
+    """The municipality's own document prints a closed item's number and title and nothing more (Gentofte's
+    sample, item 6): its original is published, and what it has of the closed item is that line alone."""
+    sample = SAMPLES / "003_c3c2bf34dd240c20.txt"
+    document = parse_document(sample)
+    [closed] = [item for item in document["items"] if item["access"] == "closed"]
+    write_meeting(document, tmp_path / "content", original=sample)
+    build_site(tmp_path / "content", tmp_path / "site", site_url=SITE_URL)
+    [published] = (tmp_path / "site").rglob("original.txt")
+    assert published.read_bytes() == sample.read_bytes()
+    first, last = closed["lines"]
+    lines = published.read_text(encoding="utf-8").split("\n")
+    assert (first, last) == (199, 199) and lines[first - 1] == f"6 (Lukket) {closed['title']}"
+    assert lines[last].strip() == "" and lines[last + 1] == "Dokument Navn: Bilag - Regional strategi 2019, udarbejdet af KKR H.docx"

@@ -86,9 +86,9 @@ def test_meeting_page_shows_facts_attendance_agenda_and_anchors(site):
         '<a href="bilag/3-2/index.html">KL høringssvar om forenkling</a>',
         '<a href="bilag/3-3/index.html">Tidsplan</a>',
     ]
-    assert "000_alleroed.txt , linje 10–40" in page.text
+    assert "Kilde: 000_alleroed.txt (PDF), side 2–3, linje 10–40 i teksten læst ud af dokumentet" in page.text
     june = read_page(site / JUNE_MEETING / "index.html").text
-    assert "2 til stede, 1 fraværende" in june
+    assert "2 til stede, 1 fraværende, 1 stedfortræder." in june
     assert re.search(r"Agnete Fog \(B\) Medlem ✗ Fraværende", june)
 
 

@@ -5,11 +5,14 @@ import datetime as dt
 from pathlib import Path
 
 from kommunearkiv.model import (CLOSED, AgendaItem, Archive, AttachmentDocument, Case, Committee, Decision,
-                                EarlierDecision, Meeting, Membership, Municipality, Person, Section, Source)
+                                EarlierDecision, Incomplete, Meeting, Membership, Municipality, Original, Person, Section,
+                                Source, Substitute)
 from kommunearkiv.slugs import slug
 
 DEFAULT_THEME = Path(__file__).resolve().parents[2] / "themes" / "default"
 SECRET = "HEMMELIGT-INDHOLD-7Q"
+SHA256 = "0123456789abcdef" * 4
+OFFICIAL_URL = "https://www.alleroed.dk/dagsordener/2015-05-13.pdf"
 MALICIOUS_MARKDOWN = """Forvaltningen anbefaler **besparelser**.
 
 <script>alert("xss")</script>
@@ -50,6 +53,7 @@ def alleroed() -> Municipality:
         Person("alleroed", "nikolaj-buehrmann", "Nikolaj Bührmann", "F"),
         Person("alleroed", "gurli-nielsen", "Gurli Nielsen", "C"),
         Person("alleroed", "agnete-fog", "Agnete Fog", "B"),
+        Person("alleroed", "ole-vikar", "Ole Vikar", "A"),
     ]}
     committee = Committee("alleroed", "erhvervs-og-beskaeftigelsesudvalget", "Erhvervs- og Beskæftigelsesudvalget 2014-2017",
                           period="2014-2017", members=[Membership("nikolaj-buehrmann", "Formand"),
@@ -65,12 +69,12 @@ def may_meeting() -> Meeting:
         start="07:30", end="08:35", location="Rådhuset, Mødelokale C", number="13-05-2015",
         present=["nikolaj-buehrmann", "gurli-nielsen", "agnete-fog"],
         other_attendees=["Direktør Bjarne Holm Markussen"], signed_by=["Nikolaj Bührmann"],
-        source=Source("000_alleroed.txt", 1, 120),
+        source=Source("000_alleroed.txt", 1, 120), original=Original("pdf", SHA256, OFFICIAL_URL),
         items=[
             AgendaItem(1, "Budgetlægning 2016 - 2019 - forslag til besparelser", case_number="15/839", item_type="Beslutning",
                        sections=[Section("Sagsbeskrivelse", "Udvalget drøfter besparelser.")],
                        decision=Decision("Beslutning Erhvervs- og Beskæftigelsesudvalget den 13-05-2015", "Sagen udsættes."),
-                       source=Source("000_alleroed.txt", 10, 40)),
+                       source=Source("000_alleroed.txt", 10, 40, first_page=2, last_page=3)),
             AgendaItem(2, "Personalesag", access=CLOSED,
                        sections=[Section("Sagsbeskrivelse", f"{SECRET} om en medarbejder.")],
                        decision=Decision("Beslutning", f"{SECRET} besluttet."),
@@ -94,6 +98,8 @@ def june_meeting() -> Meeting:
     return Meeting(
         "alleroed", "erhvervs-og-beskaeftigelsesudvalget", "2015-06-10", dt.date(2015, 6, 10), "referat",
         start="15:30", end="17:00", present=["nikolaj-buehrmann", "gurli-nielsen"], absent=["agnete-fog"],
+        substitutes=[Substitute("ole-vikar", "agnete-fog")], incomplete=Incomplete(212, "punkt 2 og 3"),
+        source=Source("001_alleroed.txt", 1, 212),
         items=[
             AgendaItem(1, "Budgetlægning 2016 - 2019 - forslag til besparelser", case_number="15/839",
                        sections=[Section("Sagsbeskrivelse", "Gurli Nielsen har bedt om sagen.")],

@@ -1,101 +1,88 @@
-"""The header of Allerød minutes: committee, date, times, place, meeting number, members.
+"""The header of Allerød minutes: committee, kind, date, times, place, meeting number, people.
 
-``Mødet blev holdt onsdag den 13. maj 2015 på Rådhuset i Mødelokale C.``,
-``Mødet begyndte kl. 07:30 og sluttede kl. 08:35.``,
-``Medlemmer: Formand - Nikolaj Bührmann (F), Gurli Nielsen (C)``, ``Afbud: …``.
+``ALLERØD KOMMUNE``, the committee (left out in some 2010-13 minutes), ``Møde nr. 27``,
+``Mødet blev holdt onsdag den 13. maj 2015 på Rådhuset i Mødelokale C.`` (an agenda:
+``Mødet holdes … kl. 07:30 på …``), ``Mødet begyndte kl. 07:30 og sluttede kl. 08:35.``,
+``Medlemmer: Formand - Nikolaj Bührmann (F), …`` (or ``Formand Agnete Fog (B)``),
+``Afbud: …``, ``Desuden deltog: …``. Read as one text, so wrapping and one line per page
+do not matter.
 """
 from __future__ import annotations
 
 import re
 
 from ...errors import InputError
-from ..cleaning import danish_month_number
+from ..phrases import clock, danish_date, people, split_names
+from .stream import Stream
 
 MUNICIPALITY = "Allerød Kommune"
-HELD = re.compile(r"Mødet blev holdt \w+ den (\d{1,2})\.\s*(\w+)\s+(\d{4})(?: på (.+?))?\.?\s*$")
-TIMES = re.compile(r"begyndte kl\.\s*(\d{1,2})[:.](\d{2})(?:.*?sluttede kl\.\s*(\d{1,2})[:.](\d{2}))?")
-PERSON = re.compile(r"^(?:(?P<role>[^-,()]+?)\s+-\s+)?(?P<name>[^()]+?)\s*(?:\((?P<party>[^)]*)\))?$")
-ITEM_IN_CONTENTS = re.compile(r"^\d+\.\s")
-ATTENDEE_LABELS = ("øvrige deltagere", "desuden deltog", "deltagere", "øvrige")
+MUNICIPALITY_LINE = re.compile(r"allerød\s+kommune", re.I)
+HELD = re.compile(r"Mødet\s+(?P<verb>blev\s+holdt|holdes)\s+(?:\w+\s+)?den\s+(?P<date>\d{1,2}\.?\s*\w+\.?\s+\d{4})"
+                  r"(?:\s+kl\.?\s*(?P<clock>\d{1,2}[:.]\d{2}))?(?:\s+på\s+(?P<place>[\s\S]{1,150}?))?"
+                  r"\s*(?:\.(?=\s|$)|(?=\s*(?:Mødet\b|Medlem|mer:|$)))")
+TIMES = re.compile(r"begyndte\s+kl\.?\s*(?P<start>\d{1,2}[:.]\d{2})(?:\s+og\s+sluttede\s+kl\.?\s*(?P<end>\d{1,2}[:.]\d{2}))?")
+NUMBER = re.compile(r"Møde\s+nr\.?\s*(?P<number>[\w./-]+)")
+LABEL = re.compile(r"(?:(?<=\n)|^|(?<=[.)]\s))(?P<label>Medlemmer|mer|Afbud|Fraværende|Desuden deltog|Øvrige deltagere"
+                   r"|Deltagere|Øvrige|Stedfortrædere?|Suppleanter?)\s*:")
+OTHER_LABEL = re.compile(r"^(?P<label>[A-ZÆØÅ][\wæøå ]{2,30}):", re.M)
+ATTENDEE_LABELS = ("desuden deltog", "øvrige deltagere", "deltagere", "øvrige")
+PEOPLE_LABELS = ("medlemmer", "mer", "afbud", "fraværende", "stedfortræder", "stedfortrædere", "suppleant",
+                 "suppleanter", *ATTENDEE_LABELS)
 
 
-def parse_header(lines: list[str], path: str, warnings: list[str]) -> dict:
-    texts = [line.strip() for line in lines]
-    held = next(((i, HELD.search(t)) for i, t in enumerate(texts) if HELD.search(t)), None)
+def parse_header(stream: Stream, end: int, path: str, warnings: list[str]) -> dict:
+    """The meeting's facts from the text before ``end`` (the contents or the first item)."""
+    text = stream.text[:end]
+    held = HELD.search(text)
     if held is None:
-        raise InputError.single(path, len(lines), "date",
+        raise InputError.single(path, stream.number(end), "date",
                                 "a line 'Mødet blev holdt <ugedag> den <d. måned åååå> på <sted>.' before the first item")
-    line, match = held
-    month = danish_month_number(match[2])
-    if month is None:
-        raise InputError.single(path, line + 1, "date", f"a Danish month name, found {match[2]!r}")
-    times = next((TIMES.search(t) for t in texts if TIMES.search(t)), None)
-    committee = committee_name(texts, path)
-    labelled = labelled_lines(texts)
-    members = people(labelled.pop("medlemmer", ""))
+    date = danish_date(held["date"])
+    if date is None:
+        raise InputError.single(path, stream.number(held.start()), "date",
+                                f"a date like '13. maj 2015' (a Danish month name), found {held['date']!r}")
+    times = TIMES.search(text, held.start())
+    labelled = labelled_values(text, held.end(), stream, warnings)
+    members = people(labelled.get("medlemmer", "") or labelled.get("mer", ""))
     if not members:
-        warnings.append("line 1: no 'Medlemmer:' line in the header; members left empty")
-    absent = people(labelled.pop("afbud", "") + ", " + labelled.pop("fraværende", ""))
-    attendees = [v for k in ATTENDEE_LABELS if k in labelled for v in split_people(labelled.pop(k))]
-    for label in labelled:
-        warnings.append(f"line {texts.index(next(t for t in texts if t.lower().startswith(label))) + 1}: "
-                        f"unknown header field {label!r} left out")
-    number = next((t.split("nr.", 1)[1].strip() for t in texts if t.startswith("Møde nr.")), None)
+        warnings.append(f"line {stream.number(held.start())}: no 'Medlemmer:' in the header; members left empty")
+    absent = people(", ".join(labelled.get(k, "") for k in ("afbud", "fraværende")))
+    number = NUMBER.search(text)
     return {
-        "committee": committee,
-        "period": period(committee),
-        "document_kind": "referat",
-        "date": f"{match[3]}-{month:02d}-{int(match[1]):02d}",
-        "start": f"{int(times[1]):02d}:{times[2]}" if times else None,
-        "end": f"{int(times[3]):02d}:{times[4]}" if times and times[3] else None,
-        "location": match[4].strip() if match[4] else None,
-        "meeting_number": number or None,
+        "committee": committee_line(text, held.start()),
+        "document_kind": "dagsorden" if held["verb"] == "holdes" else "referat",
+        "date": date,
+        "start": clock(times["start"]) if times else clock(held["clock"] or ""),
+        "end": clock(times["end"]) if times and times["end"] else None,
+        "location": " ".join(held["place"].split()).rstrip(".") if held["place"] else None,
+        "meeting_number": number["number"] if number and number.start() < held.start() else None,
         "members": members + [p for p in absent if p["name"] not in {m["name"] for m in members}],
         "absent": [p["name"] for p in absent],
-        "other_attendees": attendees,
+        "other_attendees": [name for k in ATTENDEE_LABELS for name in split_names(labelled.get(k, ""))],
     }
 
 
-def committee_name(texts: list[str], path: str) -> str:
-    """The first line after ``ALLERØD KOMMUNE``."""
-    plain = [t.strip("# *").strip() for t in texts]
-    at = next(i for i, t in enumerate(plain) if t.upper() == MUNICIPALITY.upper())
-    name = next((t for t in plain[at + 1:] if t), "")
-    if not name or name.startswith("Møde"):
-        raise InputError.single(path, at + 1, "committee", "the committee's name after 'ALLERØD KOMMUNE'")
-    return name
+def committee_line(text: str, held: int) -> str | None:
+    """The words between ``ALLERØD KOMMUNE`` and ``Møde nr.``/``Mødet …``, when there are any."""
+    municipality = MUNICIPALITY_LINE.search(text, 0, held)
+    if municipality is None:
+        return None
+    stop = min([m.start() for m in (NUMBER.search(text, municipality.end()),) if m and m.start() < held] + [held])
+    name = " ".join(text[municipality.end():stop].split()).strip(" .:")
+    return name or None
 
 
-def period(committee: str) -> str | None:
-    match = re.search(r"(\d{4})\s*-\s*(\d{4})$", committee)
+def labelled_values(text: str, start: int, stream: Stream, warnings: list[str]) -> dict[str, str]:
+    """``Label: value`` after ``start`` (values wrapped over lines joined), lower-case labels."""
+    known = list(LABEL.finditer(text, start))
+    others = [m for m in OTHER_LABEL.finditer(text, start) if m["label"].lower() not in PEOPLE_LABELS]
+    for other in others:
+        warnings.append(f"line {stream.number(other.start())}: unknown header field {other['label']!r} left out")
+    stops = sorted([m.start() for m in known + others] + [len(text)])
+    return {m["label"].lower(): " ".join(text[m.end():next(s for s in stops if s > m.start())].split())
+            for m in known}
+
+
+def period(committee: str | None) -> str | None:
+    match = re.search(r"(\d{4})\s*-\s*(\d{4})$", committee or "")
     return f"{match[1]}-{match[2]}" if match else None
-
-
-def labelled_lines(texts: list[str]) -> dict[str, str]:
-    """``Label: value`` lines of the header (Medlemmer, Afbud …) with lines wrapped onto the next;
-    lower-case labels."""
-    out, label = {}, None
-    for text in texts:
-        match = re.match(r"^([A-ZÆØÅ][\wæøå ]{2,30}):\s*(.*)$", text)
-        if match and not text.startswith("Møde"):
-            label = match[1].lower()
-            out[label] = match[2]
-        elif label and text and not ITEM_IN_CONTENTS.match(text) and not text.startswith("*"):
-            out[label] += " " + text
-        else:
-            label = None
-    return out
-
-
-def split_people(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r",\s*(?![^()]*\))", text) if part.strip()]
-
-
-def people(text: str) -> list[dict]:
-    """``Formand - Nikolaj Bührmann (F), Gurli Nielsen (C)`` → members with role and party."""
-    out = []
-    for part in split_people(text):
-        match = PERSON.match(part)
-        out.append({"name": match["name"].strip(), "party": (match["party"] or "").strip() or None,
-                    "role": (match["role"] or "Medlem").strip()})
-    return out

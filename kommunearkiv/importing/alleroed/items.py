@@ -1,223 +1,158 @@
-"""One agenda item of Allerød minutes: its field blocks → the item of the open-data form.
+"""One agenda item of Allerød minutes: its fields → the item of the open-data form.
 
-An item is a run of fields, each a heading and its text. The heading comes in
-three dresses: a tab-separated HTML row (``<b>Tema</b>\\t<p>…</p>``), Markdown
-bold at the start of a line (``**Tema** …``, sometimes wrapped over lines or
-several glued together: ``**Punkttype** -**Tema** -``), or several headings in
-one bold block (``**Administrationens forslag Bilag**``) whose texts follow in
-order. Decision headings (``Beslutning <body> den DD-MM-YYYY``) may be wrapped
-over many lines and may even be completed after their text.
+Fields are found by ``fields``; here their texts become the item type, the sections,
+this meeting's decision and the earlier ones it quotes, the absentees and the names of
+the attachments. Headings printed together (``Administrationens forslag`` / ``Bilag``)
+share the text after them: a paragraph each, the last heading the rest.
 """
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
 
-from ..cleaning import join_heading_lines, lines_to_markdown
+from ..normalise import Line, body_markdown
+from .agenda import CASE, CASE_REACH, Heading, closed
+from .decisions import key, read_decision
+from .fields import DECISION, Field, item_fields, shared_groups
+from .stream import Stream
 
-KNOWN_HEADINGS = (
-    "Punkttype", "Tema", "Sagsbeskrivelse", "Supplerende sagsbeskrivelse", "Sagsfremstilling",
-    "Administrationens forslag", "Afledte konsekvenser", "Økonomi og finansiering", "Økonomi",
-    "Dialog/høring", "Høring", "Lovgrundlag", "Kompetence", "Tidsplan", "Kommunikation",
-    "Bilag", "Fraværende",
-)
-TYPE_FIELD, ATTACHMENTS_FIELD, ABSENT_FIELD = "punkttype", "bilag", "fraværende"
-DECISION = re.compile(r"^Beslutning\b", re.I)
-DATED = re.compile(r"^(?P<body>.*?)\s*\bden\s+(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})\s*$")
-HTML_FIELD = re.compile(r"^<b>(?P<heading>[^<]+)</b>\t(?P<text>.*)$")
-BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+CASE_NUMBER = re.compile(r"\s*(?P<case>\d[\w./-]*\d)?")
 FILE_NAME = re.compile(r"\S.*?\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|txt|msg|jpe?g|png|tiff?|zip|html?)(?=\s|$)", re.I)
 NONE_WORDS = {"", "-", ".", "nej", "ingen"}
-RULE = re.compile(r"^\s*(?:-{3,}|<hr\s*/?>)\s*$")
+EDGE_RULES = re.compile(r"^(?:\s*(?:-{3,}|\*{3,}|_{3,})(?=\s|$))+\s*|(?:\s+(?:-{3,}|\*{3,}|_{3,}))+\s*$")
+PERSON_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåéü'.-]+(?: (?:[A-ZÆØÅ][a-zæøåéü'.-]*|af|von|van|de|la|du))+$")
 
 
-@dataclass
-class Field:
-    heading: str
-    line: int                     # 0-based line of the heading
-    text: list[str] = field(default_factory=list)
+def parse_item(stream: Stream, heading: Heading, end: int, meeting: dict, warnings: list[str]) -> dict:
+    item = {"number": heading.number, "title": heading.title,
+            "lines": [stream.number(heading.start), stream.last_number(heading.start, end)]}
+    case = CASE.search(stream.text, heading.after, min(end, heading.after + CASE_REACH))
+    body_start = case.end() if case else heading.after
+    number = CASE_NUMBER.match(stream.text, body_start) if case else None
+    if closed(heading.title, stream.text[heading.after:body_start + 20]):
+        return {**item, "access": "closed"}
+    if case is None:
+        warnings.append(f"line {item['lines'][0]}: item {heading.number} has no 'Sagsnr.'")
+    else:
+        body_start = number.end()
+    fields = item_fields(stream, body_start, end, meeting["committee"])
+    out = {**item, "case_number": number["case"] if number else None, "access": "open", "item_type": None,
+           "sections": [], "decision": None, "decision_heading": None, "earlier_decisions": [], "absent": [],
+           "attachments": []}
+    preamble = stream.lines_between(body_start, fields[0].start if fields else end)
+    if preamble:
+        warnings.append(f"line {preamble[0].number}: item {heading.number}: text before the first field kept as a section")
+        out["sections"].append({"heading": "", "text": body_markdown(preamble)})
+    texts = field_texts(stream, fields)
+    for field in fields:
+        add_field(out, stream, field, texts[field], meeting, warnings)
+    if any(field.name == "Bilag" and not texts[field] for field in fields):
+        out["decision"] = without_column_value(out["decision"])
+    return out
 
 
-def similar(a: str, b: str) -> bool:
-    """Equal, or misspelled by a letter or two."""
-    close = len(a) >= 5 and abs(len(a) - len(b)) <= 2
-    return a == b or close and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+def field_texts(stream: Stream, fields: list[Field]) -> dict[Field, list[Line]]:
+    """Each field's lines; a group of headings printed together shares the text of its last one."""
+    texts = {field: stream.lines_between(field.value_start, field.value_end) for field in fields}
+    for group in shared_groups(stream, fields):
+        parts = paragraphs(texts[group[-1]])
+        texts[group[-1]] = []
+        heads = list(group)
+        if heads[0].name == "Punkttype" and parts and len(" ".join(l.text for l in parts[0]).split()) == 1:
+            texts[heads.pop(0)] = parts.pop(0)
+        heads = heads[max(0, len(heads) - len(parts)):]
+        for head, part in zip(heads, parts):
+            texts[head] = part
+        if heads:
+            texts[heads[-1]] = [line for part in parts[len(heads) - 1:] for line in part]
+    return texts
 
 
-def known_heading(text: str) -> str | None:
-    """The known heading ``text`` names (misspellings tolerated), or None."""
-    key = " ".join(text.lower().rstrip(":").split())
-    return next((h for h in KNOWN_HEADINGS if similar(key, h.lower())), None)
-
-
-def split_headings(text: str) -> list[str] | None:
-    """Several known headings run together (``Punkttype Tema``) as a list, or None."""
-    words = text.split()
-    if not words:
-        return None
-    for cut in range(len(words), 0, -1):
-        head = " ".join(words[:cut])
-        if known_heading(head) or DECISION.match(head) and cut == len(words):
-            if cut == len(words):
-                return [head]
-            rest = split_headings(" ".join(words[cut:]))
-            if rest:
-                return [head, *rest]
-    return None
-
-
-def merge_open_bold(lines: list[str]) -> list[tuple[int, str]]:
-    """(line number, text) with a bold run wrapped over lines joined into its first line."""
-    merged: list[tuple[int, str]] = []
-    open_at = None
-    for number, line in enumerate(lines):
-        if open_at is not None:
-            start, text = merged[open_at]
-            merged[open_at] = (start, text.rstrip() + "\n" + line)
-            if line.count("**") % 2:
-                open_at = None
-            continue
-        merged.append((number, line))
-        if line.count("**") % 2 and line.lstrip().startswith("**"):
-            open_at = len(merged) - 1
-    return merged
-
-
-def bold_fields(number: int, line: str) -> list[Field] | None:
-    """The fields a line starting with bold headings opens (``**A** x**B** y``), or None."""
-    matches = list(BOLD.finditer(line))
-    if not matches:
-        return None
-    fields: list[Field] = []
-    for index, match in enumerate(matches):
-        heading = join_heading_lines(match.group(1).split("\n"))
-        end = matches[index + 1].start() if index + 1 < len(matches) else len(line)
-        tail = line[match.end():end]
-        names = split_headings(heading)
-        if names is None:
-            if not fields:
-                return None
-            fields[-1].text.append(line[match.start():end])
-            continue
-        fields += [Field(name, number) for name in names]
-        if tail.strip():
-            fields[-1].text += [part.strip() for part in tail.split("\n")]
-    return fields
-
-
-def html_field(heading: str, lines: list[str], number: int) -> bool:
-    """A ``<b>X</b>\t…`` row is a field when X is a known or decision heading, or when it stands
-    in a run of such rows (an unknown field name among known ones)."""
-    if known_heading(heading) or DECISION.match(heading):
-        return True
-    neighbours = lines[max(number - 1, 0):number] + lines[number + 1:number + 2]
-    return any((m := HTML_FIELD.match(n)) and known_heading(m["heading"]) for n in neighbours)
-
-
-def tokenise(lines: list[str], first: int) -> tuple[list[str], list[Field]]:
-    """(lines before the first field, the fields); ``first`` is the 0-based line of ``lines[0]``."""
-    preamble: list[str] = []
-    fields: list[Field] = []
-    for number, line in merge_open_bold(lines):
-        html = HTML_FIELD.match(line)
-        if html and html_field(html["heading"], lines, number):
-            fields.append(Field(" ".join(html["heading"].split()), first + number, [html["text"]]))
-            continue
-        opened = bold_fields(first + number, line) if line.lstrip().startswith("**") else None
-        if opened:
-            fields += opened
-        elif fields:
-            fields[-1].text += line.split("\n")
-        else:
-            preamble += line.split("\n")
-    return preamble, fields
-
-
-def paragraphs(text: list[str]) -> list[list[str]]:
-    """Blank-line separated paragraphs of raw lines."""
-    out: list[list[str]] = [[]]
-    for line in text:
-        if line.strip():
-            out[-1].append(line)
-        elif out[-1]:
+def paragraphs(lines: list[Line]) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    for line in lines:
+        if line.blank_before or not out:
             out.append([])
-    return [p for p in out if p]
+        out[-1].append(line)
+    return out
 
 
-def share_text(group: list[Field]) -> None:
-    """Hand the text after a multi-heading block to its headings in order.
-
-    The item type is one word; the rest take a paragraph each and the last heading
-    the remainder; when paragraphs are fewer than headings the last ones are filled.
-    """
-    parts = paragraphs(group[-1].text)
-    group[-1].text = []
-    heads = list(group)
-    if heads[0].heading.lower() == TYPE_FIELD and parts and len(" ".join(parts[0]).split()) == 1:
-        heads.pop(0).text = parts.pop(0)
-    if len(parts) < len(heads):
-        heads = heads[len(heads) - len(parts):]
-    for head, part in zip(heads[:-1], parts):
-        head.text = part
-    if heads:
-        heads[-1].text = [line for part in parts[len(heads) - 1:] for line in part + [""]]
-
-
-def regroup(fields: list[Field]) -> None:
-    """Share text among headings that came in one bold block (same line, no text between)."""
-    start = 0
-    for index in range(1, len(fields) + 1):
-        if index == len(fields) or fields[index].line != fields[start].line or fields[index - 1].text:
-            if index - start > 1 and not any(f.text for f in fields[start:index - 1]):
-                share_text(fields[start:index])
-            start = index
+def add_field(out: dict, stream: Stream, field: Field, lines: list[Line], meeting: dict, warnings: list[str]) -> None:
+    flat = " ".join(line.text for line in lines)
+    if field.name == "Punkttype":
+        out["item_type"] = flat.rstrip(".") if flat.lower().rstrip(".") not in NONE_WORDS else None
+    elif field.name == "Bilag":
+        out["attachments"] += attachment_names(flat)
+    elif field.name == "Fraværende":
+        members = [m["name"] for m in meeting["members"]]
+        names, others = absentees(flat, members)
+        out["absent"] = names
+        where = f"line {stream.number(field.start)}: item {out['number']}"
+        if [name for name in names if name not in members]:
+            warnings.append(f"{where}: absentees {[n for n in names if n not in members]} are not listed members")
+        if others:
+            warnings.append(f"{where}: {others} under 'Fraværende' are not names; left out")
+    elif field.name == DECISION:
+        add_decision(out, stream, field, meeting, warnings)
+    else:
+        out["sections"].append({"heading": field.name, "text": markdown(lines)})
 
 
-def complete_decision_headings(fields: list[Field]) -> None:
-    """A decision heading cut short (``Beslutning``) takes a later bold ``… den DD-MM-YYYY`` block."""
-    for item_field in fields:
-        if not DECISION.match(item_field.heading) or DATED.match(item_field.heading):
-            continue
-        text = "\n".join(item_field.text)
-        for match in re.finditer(r"^\s*\*\*([^*]+?)\*\*\s*$", text, re.M):
-            rest = join_heading_lines(match.group(1).split("\n"))
-            if DATED.match(rest):
-                item_field.heading = f"{item_field.heading} {rest}"
-                item_field.text = (text[:match.start()] + text[match.end():]).split("\n")
-                break
+def add_decision(out: dict, stream: Stream, field: Field, meeting: dict, warnings: list[str]) -> None:
+    """This meeting's decision, or one of an earlier meeting quoted in the item. Undated, it is this
+    meeting's when its committee decided it (or nobody is named) and no other is."""
+    decision = read_decision(stream, field.start, field.value_end, meeting["committee"])
+    line = stream.number(field.start)
+    text = markdown([piece for a, b in decision.text for piece in stream.lines_between(a, b)])
+    body = decision.body
+    ours = body is None or key(body) == key(meeting["committee"])
+    body = meeting["committee"] if body and ours else body
+    heading = " ".join(part for part in ("Beslutning", body, decision.printed_date and f"den {decision.printed_date}")
+                       if part)
+    this_meeting = decision.date == meeting["date"] or decision.date is None and ours
+    if this_meeting and decision.date is None:
+        warnings.append(f"line {line}: decision heading {heading!r} has no date; taken as this meeting's")
+    if this_meeting and out["decision_heading"] is None:
+        out["decision"], out["decision_heading"] = text or None, heading
+        return
+    if this_meeting:
+        warnings.append(f"line {line}: a second decision of this meeting, kept as an earlier decision")
+    if not text:
+        warnings.append(f"line {line}: item {out['number']}: decision heading {heading!r} has no text; left out")
+        return
+    out["earlier_decisions"].append({"date": decision.date, "body": body or heading, "text": text})
 
 
-def clean_text(lines: list[str]) -> str:
-    """Field text as Markdown, without the rules that only separated fields."""
-    text = lines_to_markdown(lines).split("\n")
-    if len(text) > 1 and text[0].strip() in NONE_WORDS:
-        text = text[1:]
-    while text and RULE.match(text[0]):
-        text = text[1:]
-    while text and RULE.match(text[-1]):
-        text = text[:-1]
-    return "\n".join(text).strip()
+def without_column_value(decision: str | None) -> str | None:
+    """A text dump of the layout's two columns can put an empty ``Bilag``'s ``Nej`` before the
+    decision (``Bilag Beslutning … den Nej Godkendt.``): it is not the decision's."""
+    first, _, rest = (decision or "").partition(" ")
+    return rest if first.lower().strip(".") in ("nej", "-") and rest else decision
+
+
+def markdown(lines: list[Line]) -> str:
+    """A field's text as Markdown, without the rules that only separated fields."""
+    return EDGE_RULES.sub("", body_markdown(lines))
 
 
 def attachment_names(text: str) -> list[str]:
     """File names listed in one line (``a.pdf b.xlsx``); text that is not a file name stays whole."""
     text = " ".join(text.split())
-    if text.lower() in NONE_WORDS:
+    if text.lower().rstrip(".") in NONE_WORDS:
         return []
     names = [m.group(0).strip() for m in FILE_NAME.finditer(text)]
     rest = FILE_NAME.sub(" ", text).strip()
     return names + ([rest] if rest else [])
 
 
-def absentees(text: str, members: list[str]) -> list[str]:
-    """Names absent for an item: known members found in the text, then any other lines."""
-    flat = " ".join(text.replace("\\", " ").split())
-    if flat.lower() in NONE_WORDS:
-        return []
+def absentees(text: str, members: list[str]) -> tuple[list[str], list[str]]:
+    """Names absent for an item (known members found in the text, then other names) and the
+    rest of the text that names nobody."""
+    flat = " ".join(re.sub(r"\([^)]*\)", " ", text.replace("\\", " ")).split())
     found = sorted((flat.find(name), name) for name in members if name in flat)
     rest = flat
     for _, name in found:
         rest = rest.replace(name, "\n")
-    others = [part.strip(" ,.") for part in re.split(r"\n|,| og ", rest)]
-    return [name for _, name in found] + [name for name in others if name]
+    parts = [part.strip(" ,.") for part in re.split(r"\n|,| og ", rest)]
+    parts = [part for part in parts if not all(word.lower().strip(".,-") in NONE_WORDS for word in part.split())]
+    others = [part for part in parts if PERSON_NAME.match(part)]
+    return [name for _, name in found] + others, [part for part in parts if part not in others]

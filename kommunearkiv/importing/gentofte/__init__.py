@@ -1,11 +1,16 @@
-"""Gentofte Kommune: agendas and minutes exported from the municipality's meeting system.
+"""Gentofte Kommune: agendas and minutes from the municipality's meeting system, every layout.
 
-The document opens with ``Dagsorden til møde i <committee>`` (or ``Referat``),
-``Mødetidspunkt DD-MM-YYYY HH:MM`` and ``Mødeafholdelse <location>``, a table of
-contents whose lines end in a tab and a page number, then the items
-(``N (Åben|Lukket) Title``, ``Sags ID: …``, sections under fixed headings) and
-finally the attachments' texts, each opened by a ``Dokument Navn:`` cover block
-(see ``appendix``).
+- 2014 on: ``GENTOFTE KOMMUNE``, ``Referat af møde i <udvalg>`` (or ``Dagsorden til``),
+  ``Mødetidspunkt DD-MM-YYYY HH:MM``, ``Mødeafholdelse <sted>``, in minutes the end time
+  and attendance (``Tilstede``, ``Fraværende: X (stedfortræder: Y)``); a table of
+  contents; items ``N (Åben|Lukket) Title`` with ``Sags ID`` and fixed headings; the
+  attachments' texts appended, each opened by a ``Dokument Navn`` cover block.
+- 2013-14: ``Dagsorden til møde i <udvalg>``, ``Dagsorden åben``, ``Mødedato``,
+  ``Mødetidspunkt``, ``Mødelokale``; contents under ``Åben dagsorden`` / ``Lukket
+  dagsorden`` / ``Personsager``; items ``N Åbent Title`` with a case id ``018520-2013``.
+
+``layout`` cuts the normalised lines where the vocabulary starts a field and finds the
+parts; ``header``, ``contents``, ``items`` (with ``fields``) and ``appendix`` read them.
 """
 from __future__ import annotations
 
@@ -13,107 +18,66 @@ import re
 from os.path import basename
 
 from ...errors import InputError
-from . import agenda, appendix
+from ..normalise import Line
+from . import appendix, contents, header, items, layout
+from .vocabulary import ITEM_START, TITLE_START
 
 NAME = "gentofte"
 MUNICIPALITY = "Gentofte Kommune"
 
-TITLE = re.compile(r"^\**\s*(Dagsorden|Referat)\s+(?:til|af|fra)\s+(?:\w+\s+)?møde\s+i\s+(?P<committee>\S.*?)\s*\**$",
-                   re.IGNORECASE)
-MEETING_TIME = re.compile(
-    r"^\**\s*Mødetidspunkt:?\s+(\d{1,2})-(\d{1,2})-(\d{4})(?:\s+(?:kl\.\s*)?(\d{1,2})[:.](\d{2}))?"
-    r"(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*\**$", re.IGNORECASE)
-LOCATION = re.compile(r"^\**\s*Mødeafholdelse:?\s+(\S.*?)\s*\**$", re.IGNORECASE)
-HEADER_FIELD = re.compile(r"^\**\s*Mødetidspunkt|^\**\s*Mødeafholdelse", re.IGNORECASE)
-PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)$")
-HEADER_SCAN = 40
+HEAD_LINES, HEAD_CHARACTERS = 60, 8000
+DETECT_TITLE = re.compile(TITLE_START, re.IGNORECASE)
+DETECT_FIELD = re.compile(r"\b(?:Mødetidspunkt|Mødeafholdelse|Mødedato|Mødelokale)\b", re.IGNORECASE)
+DETECT_MARK = re.compile(rf"Gentofte\s+Kommune|{ITEM_START.pattern}", re.IGNORECASE)
 
 
-def detect(lines: list[str]) -> bool:
-    """A ``Dagsorden/Referat til møde i`` title, then a ``Mødetidspunkt`` or ``Mødeafholdelse`` line."""
-    head = [line.strip() for line in lines[:HEADER_SCAN] if line.strip()]
-    if not head or not TITLE.match(head[0]):
-        return False
-    return any(HEADER_FIELD.match(line) for line in head[1:])
+def detect(lines: list[Line]) -> bool:
+    """A ``Dagsorden til / Referat af møde i`` title and a ``Møde…`` header field near the start,
+    and the municipality's name or an item heading ``N (Åben)`` / ``N Åbent`` in the document."""
+    head = " ".join(line.text for line in lines[:HEAD_LINES])[:HEAD_CHARACTERS]
+    title = DETECT_TITLE.search(head)
+    return bool(title and DETECT_FIELD.search(head, title.end())
+                and (DETECT_MARK.search(head) or any(ITEM_START.search(line.text) for line in lines)))
 
 
-def parse(lines: list[str], path: str) -> dict:
+def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict:
     """The open-data form of one Gentofte document."""
     warnings: list[str] = []
-    title_index, kind, committee = _title(lines, path)
-    time_index, date, start, end = _meeting_time(lines, path, title_index)
-    appendix_start = appendix.first_cover_line(lines)
-    items = agenda.parse_items(lines, time_index + 1, appendix_start, path, warnings)
-    closed = {i["number"] for i in items if i["access"] == "closed"}
-    documents = appendix.parse_attachments(lines, appendix_start, closed, warnings)
-    absent = _meeting_absent(lines, time_index, items[0]["lines"][0] - 1)
+    parts = layout.parts(layout.prepared(lines))
+    facts = header.parse(parts.header, parts.contents, path, warnings)
+    check_municipality(municipality, facts.pop("named_municipality"), path)
+    agenda, incomplete = items.parse(parts, contents.entries(parts.contents), facts["date"], path, warnings)
+    closed = {item["number"] for item in agenda if item["access"] == "closed"}
+    documents = appendix.parse(parts.lines[parts.appendix:], closed, warnings)
     return {
         "format": NAME,
         "municipality": MUNICIPALITY,
-        "committee": committee,
-        "period": _period(committee),
-        "document_kind": kind,
-        "date": date,
-        "start": start,
-        "end": end,
-        "location": _location(lines, time_index),
+        **facts,
+        "members": with_item_absentees(facts["members"], agenda),
         "meeting_number": None,
-        "members": _members(absent, items),
-        "absent": [name for name, _ in absent],
         "other_attendees": [],
         "signed_by": [],
-        "items": items,
+        "items": agenda,
         "attachment_documents": documents,
-        "source": {"file": basename(path), "lines": [1, len(lines)]},
+        "incomplete": incomplete,
+        "source": {"file": basename(path), "lines": [1, lines[-1].number if lines else 1]},
         "warnings": warnings,
     }
 
 
-def _title(lines: list[str], path: str) -> tuple[int, str, str]:
-    """The first non-blank line: the document kind and the committee."""
-    index = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    match = TITLE.match(lines[index].strip())
-    if not match:
-        raise InputError.single(path, index + 1, "title", "'Dagsorden til møde i <udvalg>' or 'Referat til møde i <udvalg>'")
-    return index, match.group(1).lower(), match.group("committee")
+def check_municipality(given: str | None, named: tuple[str, int] | None, path: str) -> None:
+    """This layout is Gentofte's: a document naming another municipality, or another
+    municipality asked for, is refused rather than labelled wrongly."""
+    if given and given.casefold() != MUNICIPALITY.casefold():
+        raise InputError.single(path, named[1] if named else 1, "municipality",
+                                f"{MUNICIPALITY} (the layout is Gentofte's), not '{given}'")
+    if named and named[0].casefold() != MUNICIPALITY.casefold():
+        raise InputError.single(path, named[1], "municipality",
+                                f"{MUNICIPALITY} (the layout is Gentofte's), found '{named[0]}'")
 
 
-def _meeting_time(lines: list[str], path: str, after: int) -> tuple[int, str, str | None, str | None]:
-    """The ``Mødetidspunkt`` line's index, ISO date, start and end."""
-    for index in range(after + 1, min(len(lines), after + HEADER_SCAN)):
-        match = MEETING_TIME.match(lines[index].strip())
-        if match:
-            day, month, year, hour, minute, end_hour, end_minute = match.groups()
-            date = f"{year}-{int(month):02d}-{int(day):02d}"
-            start = f"{int(hour):02d}:{minute}" if hour else None
-            end = f"{int(end_hour):02d}:{end_minute}" if end_hour else None
-            return index, date, start, end
-    raise InputError.single(path, after + 2, "date", "a 'Mødetidspunkt DD-MM-YYYY HH:MM' line below the title")
-
-
-def _location(lines: list[str], time_index: int) -> str | None:
-    """The ``Mødeafholdelse`` line right below the meeting time."""
-    for line in lines[time_index + 1: time_index + 4]:
-        match = LOCATION.match(line.strip())
-        if match:
-            return match.group(1)
-    return None
-
-
-def _meeting_absent(lines: list[str], start: int, stop: int) -> list[tuple[str, str | None]]:
-    """Members listed as ``Fraværende:`` in the document's header, before the first item."""
-    return [name for line in lines[start:stop] for name in agenda.absent_names(line)]
-
-
-def _members(absent: list[tuple[str, str | None]], items: list[dict]) -> list[dict]:
-    """The members the document names: the format lists none but those reported absent."""
-    named = dict(absent)
-    for item in items:
-        for name in item.get("absent", []):
-            named.setdefault(name, None)
-    return [{"name": name, "party": party, "role": "Medlem"} for name, party in named.items()]
-
-
-def _period(committee: str) -> str | None:
-    match = PERIOD.search(committee)
-    return f"{match.group(1)}-{match.group(2)}" if match else None
+def with_item_absentees(members: list[dict], agenda: list[dict]) -> list[dict]:
+    """The header's members, and anyone an item reports absent whom the header does not list."""
+    named = {member["name"] for member in members}
+    extra = [name for item in agenda for name in item.get("absent", []) if name not in named]
+    return members + [{"name": name, "party": None, "role": "Medlem"} for name in dict.fromkeys(extra)]

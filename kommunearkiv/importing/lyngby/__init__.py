@@ -1,280 +1,272 @@
-"""Lyngby-Taarbæk Kommune: minutes exported from the municipality's meeting system.
+"""Lyngby-Taarbæk Kommune: minutes from the municipality's meeting systems, 2011 to 2017.
 
-The document opens with a header (committee, kind, ``DD-MM-YYYY kl. HH:MM``,
-location), the members with ``deltog``/``var fraværende``, other attendees, a
-table of contents of ``N. [Title](#)`` links, then the items (``N. Title``,
-short section headings, the decision under ``<Committee> den <long date>``,
-``Bilagsfortegnelse`` and per-item absentees) and finally the attachments'
-texts, appended without separators (see ``appendix``).
+Three layouts share one vocabulary:
 
-The table of contents is the authority on which numbered lines are items:
-numbered notices inside a "Meddelelser" item are not items.
+- 2014 (the sample): committee, ``Protokol``, ``18-02-2014 kl. 08:15``, place,
+  ``Medlemmer`` with ``deltog``/``var fraværende``, ``Derudover deltog``, and
+  ``Indholdsfortegnelse`` with ``N. Title`` entries;
+- 2016-17: committee, ``Referat``, ``14. september 2016 kl. 16:30``, place,
+  ``Indkaldelse`` with ``Name (A)``, ``X (A) var fraværende. I stedet deltog Y (A)``,
+  and a ``Pkt. Tekst Side`` contents with ``(Beslutning)`` suffixes;
+- 2011-12: ``… den 7. november 2011 kl. 17:00 afholdt <udvalg> møde i <sted>.``,
+  ``Medlemmerne var til stede, undtagen: …``, and ``Sag nr: Side:`` contents,
+  every item on its own page under ``Åbent punkt`` / ``Lukket punkt``.
+
+Items have short section headings, the decision under ``<Udvalg> den <date>``,
+``Bilagsfortegnelse`` and per-item absentees; the attachments' texts may follow
+the last item (see ``appendix``). The contents decide which numbered lines are
+items. Lines are normalised first (``..normalise``), and every field is found by
+its words, so the converter's markup, wrapping and page furniture do not matter.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import replace
 from os.path import basename
 
 from ...errors import InputError
-from ..cleaning import danish_month_number
-from . import appendix, sections
-from .attendance import MEMBERS_HEADINGS, OTHERS_HEADING, pair_end, parse_attendance, status_of
-from .text import clean, is_blank, markdown, norm
+from ..normalise import Line, split_at
+from . import appendix
+from .attendance import SENTENCE_WORDS, parse_attendance
+from .contents import Entry, key, parse_contents
+from .header import Joined, parse_header
+from .headings import Heading, find_heading, split_headings
+from .items import ATTACHMENTS_HEADING, attachment_list, pair_end, parse_item
+from .sections import decided
+from .vocabulary import (ACCESS_MARK, HELD, KIND_WHEN, RUNNING_HEADER, TOC_COLUMNS, TOC_ENDS, TOC_HEADING, TOC_SECTION,
+                         body_lines, cut_line, mended, split_after, split_both)
 
 NAME = "lyngby"
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
-
-KINDS = {"protokol": "protokol", "referat": "referat", "dagsorden": "dagsorden"}
-SHORT_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})\s+kl\.\s*(\d{1,2})[:.](\d{2})(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*$")
-LONG_DATE = re.compile(
-    r"^(?:\w+dag\s+)?(?:den\s+)?(\d{1,2})\.\s*([a-zæøå]+)\s+(\d{4})\s+kl\.\s*(\d{1,2})[:.](\d{2})"
-    r"(?:\s*-\s*(\d{1,2})[:.](\d{2}))?\s*$", re.IGNORECASE)
-TOC_LINK = re.compile(r"^(\d+)\.?\s+\[(.+)\]\([^)]*\)\s*$")
-TOC_PLAIN = re.compile(r"^(\d+)\.\s+(\S.*)$")
-CLOSED = re.compile(r"\(\s*lukket\s*\)|\blukket (?:punkt|sag)\b", re.IGNORECASE)
-ITEM_TYPE = re.compile(r"\s*\((Beslutning|Orientering|Drøftelse|Godkendelse|Høring)\)\s*$", re.IGNORECASE)
-CASE_NUMBER = re.compile(r"^(?:sagsnr|sags nr|sagsnummer|sag nr|j\.?\s?nr|journalnr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
-ATTACHMENTS_HEADING = re.compile(r"^bilagsfortegnelse\s*:?$", re.IGNORECASE)
-NUMBERED = re.compile(r"^(\d+)\.\s*(.*)$")
-HEADER_SCAN = 15
+MUNICIPALITY_NAMES = {"lyngby taarbæk kommune", "lyngby taarbæk", "lyngby tårbæk kommune", "lyngby tårbæk"}
+DETECT_LINES = 400
+DETECT_HEAD_CHARS = 3000
+LAYOUT_WORDS = re.compile(r"(?<!\S)(?:Medlemmer|Indkaldelse)(?=[\s:]|$)|\bPkt\.?\s+Tekst\s+Side\b|(?i:\bindholdsfortegnelse\b)")
+PROTOCOL_WORDS = re.compile(r"\bMedlemmerne\s+var\s+til\s+stede\b|\bSag\s*nr\.?:?\s+Side:?", re.I)
+FLATTENED_PAGE = 300
+FIRST_NUMBERED = 3   # the first page printing its number may be the second or third
+NUMBERED_START = re.compile(r"^\d{1,3}\.?\s")
+ABSENT_START = re.compile(r"^var\s+fraværende\b\.?")
 
 
-def detect(lines: list[str]) -> bool:
-    """A kind line, then a ``DD-MM-YYYY kl. HH:MM`` line, then members or a linked table of contents."""
-    head = [line.strip() for line in lines[:400] if line.strip()]
-    kind = next((i for i, line in enumerate(head[:6]) if line.lower() in KINDS), None)
-    if kind is None or not any(SHORT_DATE.match(line) or LONG_DATE.match(line) for line in head[kind + 1:kind + 3]):
-        return False
-    return any(TOC_LINK.match(line) for line in head) or any(line.lower() in MEMBERS_HEADINGS for line in head[:HEADER_SCAN])
+def detect(lines: list[Line]) -> bool:
+    """The kind and date under a committee's name followed by members or contents, or the 2011-12 prose header."""
+    text = "\n".join(line.text for line in lines[:DETECT_LINES])
+    held = HELD.search(text[:DETECT_HEAD_CHARS].replace("\n", " "))
+    if held and PROTOCOL_WORDS.search(text, held.end()):
+        return True
+    kind = KIND_WHEN.search(text[:DETECT_HEAD_CHARS])
+    return bool(kind and text[:kind.start()].strip() and LAYOUT_WORDS.search(text, kind.end()))
 
 
-def parse(lines: list[str], path: str) -> dict:
+def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict:
     """The open-data form of a Lyngby-Taarbæk document (see ``kommunearkiv.importing``)."""
+    if municipality and key(municipality) not in MUNICIPALITY_NAMES:
+        raise InputError.single(path, 1, "municipality",
+                                f"{MUNICIPALITY}: this layout is Lyngby-Taarbæk's, not {municipality!r}")
     warnings: list[str] = []
-    header = parse_header(lines, path)
-    toc_line, toc = parse_toc(lines, header["body_start"], path)
-    attendance = parse_attendance(lines[header["body_start"]:toc_line], header["body_start"], warnings)
-    starts = locate_items(lines, toc, toc_line, path, warnings)
-    ends = [start - 1 for start in starts[1:]] + [last_item_end(lines, starts[-1], bool(any_attachments(lines, starts)))]
-    items = [parse_item(lines, number, title, start, end, header, warnings)
-             for (number, title, _), start, end in zip(toc, starts, ends)]
-    names = [(item["number"], ordinal, name) for item in items for ordinal, name in enumerate(item["attachments"], 1)]
-    documents = appendix.attachment_documents(lines, ends[-1] + 1, names, warnings)
+    lines, pages = without_page_numbers(lines)
+    lines = split_both(lines, TOC_ENDS)
+    toc_at = contents_heading(lines, path)
+    head_end = toc_at
+    while head_end > 0 and (TOC_SECTION.match(lines[head_end - 1].text) or TOC_COLUMNS.match(lines[head_end - 1].text)):
+        head_end -= 1
+    committee = parse_header(Joined.of(lines[:head_end]), path)["committee"]
+    head = without_running_headers(lines[:head_end], committee)
+    header = parse_header(Joined.of(head), path)
+    attendance = parse_attendance(Joined.of(head, SENTENCE_WORDS), header.pop("attendance_at"), warnings)
+    body = body_lines(without_running_headers(lines[toc_at + 1:], header["committee"]))
+    lines, entries, after = parse_contents(lines[:toc_at + 1] + body, toc_at)
+    if not entries:
+        raise InputError.single(path, lines[toc_at].number, "items", "numbered entries under the table of contents")
+    header["date"] = header["date"] or date_from_decisions(lines[after:], header, path, warnings)
+    body, _ = without_page_numbers(split_absentees(split_headings(lines[after:], entries), attendance["members"]),
+                                   pages, items=True)
+    lines = lines[:after] + body
+    headings, incomplete = locate(lines, after, entries, header["date"], path, warnings)
+    first_name = first_attachment(lines[headings[0].index:])
+    lines = appendix_opened(lines, headings[-1].index, first_name)
+    items, stop = read_items(lines, entries, headings, header["date"], attendance["item_absent"], first_name, warnings)
+    names = [(item["number"], ordinal, name) for item in items for ordinal, name in enumerate(item.get("attachments", []), 1)]
+    documents = appendix.attachment_documents(lines, stop, names, warnings) if names else []
     return {
         "format": NAME, "municipality": MUNICIPALITY,
-        "committee": header["committee"], "period": header["period"],
-        "document_kind": header["kind"], "date": header["date"],
-        "start": header["start"], "end": header["end"], "location": header["location"],
-        "meeting_number": None,
-        **attendance, "signed_by": [],
-        "items": items, "attachment_documents": documents,
-        "source": {"file": basename(path), "lines": [1, len(lines)]},
+        "committee": header["committee"], "period": header["period"], "document_kind": header["kind"],
+        "date": header["date"], "start": header["start"], "end": header["end"], "location": header["location"],
+        "meeting_number": None, "members": attendance["members"], "absent": attendance["absent"],
+        "substitutes": attendance["substitutes"], "other_attendees": attendance["other_attendees"], "signed_by": [],
+        "items": items, "attachment_documents": documents, "incomplete": incomplete,
+        "source": {"file": basename(path), "lines": [1, lines[-1].number if lines else 1]},
         "warnings": warnings,
     }
 
 
-def numbered_nonblank(lines: list[str], start: int = 0, stop: int | None = None) -> list[tuple[int, str]]:
-    """(index, stripped text) of the non-blank lines in ``lines[start:stop]``."""
-    stop = len(lines) if stop is None else stop
-    return [(i, lines[i].strip()) for i in range(start, stop) if not is_blank(lines[i])]
+def contents_heading(lines: list[Line], path: str) -> int:
+    """Index of the table of contents' heading (``Indholdsfortegnelse``, else its column headings)."""
+    found = next((i for i, line in enumerate(lines) if TOC_HEADING.match(line.text)), None)
+    if found is None:
+        found = next((i for i, line in enumerate(lines) if TOC_COLUMNS.match(line.text)), None)
+    if found is None:
+        raise InputError.single(path, lines[-1].number if lines else 1, "items",
+                                "a table of contents ('Indholdsfortegnelse') listing the items")
+    return found
 
 
-def parse_header(lines: list[str], path: str) -> dict:
-    """Committee, kind, date, times and location from the first lines."""
-    head = numbered_nonblank(lines)[:HEADER_SCAN]
-    kind_at = next((k for k, (_, text) in enumerate(head) if text.lower() in KINDS), None)
-    if kind_at is None or kind_at == 0:
-        line = head[0][0] + 1 if head else 1
-        raise InputError.single(path, line, "document_kind", "a committee name line followed by Protokol, Referat or Dagsorden")
-    committee = " ".join(text for _, text in head[:kind_at])
-    when_at = kind_at + 1
-    if when_at >= len(head) or not parse_when(head[when_at][1]):
-        line = head[when_at][0] + 1 if when_at < len(head) else len(lines)
-        raise InputError.single(path, line, "date", "the meeting's date and time as 'DD-MM-YYYY kl. HH:MM'")
-    date, start, end = parse_when(head[when_at][1])
-    location, body_start = None, head[when_at][0] + 1
-    if when_at + 1 < len(head) and not is_section_start(head[when_at + 1][1]):
-        location, body_start = head[when_at + 1][1], head[when_at + 1][0] + 1
-    period = re.search(r"(\d{4}-\d{4})$", committee)
-    return {"committee": committee, "period": period.group(1) if period else None,
-            "kind": KINDS[head[kind_at][1].lower()], "date": date, "start": start, "end": end,
-            "location": location, "body_start": body_start}
-
-
-def parse_when(text: str) -> tuple[str, str, str | None] | None:
-    """("YYYY-MM-DD", "HH:MM", "HH:MM" or None) from the header's date line."""
-    match = SHORT_DATE.match(text)
-    if match:
-        day, month, year = int(match[1]), int(match[2]), int(match[3])
-    else:
-        match = LONG_DATE.match(text)
-        month = danish_month_number(match[2]) if match else None
-        if month is None:
-            return None
-        day, year = int(match[1]), int(match[3])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    end = f"{int(match[6]):02d}:{match[7]}" if match[6] else None
-    return f"{year:04d}-{month:02d}-{day:02d}", f"{int(match[4]):02d}:{match[5]}", end
-
-
-def is_section_start(text: str) -> bool:
-    return text.lower() in MEMBERS_HEADINGS or bool(OTHERS_HEADING.match(text)) or norm(text) == "indholdsfortegnelse"
-
-
-def parse_toc(lines: list[str], start: int, path: str) -> tuple[int, list[tuple[int, str, int]]]:
-    """The contents line and its entries (number, title, line index)."""
-    at = next((i for i in range(start, len(lines)) if norm(lines[i]) == "indholdsfortegnelse"), None)
-    if at is None:
-        raise InputError.single(path, start + 1, "items", "a table of contents ('Indholdsfortegnelse') listing the items")
-    entries, i = [], at + 1
-    while i < len(lines) and is_blank(lines[i]):
-        i += 1
-    while i < len(lines) and not is_blank(lines[i]):
-        match = TOC_LINK.match(lines[i].strip()) or TOC_PLAIN.match(lines[i].strip())
-        if not match:
-            break
-        entries.append((int(match[1]), clean(match[2]), i))
-        i += 1
-    if not entries:
-        raise InputError.single(path, at + 2, "items", "numbered entries 'N. [Title](#)' under Indholdsfortegnelse")
-    return at, entries
-
-
-def locate_items(lines: list[str], toc: list[tuple[int, str, int]], toc_line: int, path: str,
-                 warnings: list[str]) -> list[int]:
-    """The line index where each contents entry's item starts in the body, in order."""
-    starts, cursor = [], toc[-1][2] + 1
-    for number, title, line in toc:
-        found = find_item_start(lines, number, title, cursor)
-        if found is None:
-            raise InputError.single(path, line + 1, f"item {number}",
-                                    f"an item '{number}. {title}' in the body after line {cursor}")
-        if norm(lines[found].split(".", 1)[1]) != norm(title)[:len(norm(lines[found].split(".", 1)[1]))]:
-            warnings.append(f"line {found + 1}: item {number}'s title differs from the table of contents")
-        starts.append(found)
-        cursor = found + 1
-    return starts
-
-
-def find_item_start(lines: list[str], number: int, title: str, cursor: int) -> int | None:
-    """The first line "N. Title" after ``cursor``: exact title first, then the same number with a similar title."""
-    wanted = norm(title)
-    candidates = [i for i in range(cursor, len(lines)) if NUMBERED.match(lines[i].strip())
-                  and int(NUMBERED.match(lines[i].strip())[1]) == number]
-    for i in candidates:
-        joined = norm(" ".join(lines[i:i + 3]).split(".", 1)[1])
-        if joined.startswith(wanted) or wanted.startswith(norm(lines[i].split(".", 1)[1])) and len(wanted) > 3:
-            return i
-    similar = [i for i in candidates if sections.similar(norm(lines[i].split(".", 1)[1]), wanted) > 0.8]
-    return similar[0] if similar else None
-
-
-def any_attachments(lines: list[str], starts: list[int]) -> bool:
-    return any(ATTACHMENTS_HEADING.match(line.strip()) for line in lines[starts[0]:])
-
-
-def last_item_end(lines: list[str], start: int, appendix_expected: bool) -> int:
-    """Where the last item ends: after its attachment list and absentees, or at a run of blank lines."""
-    if not appendix_expected:
-        return last_nonblank(lines, len(lines) - 1)
-    listing = next((i for i in range(start, len(lines)) if ATTACHMENTS_HEADING.match(lines[i].strip())), None)
-    end = attachment_list(lines, listing)[1] if listing is not None else start
-    i, blanks = end + 1, 0
-    while i < len(lines):
-        if is_blank(lines[i]):
-            blanks += 1
-        elif pair_end(lines, i) is not None:
-            end = i = pair_end(lines, i)
-            blanks = 0
-        elif blanks >= 2 or listing is not None:
-            break
-        else:
-            end, blanks = i, 0
-        i += 1
-    return end
-
-
-def last_nonblank(lines: list[str], i: int) -> int:
-    while i > 0 and is_blank(lines[i]):
-        i -= 1
-    return i
-
-
-def attachment_list(lines: list[str], at: int) -> tuple[list[str], int]:
-    """Names listed after ``Bilagsfortegnelse`` (wrapped names re-joined) and the list's last line index."""
-    names, end, i = [], at, at + 1
-    while i < len(lines):
-        text = lines[i].strip()
-        if not text:
-            i += 1
+def without_page_numbers(lines: list[Line], count: int = 0, items: bool = False) -> tuple[list[Line], int]:
+    """Page numbers out (see ``page_number``); returns the lines and the last page number taken out."""
+    out: list[Line] = []
+    for i, line in enumerate(lines):
+        number = page_number(lines, i, count, items)
+        if number is None:
+            out.append(line)
             continue
-        match = NUMBERED.match(text)
-        if match:
-            names.append(match[2].strip())
-        elif names and i == end + 1:
-            names[-1] = f"{names[-1]} {text}"
-        else:
-            break
-        end = i
-        i += 1
-    return [clean(name) for name in names], end
+        count = int(number[1])
+        if number.start() > 0:
+            text = line.text[:number.start()].strip()
+            out.append(replace(line, text=text, markdown=text))
+    return out, count
 
 
-def parse_item(lines: list[str], number: int, title: str, start: int, end: int, header: dict,
-               warnings: list[str]) -> dict:
-    """One item's fields from its line range (closed items: number, title, access and lines only)."""
-    item_type = ITEM_TYPE.search(title)
-    title_clean = ITEM_TYPE.sub("", title).strip()
-    item = {"number": number, "title": title_clean, "case_number": None, "access": "open",
-            "item_type": item_type[1].capitalize() if item_type else None, "sections": [], "decision": None,
-            "decision_heading": None, "earlier_decisions": [], "absent": [], "attachments": [],
-            "lines": [start + 1, end + 1]}
-    body_start = start + 1 + title_lines(lines, start, title)
-    if CLOSED.search(title) or any(CLOSED.fullmatch(text) for _, text in numbered_nonblank(lines, body_start, end + 1)[:1]):
-        item.update(access="closed", item_type=None, title=CLOSED.sub("", title_clean).strip(" -–:") or title_clean)
-        return item
-    body_end, item["attachments"], item["absent"], stray = item_tail(lines, body_start, end)
-    for i in stray:
-        warnings.append(f"line {i + 1}: text after item {number}'s attachment list kept as a section: {lines[i].strip()[:60]!r}")
-    first = numbered_nonblank(lines, body_start, body_end)[:1]
-    if first and CASE_NUMBER.match(first[0][1]):
-        item["case_number"] = CASE_NUMBER.match(first[0][1])[1].strip()
-        body_start = first[0][0] + 1
-    item.update(sections.parse_body(lines, body_start, body_end, header, warnings))
-    if stray:
-        item["sections"].append({"heading": "", "text": markdown([lines[i] for i in stray])})
-    return item
+def page_number(lines: list[Line], i: int, count: int, items: bool) -> re.Match | None:
+    """A page number ending ``lines[i]``: alone on its line, ending a page flattened to one line, or
+    (among ``items``) run into the end of an item before the next item's number; and the page's last
+    line or the next number of the page count (after ``count``; the first printed may be the second or
+    third page)."""
+    line = lines[i]
+    number = re.search(r"(?:^|\s)(\d{1,3})$", line.text)
+    if not number:
+        return None
+    value, following = int(number[1]), lines[i + 1] if i + 1 < len(lines) else None
+    in_sequence = value == count + 1 or not count and value <= FIRST_NUMBERED
+    last_on_page = following is None or following.page != line.page
+    placed = (number.start() == 0 or len(line.text) > FLATTENED_PAGE
+              or items and in_sequence and following is not None and NUMBERED_START.match(following.text))
+    return number if placed and (in_sequence or last_on_page and abs(value - line.page) <= 1) else None
 
 
-def title_lines(lines: list[str], start: int, title: str) -> int:
-    """How many lines after the "N. Title" line continue a wrapped title."""
-    count, seen = 0, norm(lines[start].split(".", 1)[1])
-    while len(seen) < len(norm(title)) and not is_blank(lines[start + count + 1]):
-        count += 1
-        seen = norm(f"{seen} {lines[start + count]}")
-    return count
+def without_running_headers(lines: list[Line], committee: str) -> list[Line]:
+    """The 2011-12 running header ``<Udvalg> den 07.11.2011, s. 3`` out, wherever a converter put it,
+    also wrapped over two lines."""
+    pattern = re.compile(RUNNING_HEADER.format(committee=r"\s+".join(map(re.escape, committee.split()))))
+    out = []
+    for line in mended(lines, pattern):
+        text = " ".join(pattern.sub(" ", line.text).split())
+        if text == line.text:
+            out.append(line)
+        elif text:
+            out.append(replace(line, text=text, markdown=text))
+    return out
 
 
-def item_tail(lines: list[str], start: int, end: int) -> tuple[int, list[str], list[str], list[int]]:
-    """(end of the item's text, attachment names, absent names, stray lines after the list) from the item's end.
+def split_absentees(lines: list[Line], members: list[dict]) -> list[Line]:
+    """``Name var fraværende`` of a known member on a line of its own: it may follow an attachment's name,
+    and a page break may fall between the name and ``var fraværende``."""
+    if not members:
+        return lines
+    names = "|".join(re.escape(m["name"]) for m in sorted(members, key=lambda m: -len(m["name"])))
+    lines = split_both(lines, re.compile(rf"(?<!\S)(?:{names})\s+var\s+fraværende\b\.?"))
+    ending = re.compile(rf"(?<=\S)\s+(?:{names})$")
+    out: list[Line] = []
+    for line, following in zip(lines, lines[1:] + [None]):
+        name = ending.search(line.text)
+        absent_next = following is not None and ABSENT_START.match(following.text)
+        out += cut_line(line, name.start()) if name and absent_next else [line]
+    return split_after(out, ABSENT_START)
 
-    Absentees are the trailing "Name / var fraværende" pairs; pairs followed by more text are text.
-    """
-    listing = next((i for i in range(start, end + 1) if ATTACHMENTS_HEADING.match(lines[i].strip())), None)
-    names, list_end = attachment_list(lines, listing) if listing is not None else ([], start - 1)
-    absent, first_pair, stray, i = [], None, [], list_end + 1
-    while i <= end:
-        stop = None if is_blank(lines[i]) else pair_end(lines, i)
-        if stop is not None and stop <= end:
-            named = status_of(lines[i].strip())
-            absent.append(named[0] if named and named[0] else lines[i].strip())
-            first_pair = i if first_pair is None else first_pair
-            i = stop
-        elif not is_blank(lines[i]) and listing is not None:
-            stray.append(i)
-        elif not is_blank(lines[i]):
-            absent, first_pair = [], None
-        i += 1
-    text_end = listing - 1 if listing is not None else (first_pair - 1 if first_pair is not None else end)
-    return text_end, names, absent, stray
+
+def date_from_decisions(lines: list[Line], header: dict, path: str, warnings: list[str]) -> str:
+    """The meeting's date when the header lost it: the date of the committee's own decision headings."""
+    committee = key(header["committee"])
+    dates = Counter(found[1] for line in lines if (found := decided(line.text))
+                    and key(found[0]).rstrip("s") in (committee, committee.rstrip("s")))
+    if not dates:
+        raise InputError.single(path, header["date_line"], "date", "the meeting's date beside its time ('kl. HH:MM')")
+    date = dates.most_common(1)[0][0]
+    warnings.append(f"line {header['date_line']}: the header gives no date; the committee's decisions are dated {date}")
+    return date
+
+
+def locate(lines: list[Line], after: int, entries: list[Entry], date: str, path: str, warnings: list[str]):
+    """Every entry's heading, in order; the entries the text never reaches make the document incomplete."""
+    headings, cursor = [], after
+    for n, entry in enumerate(entries):
+        found = find_heading(lines, cursor, entry)
+        if found is None:
+            later = any(find_heading(lines, cursor, other) for other in entries[n + 1:])
+            if later or not headings or open_item_goes_on(lines, headings[-1], entries[n - 1], date):
+                raise InputError.single(path, entry.line, f"item {entry.number}",
+                                        f"an item '{entry.number}. {entry.title}' in the body after line "
+                                        f"{lines[cursor - 1].number if cursor else 1}")
+            missing = entries[n:]
+            names = ", ".join(f"{e.number}. {e.title}" for e in missing)
+            warnings.append(f"line {lines[-1].number}: the text ends before item {missing[0].number}: "
+                            f"items of the table of contents not in the text: {names}")
+            return headings, {"line": lines[-1].number, "missing": f"items {names}"}
+        headings.append(found)
+        cursor = found.index + found.used
+    return headings, None
+
+
+def open_item_goes_on(lines: list[Line], last: Heading, entry: Entry, date: str) -> bool:
+    """The last item found is open and more than one decision of this meeting follows its heading: the
+    text goes on past it (a heading not recognised), and reading on would give it another item's decision."""
+    if entry.closed or last.closed_mark:
+        return False
+    return sum(1 for line in lines[last.index:] if (found := decided(line.text)) and found[1] == date) > 1
+
+
+def read_items(lines: list[Line], entries: list[Entry], headings, date: str, item_absent: dict,
+               first_name: str | None, warnings: list[str]):
+    """The items found, and the index where the text after the last item (the attachments) starts."""
+    last = headings[-1].index + headings[-1].used
+    stops = [h.index for h in headings[1:]] + [last_item_stop(lines, last, first_name)]
+    items = []
+    for entry, found, stop in zip(entries, headings, stops):
+        body = lines[found.index + found.used:stop]
+        span = (lines[found.index].number, lines[stop - 1].number if stop > found.index else lines[found.index].number)
+        items.append(parse_item(entry, found.title, found.item_type, body, span, found.closed_mark, date,
+                                item_absent.get(entry.number, []), warnings))
+    return items, stops[-1]
+
+
+def first_attachment(lines: list[Line]) -> str | None:
+    """The first attachment name any item lists: the first text appended after the last item."""
+    listing = next((i for i, line in enumerate(lines) if ATTACHMENTS_HEADING.match(line.text)), None)
+    names = attachment_list(lines, listing)[0] if listing is not None else []
+    return names[0] if names else None
+
+
+def appendix_opened(lines: list[Line], start: int, first_name: str | None) -> list[Line]:
+    """A page flattened to one line that holds the last item's end and the first attachment's opening,
+    cut where the attachment opens (its page number before the cut left out)."""
+    decisions = [i for i in range(start, len(lines)) if decided(lines[i].text)]
+    if first_name is None or not decisions:
+        return lines
+    for i in range(decisions[-1] + 1, len(lines)):
+        offset = appendix.opening_inside(lines[i].text, first_name) if len(lines[i].text) > appendix.MAX_CANDIDATE_CHARS else None
+        if offset:
+            head, rest = cut_line(lines[i], offset)
+            text = re.sub(r"\s+\d{1,3}$", "", head.text)
+            return lines[:i] + [replace(head, text=text, markdown=text), rest] + lines[i + 1:]
+    return lines
+
+
+def last_item_stop(lines: list[Line], start: int, first_name: str | None) -> int:
+    """Where the last item's text ends when attachments' texts may follow it: after its own attachment
+    list and absentees, else where a heading names the first attachment, else at the page break after
+    its decision (when pages are known), else at the end of the text."""
+    if first_name is None:
+        return len(lines)
+    listing = next((i for i in range(start, len(lines)) if ATTACHMENTS_HEADING.match(lines[i].text)), None)
+    if listing is not None:
+        _, stop = attachment_list(lines, listing)
+        while stop < len(lines) and (end := pair_end(lines, stop)) is not None:
+            stop = end + 1
+        return stop
+    decisions = [i for i in range(start, len(lines)) if decided(lines[i].text)]
+    after = decisions[-1] + 1 if decisions else start
+    named = appendix.named_opening(lines, after + 1, first_name)
+    if named is not None:
+        return named
+    return next((i for i in range(after + 1, len(lines)) if lines[i].page != lines[i - 1].page), len(lines))

@@ -4,7 +4,7 @@ The attachments appear in the order they are listed (item by item, then by
 number). Each one's start is found by aligning the listed names with heading
 lines of the appended text: a line (or two or three consecutive short lines)
 whose words cover the name's words scores high, document openings (``NOTAT``,
-``Journalnr.``, a run of blank lines) add a little, and a dynamic programme
+``Journalnr.``, a new page) add a little, and a dynamic programme
 picks increasing start lines maximising the total score, leaving out names
 that match nothing well. The appended text's first line always starts an
 attachment, so no text is lost; an attachment whose text cannot be located is
@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from os.path import commonprefix
 
-from .text import is_blank, markdown
+from ..normalise import Line, body_markdown
 
 STOP_WORDS = {"og", "i", "af", "for", "på", "til", "om", "med", "de", "den", "det", "en", "et", "the", "a", "bilag"}
 NUMBER_WORDS = {"en": "1", "et": "1", "to": "2", "tre": "3", "fire": "4", "fem": "5", "seks": "6", "syv": "7",
@@ -27,11 +27,14 @@ FRONT_MATTER = re.compile(
 REFERENCE = re.compile(r"^(?:journalnr|j\.\s?nr|sagsnr|dokumentnr|dok\.\s?nr)\.?\s*:?\s*(\w.*)$", re.IGNORECASE)
 PAGE_FURNITURE = re.compile(r"^(?:bilag \d+\s*-\s*)?side\s*-?\s*\d+\s*(?:af|/)\s*\d+$", re.IGNORECASE)
 MISSING = 0.3            # a match must beat this score to be better than "not found"
-OPENING_BONUS = 0.15     # a line that opens a document (front matter, blank-line run)
+OPENING_BONUS = 0.15     # a line that opens a document (front matter, a new page)
 FIRST_LINE_SCORE = 0.1   # the appended text's first line, for whichever attachment comes first
 MAX_CANDIDATE_CHARS = 160
 WINDOW = 3
 MAX_UNMARKED = 1     # a title line between front-matter lines ("NOTAT", "Om", title, subtitle)
+NAMED = 0.75             # a heading that names an attachment this well opens its text
+PAGE_OPENINGS = (4, 6, 8)  # words that open a page flattened to one line, tried as its heading
+FLATTENED_PAGE = 600     # a line this long is a page flattened to one line
 
 
 def words(text: str) -> list[str]:
@@ -60,37 +63,39 @@ def score(title: list[str], found: list[str]) -> float:
     return covered / len(set(title)) * (used / len(found)) ** 0.25
 
 
-def candidates(lines: list[str], start: int) -> list[int]:
-    """Lines that could open an attachment: short non-blank lines that are no table rows or list items."""
-    return [i for i in range(start, len(lines)) if not is_blank(lines[i]) and "\t" not in lines[i]
-            and len(lines[i].strip()) <= MAX_CANDIDATE_CHARS and not lines[i].lstrip().startswith(("- ", "* "))]
+def short(line: Line) -> bool:
+    return not line.cells and len(line.text) <= MAX_CANDIDATE_CHARS
 
 
-def window_text(lines: list[str], i: int, size: int) -> str | None:
-    """The text of ``size`` consecutive short lines from ``i`` (blank lines between allowed), else None."""
-    parts, j = [], i
-    while len(parts) < size and j < len(lines):
-        if not is_blank(lines[j]):
-            if "\t" in lines[j] or len(lines[j].strip()) > MAX_CANDIDATE_CHARS:
-                return None
-            parts.append(lines[j].strip())
-        j += 1
-    return " ".join(parts) if len(parts) == size else None
+def candidates(lines: list[Line], start: int) -> list[int]:
+    """Lines that could open an attachment: short lines that are no table rows or list items."""
+    return [i for i in range(start, len(lines)) if short(lines[i]) and not lines[i].markdown.startswith(("- ", "* "))]
 
 
-def opening(lines: list[str], i: int) -> bool:
-    """A line that looks like the start of a document."""
-    blank_run = i >= 2 and is_blank(lines[i - 1]) and is_blank(lines[i - 2])
-    return blank_run or bool(FRONT_MATTER.match(lines[i].strip()))
+def window_text(lines: list[Line], i: int, size: int) -> str | None:
+    """The text of ``size`` consecutive short lines from ``i``, else None."""
+    window = lines[i:i + size]
+    return " ".join(line.text for line in window) if len(window) == size and all(map(short, window)) else None
 
 
-def heading_windows(lines: list[str], start: int) -> dict[int, list[list[str]]]:
-    """For every candidate line, the words of the windows of one to WINDOW short lines it opens."""
-    return {i: [words(text) for size in range(1, WINDOW + 1) if (text := window_text(lines, i, size))]
-            for i in candidates(lines, start)}
+def opening(lines: list[Line], i: int) -> bool:
+    """A line that looks like the start of a document: front matter, or the first line of a page."""
+    new_page = i > 0 and lines[i].page != lines[i - 1].page
+    return new_page or bool(FRONT_MATTER.match(lines[i].text))
 
 
-def line_scores(lines: list[str], windows: dict[int, list[list[str]]], title: str) -> dict[int, float]:
+def heading_windows(lines: list[Line], start: int, longer_than: int = FLATTENED_PAGE) -> dict[int, list[list[str]]]:
+    """For every candidate line, the words of the windows of one to WINDOW short lines it opens; a line
+    ``longer_than`` a heading (a page flattened to one line) opens with its first words."""
+    windows = {i: [words(text) for size in range(1, WINDOW + 1) if (text := window_text(lines, i, size))]
+               for i in candidates(lines, start)}
+    for i in range(start, len(lines)):
+        if len(lines[i].text) > longer_than and not lines[i].cells:
+            windows[i] = [words(" ".join(lines[i].text.split()[:size])) for size in PAGE_OPENINGS]
+    return windows
+
+
+def line_scores(lines: list[Line], windows: dict[int, list[list[str]]], title: str) -> dict[int, float]:
     """Score of every candidate line as the opening of the attachment named ``title``."""
     title_words = words(title)
     scores = {}
@@ -103,7 +108,7 @@ def line_scores(lines: list[str], windows: dict[int, list[list[str]]], title: st
     return scores
 
 
-def align(lines: list[str], start: int, titles: list[str]) -> list[int | None]:
+def align(lines: list[Line], start: int, titles: list[str]) -> list[int | None]:
     """Increasing start lines for the titles (None: not found) maximising the summed score above MISSING."""
     windows = heading_windows(lines, start)
     table = [line_scores(lines, windows, title) for title in titles]
@@ -127,49 +132,68 @@ def align(lines: list[str], start: int, titles: list[str]) -> list[int | None]:
     return result
 
 
-def opening_line(lines: list[str], title_line: int, floor: int) -> int:
+def named_opening(lines: list[Line], start: int, title: str) -> int | None:
+    """The first line from ``start`` where a heading names the attachment ``title`` well (front matter
+    above it included), else None."""
+    title_words = words(title)
+    for i, found in sorted(heading_windows(lines, start, MAX_CANDIDATE_CHARS).items()):
+        if max((score(title_words, window) for window in found), default=0.0) >= NAMED:
+            return opening_line(lines, i, start - 1)
+    return None
+
+
+def opening_inside(text: str, title: str) -> int | None:
+    """Where, inside a page flattened to one line, words that open with the attachment's first word
+    name it well: the character offset, else None."""
+    title_words = words(title)
+    tokens = list(re.finditer(r"\S+", text))
+    for n, token in enumerate(tokens):
+        window = words(" ".join(t.group(0) for t in tokens[n:n + len(title_words) + 2]))
+        if window and title_words and same_word(window[0], title_words[0]) and score(title_words, window) >= NAMED:
+            return token.start()
+    return None
+
+
+def opening_line(lines: list[Line], title_line: int, floor: int) -> int:
     """Move a title line back over the document's front matter ("NOTAT", "Om", "Journalnr. :" …)."""
     start, streak, i = title_line, 0, title_line - 1
     while i > floor and streak <= MAX_UNMARKED:
-        if not is_blank(lines[i]):
-            text = lines[i].strip()
-            if "\t" in lines[i] or len(text) > 80 or text.startswith(("- ", "* ")):
-                break
-            start, streak = (i, 0) if FRONT_MATTER.match(text) else (start, streak + 1)
+        text = lines[i].text
+        if lines[i].cells or len(text) > 80 or lines[i].markdown.startswith(("- ", "* ")):
+            break
+        start, streak = (i, 0) if FRONT_MATTER.match(text) else (start, streak + 1)
         i -= 1
     return start
 
 
-def attachment_documents(lines: list[str], start: int, names: list[tuple[int, int, str]],
+def attachment_documents(lines: list[Line], start: int, names: list[tuple[int, int, str]],
                          warnings: list[str]) -> list[dict]:
-    """The appended attachments' texts mapped to the listed names (item, ordinal, name)."""
-    start = next((i for i in range(start, len(lines)) if not is_blank(lines[i])), len(lines))
+    """The appended attachments' texts (``lines[start:]``) mapped to the listed names (item, ordinal, name)."""
     if start >= len(lines):
+        last = lines[-1].number if lines else 1
         for item, ordinal, name in names:
-            warnings.append(f"line {len(lines)}: the text of attachment {item}.{ordinal} {name!r} is not in the document")
+            warnings.append(f"line {last}: the text of attachment {item}.{ordinal} {name!r} is not in the document")
         return []
     found = align(lines, start, [name for _, _, name in names])
     located, floor = [], start
     for (item, ordinal, name), title_line in zip(names, found):
         if title_line is None:
-            warnings.append(f"line {start + 1}: the text of attachment {item}.{ordinal} {name!r} could not be located")
+            warnings.append(f"line {lines[start].number}: the text of attachment {item}.{ordinal} {name!r} "
+                            "could not be located")
             continue
         first = start if not located else opening_line(lines, title_line, floor)
         located.append({"label": f"{item}.{ordinal}", "title": name, "item": item, "first": first})
         floor = title_line
     if not located or located[0]["first"] != start:
-        warnings.append(f"line {start + 1}: appended text that belongs to no listed attachment")
+        warnings.append(f"line {lines[start].number}: appended text that belongs to no listed attachment")
         located.insert(0, {"label": "ukendt", "title": "Bilagstekst uden bilagsnavn", "item": None, "first": start})
     return [document(lines, doc, located[n + 1]["first"] - 1 if n + 1 < len(located) else len(lines) - 1)
             for n, doc in enumerate(located)]
 
 
-def document(lines: list[str], doc: dict, last: int) -> dict:
+def document(lines: list[Line], doc: dict, last: int) -> dict:
     """One attachment document: its text as Markdown without page numbers, and a reference if printed."""
-    while last > doc["first"] and is_blank(lines[last]):
-        last -= 1
-    body = [line for line in lines[doc["first"]:last + 1] if not PAGE_FURNITURE.match(line.strip())]
-    head = [line.strip() for line in body[:20] if line.strip()]
-    reference = next((REFERENCE.match(text)[1].strip() for text in head if REFERENCE.match(text)), None)
+    body = [line for line in lines[doc["first"]:last + 1] if not PAGE_FURNITURE.match(line.text)]
+    reference = next((REFERENCE.match(line.text)[1].strip() for line in body[:20] if REFERENCE.match(line.text)), None)
     return {"label": doc["label"], "title": doc["title"], "item": doc["item"], "reference": reference,
-            "text": markdown(body), "lines": [doc["first"] + 1, last + 1]}
+            "text": body_markdown(body), "lines": [lines[doc["first"]].number, lines[last].number]}

@@ -20,9 +20,7 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
 HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 HTML_ELEMENT = re.compile(r"<(?:html|head|body)[\s>]", re.I)
-BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|table|tr|td|ul|ol|li|section|article|main|br|meta|title)\b", re.I)
 HTML_SNIFF_CHARS = 4096
-DENSE_BLOCK_TAGS = 3
 # Files people mistake for minutes: what they are, so the error can say so.
 OTHER_FORMATS = {b"PK\x03\x04": "a ZIP archive (a Word .docx file?)", b"\xd0\xcf\x11\xe0": "an old Word (.doc) file",
                  b"{\\rtf": "an RTF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
@@ -59,16 +57,13 @@ def read_source(path: Path) -> Source:
 
 def kind_of(data: bytes, path: str) -> str:
     """``"pdf"``, ``"html"`` or ``"text"`` by content: the PDF header (within the first KiB, as readers allow),
-    an HTML start (doctype, ``<html>``, ``<head>``/``<body>`` near the start, or a file that starts with
-    a tag and is dense with block tags); a clear error for other binary formats."""
+    an HTML page's start (doctype, ``<html>``, ``<head>``/``<body>`` near the start); a clear error for other
+    binary formats. Converted text with HTML fragments in it (``<p>``, ``<b>`` on its lines, no page around
+    them) is text: the normaliser reads its fragments, and its line structure is the converter's."""
     if PDF_MAGIC in data[:1024]:
         return "pdf"
     for magic, what in OTHER_FORMATS.items():
         if data.startswith(magic):
             raise InputError.single(path, None, "document", f"a PDF, HTML page or text document, found {what}")
     start = data[:HTML_SNIFF_CHARS].decode("utf-16" if data.startswith(UTF16_BOMS) else "utf-8", "replace").lstrip("\ufeff")
-    if HTML_START.match(start) or HTML_ELEMENT.search(start):
-        return "html"
-    if start.lstrip().startswith("<") and len(BLOCK_TAG.findall(start)) >= DENSE_BLOCK_TAGS:
-        return "html"
-    return "text"
+    return "html" if HTML_START.match(start) or HTML_ELEMENT.search(start) else "text"

@@ -1,34 +1,25 @@
-"""Bytes → str for text documents (and HTML pages): UTF-8 (UTF-16 after its byte order mark), or
-Windows-1252 when that is unambiguous.
+"""Bytes → str for text documents (and HTML pages): UTF-8, or UTF-16 after its byte order mark (as
+Windows Notepad saves "Unicode"), or the encoding an HTML page declares.
 
-Windows-1252 (the Latin-1 of Windows, in which older Danish exports come) is accepted only when
-the bytes are not UTF-8 at all (no valid multi-byte UTF-8 sequence: a mix of encodings is refused),
-every byte is defined in Windows-1252, and every character that is not ASCII is a Latin letter
-(æ, ø, å, é …) or common punctuation (“ ” – … § ° ½). Text in another 8-bit encoding (DOS cp850,
-Mac Roman) decoded as Windows-1252 gives symbols inside words (``m›de``, ``v†rd``) and is refused.
+Text in another encoding is refused rather than guessed: the same bytes read as Windows-1252, DOS
+cp850 or Mac Roman give different letters, and a wrong guess would publish a misspelt name.
 """
 from __future__ import annotations
 
-import re
-
 from ...errors import InputError
 
-UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-WINDOWS_1252_LETTERS = {chr(c) for c in range(0xC0, 0x100)} - {"×", "÷"}
-WINDOWS_1252_PUNCTUATION = set("‚„…–—‘’“”•€\xa0\xad§°½¼¾«»·´©®²³£¹ªºµ")
 
 
 def decode(data: bytes, path: str, declared: str | None = None) -> str:
-    """The text of ``data`` with ``\\n`` line ends; a clear error (naming file and line) for what is no text.
+    """The text of ``data`` with ``\\n`` line ends; a clear error (naming the file) for what is no text.
 
     ``declared`` is the encoding the file names for itself (an HTML page's ``<meta charset>``); bytes
     that do not decode in it are read as if it had named none.
     """
-    text = in_declared_encoding(data, declared) or utf8_or_windows_1252(data, path)
+    text = in_declared_encoding(data, declared) or utf8_or_utf16(data, path)
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise InputError.single(path, line, "document", "a text document, found binary data (a NUL byte)")
+        raise InputError.single(path, None, "document", "a text document, found binary data (a NUL byte)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -41,8 +32,8 @@ def in_declared_encoding(data: bytes, declared: str | None) -> str | None:
         return None
 
 
-def utf8_or_windows_1252(data: bytes, path: str) -> str:
-    if data.startswith(UTF16_BOMS):   # "Unicode" as Windows Notepad saves it
+def utf8_or_utf16(data: bytes, path: str) -> str:
+    if data.startswith(UTF16_BOMS):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
@@ -51,21 +42,5 @@ def utf8_or_windows_1252(data: bytes, path: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        text = windows_1252(data)
-        if text is None:
-            line = data[: error.start].count(b"\n") + 1
-            raise InputError.single(path, line, "encoding", f"UTF-8 text, found byte 0x{data[error.start]:02x} "
-                                    "(and the text is not unambiguous Windows-1252/Latin-1 either)") from None
-        return text
-
-
-def windows_1252(data: bytes) -> str | None:
-    """``data`` as Windows-1252 text when that reading is unambiguous (see the module's docstring), else None."""
-    if UTF8_SEQUENCE.search(data):
-        return None
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    allowed = WINDOWS_1252_LETTERS | WINDOWS_1252_PUNCTUATION
-    return text if all(c in allowed for c in set(text) if c > "\x7f") else None
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError.single(path, line, "encoding", f"UTF-8 text, found byte 0x{data[error.start]:02x}") from None

@@ -1,0 +1,398 @@
+"""Raw text of minutes, from any converter → one canonical sequence of lines.
+
+The same document reaches us with bold or without, with HTML tags or
+Markdown, wrapped differently, with page furniture, CRLF line ends and odd
+spaces, or flattened to one line per page. This layer deals with all of that
+once, so that the formats' rules see plain text with hints (bold, heading,
+page, table cells) and never markup. Every line keeps the source line it came
+from, for errors and provenance.
+
+A format then cuts lines where its own vocabulary starts a field
+(``split_at``) and turns runs of lines back into Markdown (``body_markdown``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from .cleaning import has_html, html_to_markdown, lines_to_markdown
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    markdown: str
+    bold: bool = False
+    heading: bool = False
+    page: int = 1
+    blank_before: bool = False
+    cells: tuple[str, ...] = ()
+
+
+SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v"), " ")
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+LIGATURES = {ord(c): unicodedata.normalize("NFKC", c) for c in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"}
+PAGE_NUMBER = re.compile(
+    r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of)\s*\d+$|^-\s*\d+\s*-$", re.I)
+PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
+PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
+BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
+RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<inner>.*?)</h(?P=level)\s*>", re.I)
+BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*|__(?P<inner2>.+?)__")
+EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
+LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+SENTENCE = re.compile(r"[a-zæøå)][.!?]$")
+TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
+HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
+CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&"}
+FLATTENED_AVERAGE = 600
+RUNNING_SHARE = 0.5
+RUNNING_REACH = 12
+RUNNING_LENGTH = 150
+
+
+def normalise(text: str, keep: re.Pattern | None = None) -> list[Line]:
+    """Canonical lines of a document (see the module docstring). Lines that ``keep`` matches
+    (a format's own field lines) are never taken for page furniture."""
+    pages = canonical_characters(text).split("\f")
+    raw = balanced_bold(list(numbered(pages)))
+    if is_flattened([line for _, _, line in raw]):
+        return flattened_lines(raw)
+    lines = [piece for page, number, line in raw for piece in expand(line, number, page)]
+    return rejoined_hyphenation(without_furniture(mark_blank_lines(lines), keep))
+
+
+def canonical_characters(text: str) -> str:
+    """Line ends, spaces, invisible characters, ligatures and composed letters made one way."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text.translate(LIGATURES).translate(INVISIBLE))
+    return "\n".join(line.translate(SPACE_LIKE) if "\t" not in line else keep_tabs(line) for line in text.split("\n"))
+
+
+def keep_tabs(line: str) -> str:
+    return "\t".join(cell.translate(SPACE_LIKE) for cell in line.split("\t"))
+
+
+def numbered(pages: list[str]):
+    """(page, 1-based source line, line) for every line; a form feed starts a page, not a line."""
+    number = 0
+    for page, chunk in enumerate(pages, start=1):
+        for index, line in enumerate(chunk.split("\n")):
+            if index > 0 or page == 1:
+                number += 1
+            yield page, number, line
+
+
+def balanced_bold(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A bold run wrapped over lines (``**Administrationens`` / ``forslag**``) closed at each line
+    end and reopened on the next line, so every line is read on its own."""
+    out: list[tuple[int, int, str]] = []
+    bold_open = False
+    for page, number, line in raw:
+        if not line.strip():
+            bold_open = False
+        elif bold_open:
+            line = "**" + line.lstrip()
+        if line.count("**") % 2:
+            line, bold_open = line.rstrip() + "**", True
+        else:
+            bold_open = False
+        out.append((page, number, line))
+    return out
+
+
+# --- one source line → pieces -----------------------------------------------------------------
+
+def expand(line: str, number: int, page: int) -> list[Line]:
+    """A source line as zero or more lines; ``Line`` with empty text marks a blank line."""
+    if BACKGROUND_IMAGE.match(line.strip()) or RULE.match(line):
+        return [blank(number, page)]
+    line = HEADING_TAG.sub(lambda m: f"\n{'#' * int(m['level'])} {m['inner']}\n", line)
+    if "\n" in line:
+        return [piece for part in line.split("\n") for piece in expand(part, number, page)]
+    if "\t" in line and line.strip():
+        return tab_row(line, number, page)
+    if has_html(line):
+        converted = html_to_markdown(line).split("\n")
+        return [piece for part in converted for piece in markdown_pieces(part, number, page)]
+    return markdown_pieces(line, number, page)
+
+
+def blank(number: int, page: int) -> Line:
+    return Line(number, "", "", page=page)
+
+
+def tab_row(line: str, number: int, page: int) -> list[Line]:
+    """A tab-separated row: a bold label cell and its value become a label line and value lines
+    (``<b>Punkttype</b>⇥Beslutning``); any other row is a table row with cells."""
+    cells = [cell.strip() for cell in line.split("\t")]
+    label = [cell for cell in cells if cell]
+    if len(label) == 2 and is_bold_cell(label[0]) and not is_bold_cell(label[1]):
+        value = html_to_markdown(label[1]).split("\n") if has_html(label[1]) else [label[1]]
+        pieces = markdown_pieces(f"**{cell_text(label[0])}**", number, page)
+        return pieces + [piece for part in value for piece in markdown_pieces(part, number, page)]
+    texts = tuple(cell_text(cell) for cell in cells)
+    return [Line(number, " ".join(t for t in texts if t), "\t".join(cells), page=page, cells=texts)]
+
+
+def cell_text(cell: str) -> str:
+    return plain(html_to_markdown(cell).replace("\n", " ") if has_html(cell) else cell)
+
+
+def is_bold_cell(cell: str) -> bool:
+    cell = cell.strip()
+    return bool(re.fullmatch(r"<(b|strong)>.*</\1>|\*\*.*\*\*", cell, re.I | re.S))
+
+
+def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
+    """A Markdown line as lines: heading marks and bold runs become hints; runs of bold glued to
+    each other or to the text after a label are cut apart."""
+    if not line.strip() or RULE.match(line):
+        return [blank(number, page)]
+    mark = HEADING_MARK.match(line)
+    heading = bool(mark)
+    hard_break = "  " if line.endswith("  ") and not mark else ""
+    line = HEADING_MARK.sub("", line).rstrip()
+    row = TABLE_ROW.match(line)
+    if row:
+        if TABLE_RULE.match(line):
+            return []
+        cells = tuple(plain(cell) for cell in row[1].split("|"))
+        return [Line(number, " ".join(c for c in cells if c), line.strip(), page=page, cells=cells)]
+    pieces = [
+        Line(number, text, markdown.strip(), bold=bold, heading=heading, page=page)
+        for markdown, bold in bold_runs(line)
+        if (text := plain(markdown))
+    ]
+    if mark and pieces:
+        pieces[0] = replace(pieces[0], markdown=f"{mark.group().strip()} {pieces[0].markdown}")
+    if hard_break and pieces:
+        pieces[-1] = replace(pieces[-1], markdown=pieces[-1].markdown + hard_break)
+    return pieces
+
+
+def bold_runs(line: str) -> list[tuple[str, bool]]:
+    """Cut a line before a bold run that starts it or follows a sentence end, a dash or another
+    bold run, and after a bold run that starts it (a label): ``(markdown, whole piece bold)``."""
+    pieces: list[tuple[str, bool]] = []
+    rest, start = line, 0
+    for match in BOLD_RUN.finditer(line):
+        before = line[start:match.start()]
+        if before.strip() and not (len(before.strip()) <= 2 or SENTENCE_END.search(before)):
+            continue
+        if before.strip():
+            pieces.append((before, False))
+        pieces.append((match.group(0), True))
+        start = match.end()
+    rest = line[start:]
+    if rest.strip():
+        pieces.append((rest, False))
+    return merge_inline_bold(pieces, line)
+
+
+def merge_inline_bold(pieces: list[tuple[str, bool]], line: str) -> list[tuple[str, bool]]:
+    """A line that is one bold run and some plain text is kept whole when the bold run does
+    not start it (emphasis in running text)."""
+    if len(pieces) == 2 and not pieces[0][1]:
+        return [(line, False)]
+    return pieces
+
+
+def plain(markdown: str) -> str:
+    """Markdown (or a table cell) as plain text: no emphasis, links, escapes; spaces collapsed."""
+    text = BOLD_RUN.sub(lambda m: spaced(m["inner"] or m["inner2"], markdown, m), markdown)
+    text = text.replace("**", "")
+    text = EMPHASIS.sub(r"\1", text)
+    text = ESCAPE.sub(r"\1", LINK.sub(r"\1", text))
+    return " ".join(text.split())
+
+
+def spaced(inner: str, markdown: str, match: re.Match) -> str:
+    """A bold run glued to a word (``2014-2017**1. Title**``) is a word of its own."""
+    before = " " if match.start() > 0 and markdown[match.start() - 1].isalnum() else ""
+    after = " " if match.end() < len(markdown) and markdown[match.end()].isalnum() else ""
+    return before + inner + after
+
+
+def is_page_number(text: str) -> bool:
+    """``Side 3 af 27``, ``3/27``, ``- 3 -``; not ``33292/15`` (a document number: page after total)."""
+    pages = PAGE_OF.search(text)
+    return bool(PAGE_NUMBER.match(text)) and not (pages and int(pages[1]) > int(pages[2]))
+
+
+def mark_blank_lines(lines: list[Line]) -> list[Line]:
+    """Drop blank lines; the line after one gets ``blank_before``."""
+    out: list[Line] = []
+    gap = False
+    for line in lines:
+        if not line.text:
+            gap = True
+            continue
+        out.append(replace(line, blank_before=gap) if gap else line)
+        gap = False
+    return out
+
+
+# --- page furniture ---------------------------------------------------------------------------
+
+def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list[Line]:
+    """Page numbers out, pages counted from them where no form feed marks the pages; running
+    headers and footers out: the lines next to a page boundary that recur next to most boundaries
+    (their copy on page 1 stays)."""
+    paged: list[Line] = []
+    page_shift, after_number, source_page = 0, False, 1
+    fed = any(line.page > 1 for line in lines)
+    for line in lines:
+        if is_page_number(line.text):
+            after_number = True
+            continue
+        if after_number and not fed and line.page == source_page:
+            page_shift += 1
+        after_number, source_page = False, line.page
+        paged.append(replace(line, page=line.page + page_shift) if page_shift else line)
+    boundaries = [i for i in range(1, len(paged)) if paged[i].page != paged[i - 1].page]
+    if boundaries:  # the document's start and end bound the first and last page: a header of two pages is seen twice
+        boundaries = [0, *boundaries, len(paged)]
+    running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
+    furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
+    return [line for index, line in enumerate(paged) if index not in furniture]
+
+
+def near(lines: list[Line], boundary: int) -> range:
+    return range(max(0, boundary - RUNNING_REACH), min(len(lines), boundary + RUNNING_REACH))
+
+
+def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
+    """Short texts that recur at the same place next to the page boundaries (the same distance
+    from the page's top or bottom) on at least half the pages, and on two at least: a heading
+    such as ``Beslutning`` that happens to fall near two page ends is content. A sentence is never
+    furniture: a decision such as "Godkendt." ends many pages of minutes printed one item a page."""
+    placed = Counter((j - i, lines[j].text) for i in boundaries for j in near(lines, i))
+    least = max(2, RUNNING_SHARE * len(boundaries))
+    return {text for (_, text), count in placed.items()
+            if count >= least and len(text) < RUNNING_LENGTH and not SENTENCE.search(text)}
+
+
+def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:
+    """The unbroken run of running lines on either side of a boundary."""
+    block = []
+    for step, start in ((-1, boundary - 1), (1, boundary)):
+        j = start
+        while 0 <= j < len(lines) and abs(j - boundary) <= RUNNING_REACH and lines[j].text in running:
+            block.append(j)
+            j += step
+    return block
+
+
+def rejoined_hyphenation(lines: list[Line]) -> list[Line]:
+    """A word or number hyphenated at a line end (``beskæf-`` / ``tigelse``, ``13-05-`` / ``2015``)
+    joined again; ``Erhvervs-`` / ``og`` is a suspended compound and stays apart."""
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if previous and not previous.cells and not line.cells and hyphen_continues(previous.text, line.text):
+            out[-1] = replace(previous, text=previous.text[:-1] + line.text if line.text[0].isalpha() else previous.text + line.text,
+                              markdown=previous.markdown.rstrip("-*") + line.markdown if line.text[0].isalpha() else previous.markdown + line.markdown)
+            continue
+        out.append(line)
+    return out
+
+
+def hyphen_continues(previous: str, line: str) -> bool:
+    if not HYPHENATED_END.search(previous):
+        return False
+    first = line.split()[0]
+    if previous[-2].isdigit():
+        return first[0].isdigit()
+    return first[0].islower() and first.strip(".,") not in CONJUNCTIONS
+
+
+# --- text flattened to one line per page ------------------------------------------------------
+
+def is_flattened(lines: list[str]) -> bool:
+    """The lines are as long as pages (converted documents average 100-150 characters a line)."""
+    texts = [line for line in lines if line.strip()]
+    return bool(texts) and sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE
+
+
+def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
+    """Each non-blank line is a page: its page number prefix, running header prefix and page
+    footer removed, markup dropped, hyphenated words joined."""
+    pages = [(number, line) for _, number, line in raw if line.strip()]
+    texts = [without_page_number(plain_page(line), index) for index, (_, line) in enumerate(pages, start=1)]
+    prefix = running_prefix(texts[1:])
+    out = []
+    for index, ((number, _), text) in enumerate(zip(pages, texts), start=1):
+        if prefix and index > 1 and text.startswith(prefix):
+            text = text[len(prefix):].strip()
+        if text:
+            out.append(Line(number, text, text, page=index, blank_before=True))
+    return out
+
+
+def plain_page(line: str) -> str:
+    text = html_to_markdown(line) if has_html(line) else line
+    text = PAGE_NUMBER_INSIDE.sub(" ", plain(text.replace("\n", " ")))
+    return re.sub(r"\b([a-zæøå]{2,})- (?!(?:og|eller|samt|til)\b)([a-zæøå]{2,})", r"\1\2", text)
+
+
+def without_page_number(text: str, page: int) -> str:
+    """``3 Klima og …`` on the third page → ``Klima og …``."""
+    match = re.match(r"^(\d{1,4})\s+", text)
+    return text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
+
+
+def running_prefix(texts: list[str]) -> str:
+    """The longest run of words (two or more) that at least half the pages start with."""
+    if len(texts) < 2:
+        return ""
+    words = [text.split() for text in texts]
+    best = ""
+    for length in range(2, 40):
+        counts = Counter(" ".join(w[:length]) for w in words if len(w) > length)
+        if not counts:
+            break
+        prefix, count = counts.most_common(1)[0]
+        if count < max(2, RUNNING_SHARE * len(texts)):
+            break
+        best = prefix
+    return best
+
+
+# --- what formats use -------------------------------------------------------------------------
+
+def split_at(lines: list[Line], pattern: re.Pattern) -> list[Line]:
+    """Every line cut where ``pattern`` matches after its start; the pieces keep number and page.
+
+    A cut piece's Markdown is its plain text (inline emphasis across a cut is not kept)."""
+    out: list[Line] = []
+    for line in lines:
+        cuts = [m.start() for m in pattern.finditer(line.text) if m.start() > 0]
+        if not cuts or line.cells:
+            out.append(line)
+            continue
+        bounds = list(zip([0] + cuts, cuts + [len(line.text)]))
+        for index, (a, b) in enumerate(bounds):
+            text = line.text[a:b].strip()
+            if text:
+                out.append(replace(line, text=text, markdown=text, bold=line.bold,
+                                   blank_before=line.blank_before if index == 0 else False))
+    return out
+
+
+def body_markdown(lines: list[Line]) -> str:
+    """A run of lines (a section, an attachment) as clean Markdown."""
+    raw: list[str] = []
+    for line in lines:
+        if line.blank_before and raw:
+            raw.append("")
+        raw.append(line.markdown if "\t" in line.markdown or not line.cells else "\t".join(line.cells))
+    return lines_to_markdown(raw)
