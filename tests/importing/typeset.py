@@ -45,9 +45,12 @@ def latin1(text: str) -> str:
 
 
 class MunicipalPDF(FPDF):
-    def __init__(self, running_header: str | None, font_path: Path | None = None, bold_font_path: Path | None = None):
+    def __init__(self, running_header: str | None, font_path: Path | None = None, bold_font_path: Path | None = None,
+                 footer: str = "Side {page} af {nb}", header_last: bool = False):
         super().__init__(format="A4")
         self.running_header = running_header
+        self.footer_text = footer
+        self.header_last = header_last
         self.body_family = "Helvetica"
         if font_path:
             self.add_font("Body", "", str(font_path))
@@ -61,26 +64,34 @@ class MunicipalPDF(FPDF):
         return text if self.body_family == "Body" else latin1(text)
 
     def header(self):
+        if not self.header_last:
+            self.set_running_header()
+        self.set_xy(20, 22)
+
+    def set_running_header(self):
         if self.running_header is None:
             return   # no page furniture (a scan)
         self.set_font(self.body_family, "", 8)
         self.set_xy(20, 10)
         self.cell(0, 4, self.text_of(self.running_header), align="L")
-        self.set_xy(20, 22)
 
     def footer(self):
         if self.running_header is None:
             return
         self.set_font(self.body_family, "", 8)
         self.set_xy(20, -15)
-        self.cell(0, 4, f"Side {self.page_no()} af {{nb}}", align="R")
+        self.cell(0, 4, self.footer_text.format(page=self.page_no(), nb="{nb}"), align="R")
+        if self.header_last:   # drawn after the page's text, as two-pass page numbering does
+            self.set_running_header()
 
 
 def typeset_pdf(text: str, running_header: str = "", font_path: Path | None = None,
-                bold_font_path: Path | None = None, protect: dict | None = None) -> bytes:
+                bold_font_path: Path | None = None, protect: dict | None = None,
+                footer: str = "Side {page} af {nb}", header_last: bool = False) -> bytes:
     """A PDF of ``text`` (the readers' text form; a line ``\\f`` starts a new page); ``protect`` holds
-    the arguments of ``FPDF.set_encryption`` (owner and user password)."""
-    pdf = MunicipalPDF(running_header, font_path, bold_font_path)
+    the arguments of ``FPDF.set_encryption`` (owner and user password); ``footer`` the page number's
+    form; ``header_last`` draws the running header after the page's text."""
+    pdf = MunicipalPDF(running_header, font_path, bold_font_path, footer, header_last)
     if protect:
         pdf.set_encryption(**protect)
     pdf.add_page()
@@ -121,10 +132,11 @@ def scanned_pdf(pages: int, text_first_page: str | None = None, ocr_text: str | 
 
 
 def set_line(pdf: MunicipalPDF, line: str) -> None:
-    line = line.strip()
-    if line == "\f":
+    if line.strip(" ") == "\f":   # a form feed is white space to str.strip
         pdf.add_page()
-    elif not line:
+        return
+    line = line.strip()
+    if not line:
         pdf.ln(LINE_HEIGHT / 2)
     elif HEADING.match(line):
         pdf.set_font(pdf.body_family, "B", BODY_SIZE + 4)

@@ -8,7 +8,9 @@ line's word spacing (table columns, right-aligned page numbers). A vertical gap 
 document's usual line spacing, or a jump back up the page (the next table cell), gives a blank line.
 Bold fonts (name with Bold/Black/Heavy/Semibold/Demi) and text overprinted to look bold give
 ``**…**`` runs; lines set clearly larger than the body text give ``# `` headings. Rotated text
-(margin notes, watermarks) is left out. Page furniture stays: the shared normaliser removes it.
+(margin notes, watermarks) is left out. Running headers and footers, page numbers among them, are
+found by their place on the page and left out (``pdf_pages``); what a text converter would have kept
+of them, the shared normaliser removes from text documents.
 Why pdfminer.six, and how it compared with pypdf and pdfplumber: docs/importing.md.
 """
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
 from ...errors import InputError
+from .pdf_pages import in_reading_order, without_running_lines
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings about odd but readable files are noise here
 
@@ -98,10 +101,10 @@ def read_pdf(data: bytes, path: str) -> tuple[str, list[str]]:
     pages, imaged = [], []
     for layout in layouts(data, path):
         glyphs, images = page_glyphs(layout)
-        pages.append(page_lines(glyphs))
+        pages.append(in_reading_order(page_lines(glyphs)))
         imaged.append(images and not glyphs)
     check_text_layer(pages, imaged, path)
-    return render(pages, imaged)
+    return render(without_running_lines(pages), imaged)
 
 
 def layouts(data: bytes, path: str):
