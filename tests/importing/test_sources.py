@@ -12,17 +12,12 @@ from typeset import html_page, latin1, plain, scanned_pdf, typeset_pdf
 
 from kommunearkiv.cli import main
 from kommunearkiv.errors import InputError
-from kommunearkiv.importing import parse_document
 from kommunearkiv.importing.batch import document_paths
 from kommunearkiv.importing.sources import read_source
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 HEADER = "Teknik- og Miljøudvalget - Referat - 12. marts 2021"
 FOOTER = re.compile(r"Side (\d+) af (\d+)")
-MEETING_FACTS = ("format", "municipality", "committee", "document_kind", "date", "start", "end", "location",
-                 "members", "absent")
-ITEM_FACTS = ("number", "title", "case_number", "access", "item_type", "decision", "earlier_decisions", "absent",
-              "attachments")
 CASES = [
     ("Godkendelse af dagsorden", "Dagsordenen blev godkendt. Udvalget bemærkede, at **punkt 3** behandles for lukkede "
      "døre, og at sagen om grønne områder udsættes til næste møde, hvor forvaltningen fremlægger en samlet plan."),
@@ -212,53 +207,7 @@ def test_cut_off_and_damaged_pdfs_are_refused(tmp_path, referat):
         read_source(damaged)
 
 
-GENTOFTE_HEADER = "Gentofte Kommune - Dagsorden - 28-02-2019"
-
-
-@pytest.fixture(scope="module")
-def gentofte(tmp_path_factory) -> Path:
-    """The Gentofte sample as a text file and typeset as its municipality publishes it."""
-    folder = tmp_path_factory.mktemp("gentofte")
-    text = latin1(plain((SAMPLES / "003_c3c2bf34dd240c20.txt").read_text()))
-    (folder / "dagsorden.txt").write_text(text)
-    (folder / "dagsorden.pdf").write_bytes(typeset_pdf(text, GENTOFTE_HEADER))
-    return folder
-
-
-def same_facts(one: dict, other: dict) -> None:
-    assert {k: one[k] for k in MEETING_FACTS} == {k: other[k] for k in MEETING_FACTS}
-    assert [{k: i[k] for k in ITEM_FACTS} for i in one["items"]] == [{k: i[k] for k in ITEM_FACTS} for i in other["items"]]
-    assert [(a["label"], a["title"]) for a in one["attachment_documents"]] == \
-        [(a["label"], a["title"]) for a in other["attachment_documents"]]
-
-
-def test_a_typeset_sample_read_without_its_page_furniture_has_the_facts_of_its_text(gentofte):
-    """The reader's part: with running header, page numbers and form feeds taken out (the shared
-    normaliser's part), the PDF's text gives every fact of the text it was typeset from."""
-    text = read_source(gentofte / "dagsorden.pdf").text
-    (gentofte / "uden-sidehoveder.txt").write_text("\n".join(
-        line for line in text.split("\n") if line not in (GENTOFTE_HEADER, "\f") and not FOOTER.fullmatch(line)))
-    same_facts(parse_document(gentofte / "uden-sidehoveder.txt"), parse_document(gentofte / "dagsorden.txt"))
-
-
-def test_a_typeset_sample_document_imports_as_its_text(gentofte):
-    as_pdf = parse_document(gentofte / "dagsorden.pdf")
-    assert as_pdf["source"]["kind"] == "pdf"
-    same_facts(as_pdf, parse_document(gentofte / "dagsorden.txt"))
-
-
 # --- HTML ---------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("sample", sorted(p.name for p in SAMPLES.glob("*.txt")))
-def test_a_sample_saved_as_an_html_page_imports_as_its_text(tmp_path, sample):
-    text = plain((SAMPLES / sample).read_text())
-    (tmp_path / "referat.txt").write_text(text)
-    (tmp_path / "referat.html").write_text(html_page(text))
-    as_text, as_html = (parse_document(tmp_path / name) for name in ("referat.txt", "referat.html"))
-    assert as_html["source"]["kind"] == "html"
-    same_facts(as_html, as_text)
-
 
 PAGE = """<!DOCTYPE html>
 <html lang="da"><head><meta charset="utf-8"><title>Referat</title>
