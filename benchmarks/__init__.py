@@ -9,4 +9,5 @@ BENCHMARKS = {
     "build": "benchmarks.build_benchmark",
     "search": "benchmarks.search_benchmark",
     "pagefind": "benchmarks.pagefind_compare",
+    "pdf": "benchmarks.pdf_readers",
 }

@@ -39,6 +39,7 @@ LIGATURES = {ord(c): unicodedata.normalize("NFKC", c) for c in "\ufb00\ufb01\ufb
 PAGE_NUMBER = re.compile(
     r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of)\s*\d+$|^-\s*\d+\s*-$", re.I)
 PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
@@ -267,7 +268,24 @@ def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list
         boundaries = [0, *boundaries, len(paged)]
     running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
-    return [line for index, line in enumerate(paged) if index not in furniture]
+    left = [line for index, line in enumerate(paged) if index not in furniture]
+    return without_bare_page_numbers(left) if fed else left
+
+
+def without_bare_page_numbers(lines: list[Line]) -> list[Line]:
+    """Pages known from form feeds (a PDF's): a number alone on the first or last line of a page that
+    rises with the pages (``7`` on the 7th page, or on the 8th behind a cover page) is its page number,
+    when at least half the pages, and two at least, carry one so."""
+    edges = {i for i in range(len(lines)) if i in (0, len(lines) - 1) or lines[i].page != lines[i - 1].page
+             or lines[i].page != lines[i + 1].page}
+    numbered = [(i, int(lines[i].text) - lines[i].page) for i in sorted(edges) if BARE_NUMBER.match(lines[i].text)]
+    offsets = Counter(offset for _, offset in numbered)
+    pages = len({line.page for line in lines})
+    if not offsets or offsets.most_common(1)[0][1] < max(2, RUNNING_SHARE * pages):
+        return lines
+    offset = offsets.most_common(1)[0][0]
+    numbers = {i for i, found in numbered if found == offset}
+    return [line for index, line in enumerate(lines) if index not in numbers]
 
 
 def near(lines: list[Line], boundary: int) -> range:

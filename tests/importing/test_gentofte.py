@@ -44,7 +44,8 @@ def test_sample_meeting(sample):
     assert sample["location"] == "Udvalgsværelse D"
     assert sample["members"] == [] and sample["absent"] == []
     assert sample["other_attendees"] == [] and sample["signed_by"] == []
-    assert {k: sample["source"][k] for k in ("file", "lines")} == {"file": "003_c3c2bf34dd240c20.txt", "lines": [1, 1994]}  # the last line with text
+    assert {k: sample["source"][k] for k in ("file", "lines", "kind")} == {
+        "file": "003_c3c2bf34dd240c20.txt", "lines": [1, 1994], "kind": "text"}  # the last line with text
     assert sample["substitutes"] == [] and sample["incomplete"] is None
     assert sample["warnings"] == []
 
