@@ -1,8 +1,9 @@
 """Full-text search: the archive → documents with ids → term shards the search page loads on demand.
 
 The index is made in two steps. Each municipality's part is made on its own
-(``write_municipality_index``): its documents' chunks and its large postings
-(segment files) are written, and its share of every term's entry is returned.
+(``write_municipality_index``): its documents' chunks, text blocks and dates
+and its large postings (segment files) are written, and its share of every
+term's entry is returned.
 Then ``write_index`` joins the parts' shares into the entries of the site, cuts
 them into shards and writes the shards and the manifest. A part depends on its
 municipality and its position among the site's alone, so parts can be made in
@@ -21,12 +22,14 @@ from pathlib import Path
 import orjson
 
 from ..model import Archive, Municipality
+from .dates import Dates
 from .documents import FIELDS
 from .index import utf16_order
-from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, numbered
+from .numbering import numbered, year_of
 from .postings import Postings, count, field_lists
 from .segments import Segments
-from .shards import CHUNK_BITS, INDEX_FOLDER, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
+from .shards import (CHUNK_BITS, INDEX_FOLDER, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_blocks,
+                     write_chunk, write_shard)
 
 __all__ = ["INDEX_FOLDER", "IndexPart", "write_index", "write_municipality_index", "write_search_index"]
 
@@ -46,16 +49,20 @@ class IndexPart:
 
 def write_municipality_index(municipality: Municipality, position: int, site_dir: Path,
                              shard_bytes: int = SHARD_BYTES) -> IndexPart:
-    """Write the chunks and segment files of the municipality at ``position`` among the site's (in id order)."""
-    folder, postings, years = IndexFolder(site_dir), Postings(), set()
-    for chunk, things in groupby(numbered(municipality, position), key=lambda thing: thing[0] >> CHUNK_BITS):
+    """Write the chunks, blocks, dates and segment files of the municipality at ``position`` among the site's
+    (in id order)."""
+    folder, postings, dates, years = IndexFolder(site_dir), Postings(), Dates(), set()
+    for chunk, things in groupby(numbered(municipality, position), key=lambda thing: thing.id >> CHUNK_BITS):
         entries = []
-        for doc_id, make in things:
-            doc = make()
-            postings.add(count(doc_id, doc))
-            entries.append(chunk_entry(doc))
-            years.add(_year(doc_id))
+        for thing in things:
+            doc = thing.make()
+            postings.add(count(thing.id, doc))
+            entries.append(chunk_entry(doc, thing.parent_id))
+            write_blocks(folder, thing.id, doc)
+            dates.add(thing.id, doc.date)
+            years.add(year_of(thing.id))
         write_chunk(folder, chunk, entries)
+    dates.write(folder)
     segments = Segments(folder, shard_bytes, position)
     shares = [(utf16_order(term), term, segments.lists(term, field_lists(entry))) for term, entry in postings.entries()]
     return IndexPart(shares, len(postings.ids), postings.totals(), years - {0}, folder.written, folder.bytes)
@@ -72,7 +79,7 @@ def write_index(parts: list[IndexPart], municipalities: list[Municipality], site
     shards = [write_shard(folder, shard) for shard in cut(entries, shard_bytes)]
     documents = sum(part.documents for part in parts)
     lengths = [sum(part.lengths[field] for part in parts) for field in range(len(FIELDS))]
-    years = sorted(YEAR_BASE + year for year in set().union(*(part.years for part in parts)))
+    years = sorted(set().union(*(part.years for part in parts)))
     folder.write("manifest", manifest(municipalities, documents, lengths, shards, years))
     chunks = sum(path.startswith(f"{INDEX_FOLDER}/d/") for part in parts for path in part.files)
     return {"documents": documents, "shards": len(shards), "chunks": chunks,
@@ -87,7 +94,3 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
     parts = [write_municipality_index(m, position, site_dir, shard_bytes) for position, m in enumerate(municipalities)]
     return write_index(parts, municipalities, site_dir, shard_bytes)
 
-
-def _year(doc_id: int) -> int:
-    """The year bits of a document id (0: none)."""
-    return (doc_id >> (LOCAL_BITS + TYPE_BITS)) & (2 ** YEAR_BITS - 1)

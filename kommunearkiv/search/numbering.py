@@ -18,6 +18,7 @@ JavaScript number; the browser reads the facets back from the id
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import partial
 
 from ..errors import InputError
@@ -30,7 +31,20 @@ YEAR_BASE = 1900
 MUNICIPALITY_SHIFT = LOCAL_BITS + TYPE_BITS + YEAR_BITS + COMMITTEE_BITS
 LAYOUT = {"local": LOCAL_BITS, "type": TYPE_BITS, "year": YEAR_BITS, "committee": COMMITTEE_BITS, "yearBase": YEAR_BASE}
 
-Numbered = tuple[int, Callable[[], SearchDocument]]  # a searchable thing: its id, and how to make its document
+
+
+@dataclass
+class Numbered:
+    """A searchable thing: its id, how to make its document, and for an attachment its item's (which the
+    search page ranks it below)."""
+
+    id: int
+    make: Callable[[], SearchDocument]
+    parent: Numbered | None = None
+
+    @property
+    def parent_id(self) -> int:
+        return self.parent.id if self.parent else 0
 
 
 def group_id(municipality: Municipality, position: int, committee: int, year: int, kind: str) -> int:
@@ -47,6 +61,12 @@ def municipality_of(doc_id: int) -> int:
     return doc_id >> MUNICIPALITY_SHIFT
 
 
+def year_of(doc_id: int) -> int:
+    """The document's year; 0 for none."""
+    year = (doc_id >> (LOCAL_BITS + TYPE_BITS)) & (2 ** YEAR_BITS - 1)
+    return YEAR_BASE + year if year else 0
+
+
 def numbered(municipality: Municipality, position: int) -> list[Numbered]:
     """Every searchable thing of the municipality at ``position`` among the site's, in id order (the documents
     are not made)."""
@@ -56,35 +76,37 @@ def numbered(municipality: Municipality, position: int) -> list[Numbered]:
                                 f"{2 ** COMMITTEE_BITS - 1} committees each (the search index's document ids)")
     archive = Archive({municipality.id: municipality})
     committees = {c: k + 1 for k, c in enumerate(sorted(municipality.committees))}
-    groups: dict[int, list] = {}
+    groups: dict[int, list[Numbered]] = {}
 
-    def add(committee: str | None, year: int, kind: str, make) -> None:
-        groups.setdefault(group_id(municipality, position, committees.get(committee, 0), year, kind), []).append(make)
+    def add(committee: str | None, year: int, kind: str, make, parent: Numbered | None = None) -> Numbered:
+        members = groups.setdefault(group_id(municipality, position, committees.get(committee, 0), year, kind), [])
+        members.append(Numbered(0, make, parent))
+        return members[-1]
 
     for meeting in municipality.meetings():
         place = (meeting.committee, meeting.date.year)
         add(*place, "moede", partial(meeting_document, archive, municipality, meeting))
-        for item in meeting.items:
-            add(*place, "punkt", partial(item_document, archive, item))
+        items = {item.number: add(*place, "punkt", partial(item_document, archive, item)) for item in meeting.items}
         for attachment in meeting.published_attachments():
-            add(*place, "bilag", partial(attachment_document, archive, attachment))
+            add(*place, "bilag", partial(attachment_document, archive, attachment), items.get(attachment.item))
     for case in municipality.cases.values():
         if case.items:
             last = case.items[-1].meeting
             add(last.committee, last.date.year, "sag", partial(case_document, archive, case))
     for person in municipality.persons.values():
         add(None, 0, "person", partial(person_document, municipality, person))
-    return [(first + local, make) for first in sorted(groups) for local, make in enumerate(_checked(groups[first]))]
-
-
-def _checked(members: list) -> list:
-    if len(members) > 2 ** LOCAL_BITS:
-        raise InputError.single("content", None, "documents",
-                                f"at most {2 ** LOCAL_BITS} searchable documents of one type per committee and year")
-    return members
+    found = []
+    for first in sorted(groups):
+        if len(groups[first]) > 2 ** LOCAL_BITS:
+            raise InputError.single("content", None, "documents",
+                                    f"at most {2 ** LOCAL_BITS} searchable documents of one type per committee and year")
+        for local, member in enumerate(groups[first]):
+            member.id = first + local
+            found.append(member)
+    return found
 
 
 def numbered_documents(archive: Archive) -> Iterator[tuple[int, SearchDocument]]:
     """``(id, document)`` of every searchable thing of the archive in id order, made one at a time."""
     for position, name in enumerate(sorted(archive.municipalities)):
-        yield from ((doc_id, make()) for doc_id, make in numbered(archive.municipalities[name], position))
+        yield from ((thing.id, thing.make()) for thing in numbered(archive.municipalities[name], position))

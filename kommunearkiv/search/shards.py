@@ -8,7 +8,11 @@ so it loads through a ``<script>`` element, also from ``file://``.
   facet tables (municipalities, committees, types, years);
 - ``t/<key>.js``: a range of terms in sort order with their entries
   (``postings.py``);
-- ``d/<n>.js``: what a result shows, for ids ``16n`` to ``16n + 15``.
+- ``d/<n>.js``: what a result shows, for ids ``16n`` to ``16n + 15``: link, heading, date, lead, the text
+  (when short) or the number of its blocks, the number the heading does not show, and an attachment's
+  item (its id; else 0);
+- ``x/<id>-<b>.js``: block ``b`` of a longer document's text, where snippets are cut from;
+- ``y/<m>-<year>.js``: the dates of a municipality's documents of a year (``dates.py``).
 
 Where a shard begins depends on its first term alone: a term begins a shard
 with a probability proportional to the size of its entry (a hash of the term
@@ -27,13 +31,15 @@ import orjson
 from ..model import Municipality
 from .documents import FIELDS, TYPES, SearchDocument
 from .numbering import LAYOUT
+from .text import INLINE_CHARS, blocks
 
 INDEX_FOLDER = "search/index"  # relative to the site root
 SHARD_BYTES = 24_000
 CHUNK_BITS = 4  # 16 documents a chunk
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 _HASH_RANGE = 2 ** 64
 _PREFIX = b"kommunearkivSearch.receive("
+SUBFOLDERS = ("t", "p", "d", "x", "y")
 
 
 class IndexFolder:
@@ -41,7 +47,7 @@ class IndexFolder:
 
     def __init__(self, site_dir: Path):
         self.site_dir, self.written, self.bytes = site_dir, [], 0
-        for sub in ("t", "p", "d"):
+        for sub in SUBFOLDERS:
             (site_dir / INDEX_FOLDER / sub).mkdir(parents=True, exist_ok=True)
 
     def write(self, key: str, payload: bytes) -> bytes:
@@ -83,8 +89,20 @@ def write_shard(folder: IndexFolder, shard: list[tuple[str, bytes]]) -> list[str
     return [shard[0][0], key]
 
 
-def chunk_entry(doc: SearchDocument) -> list:
-    return [doc.url, doc.label, doc.date, doc.snippets]
+def chunk_entry(doc: SearchDocument, parent: int) -> list:
+    """What a result shows: link, heading, date, lead, the text itself when short (else the number of its
+    blocks: ``write_blocks``), the number it shows when it matched; and the id of an attachment's item."""
+    text = doc.text
+    return [doc.url, doc.label, doc.date, doc.lead, text if len(text) <= INLINE_CHARS else len(blocks(text)),
+            doc.shown_number, parent]
+
+
+def write_blocks(folder: IndexFolder, doc_id: int, doc: SearchDocument) -> None:
+    """``x/<id>-<b>.js`` for each block of a text longer than ``INLINE_CHARS``."""
+    text = doc.text
+    if len(text) > INLINE_CHARS:
+        for number, block in enumerate(blocks(text)):
+            folder.write(f"x/{doc_id}-{number}", orjson.dumps(block))
 
 
 def write_chunk(folder: IndexFolder, number: int, entries: list[list]) -> None:

@@ -713,3 +713,16 @@ def test_an_item_heading_that_cannot_be_found_is_skipped_with_a_warning():
     form = read_text(text)
     assert [item["number"] for item in form["items"]] == [1, 2, 3, 4, 6] and form["incomplete"] is None
     assert any("no heading of item 5 before item 6" in w for w in form["warnings"])
+
+
+def test_text_under_the_item_type_where_a_heading_was_lost_is_kept_not_typed():
+    """A converter that drops the ``Sagsbeskrivelse`` heading leaves its text under ``Punkttype``:
+    the type stays one word, the text a section with a warning."""
+    lines = synthetic()
+    at = lines.index("**Sagsbeskrivelse** Stien skal anlægges i")
+    lines[at] = "Stien skal anlægges i"
+    form = parse_lines(lines)
+    two = form["items"][1]
+    assert two["item_type"] == "Orientering"
+    assert two["sections"][0] == {"heading": "", "text": "Stien skal anlægges i foråret, hvis vejret tillader det."}
+    assert f"line {at + 1}: item 2: text under 'Punkttype' is no type; kept as a section" in form["warnings"]

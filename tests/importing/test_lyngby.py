@@ -60,7 +60,7 @@ def test_sample_header(meeting):
     assert meeting["committee"] == COMMITTEE and meeting["period"] is None
     assert (meeting["document_kind"], meeting["date"], meeting["start"], meeting["end"]) == ("protokol", "2014-02-18", "08:15", None)
     assert meeting["location"] == "Udvalgsværelse 1"
-    assert {k: meeting["source"][k] for k in ("file", "lines")} == {"file": SAMPLE.name, "lines": [1, 2742]}
+    assert {k: meeting["source"][k] for k in ("file", "lines", "kind")} == {"file": SAMPLE.name, "lines": [1, 2742], "kind": "text"}
     assert meeting["warnings"] == [] and meeting["signed_by"] == [] and meeting["meeting_number"] is None
     assert (meeting["substitutes"], meeting["incomplete"]) == ([], None)
 

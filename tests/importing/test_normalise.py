@@ -152,3 +152,10 @@ def test_the_running_header_of_a_two_page_document_is_removed():
     page = ["Holbæk Kommune - Økonomiudvalget", *[f"Afsnit {n}." for n in range(30)]]
     lines = normalise("\n".join(page) + "\nSide 1 af 2\n" + "\n".join(page).replace("Afsnit", "Stykke") + "\nSide 2 af 2")
     assert [line.text for line in lines].count("Holbæk Kommune - Økonomiudvalget") == 1
+
+
+def test_control_characters_are_no_text():
+    """Escape and other control characters a broken converter leaves are dropped; tabs and form feeds stay."""
+    lines = normalise("Fra\x1bværende\x07\nA\tB\fSide\x7f to")
+    assert [(line.text, line.cells, line.page) for line in lines] == [
+        ("Fraværende", (), 1), ("A B", ("A", "B"), 1), ("Side to", (), 2)]

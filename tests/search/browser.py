@@ -11,9 +11,13 @@ class Hit:
     type: str
     title: str
     href: str
-    marked: list[str]
+    marked: list[str]  # in the title and the snippet
     snippet: str
+    snippet_marked: list[str]
 
+    @property
+    def title_marked(self) -> list[str]:
+        return self.marked[:len(self.marked) - len(self.snippet_marked)]
 
 
 def read_hits(page) -> list[Hit]:
@@ -23,6 +27,7 @@ def read_hits(page) -> list[Hit]:
         li.querySelector('h2 a').href,
         Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
         (li.querySelector('.search-hit-snippet') || {}).textContent || '',
+        Array.from(li.querySelectorAll('.search-hit-snippet mark')).map(m => m.textContent),
     ])""")]
 
 
