@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -67,7 +68,15 @@ class Cache:
             return Record()
         return spare
 
-    def remember(self, live: Record, spare: Record) -> None:
+    def forget_spare(self, starting_from_it: bool) -> None:
+        """The spare is about to change (or, when not started from, to be replaced by the tree the build replaces)."""
+        self.spare_record.unlink(missing_ok=True)
+        if not starting_from_it:
+            shutil.rmtree(self.spare, ignore_errors=True)
+
+    def remember(self, live: Record, replaced: Record) -> None:
+        """Write the new site's record and, when the replaced tree was kept as the spare, its record."""
+        spare = replaced if self.spare.is_dir() else Record()
         live.write(self.live)
         spare.write(self.spare_record)
         self.parts.keep_only(set(live.parts.values()) | set(spare.parts.values()))
@@ -85,7 +94,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
     spare = Record() if full else cache.spare_to_start_from(site_dir)
     steps = plan(keys, cache.parts, site_dir, Record() if full else live, cache.spare, spare)
     archive = load_archive(content_dir, set(steps.rendered) if keys else None)
-    cache.spare_record.unlink(missing_ok=True)  # the spare is about to change
+    cache.forget_spare(starting_from_it=bool(spare.parts))
     with replaced_atomically(site_dir, start_from=cache.spare if spare.parts else None, keep_replaced=cache.spare) as work:
         bring_up_to_date(work, site_dir, steps)
         job = Job(archive, {m: position for position, m in enumerate(keys)}, work, themes, site_url)

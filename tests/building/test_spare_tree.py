@@ -143,3 +143,15 @@ def test_files_of_municipalities_that_did_not_change_are_not_written_again(synth
         assert build_site(content, site, cache_dir=cache).loaded == 1
     assert (identities(f"{first}/"), identities(f"data/{first}/")) == before
     assert files(site) == files(full_build(content, tmp_path))
+
+
+def test_a_deleted_site_and_a_full_build_leave_no_spare_that_could_mislead(content, tmp_path):
+    """The full build replaces no tree, so the spare of two builds back must not stay as if it were the last."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    build_site(content, site, cache_dir=cache)
+    edit_oldest_item(content, seed=51)
+    build_site(content, site, cache_dir=cache)
+    shutil.rmtree(site)
+    build_site(content, site, cache_dir=cache, full=True)
+    build_site(content, site, cache_dir=cache)
+    assert files(site) == files(full_build(content, tmp_path))
