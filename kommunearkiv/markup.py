@@ -11,6 +11,7 @@ URLs that would point into this site) and carry ``rel="noopener nofollow"``.
 from __future__ import annotations
 
 import ctypes
+from html import unescape
 import re
 
 import nh3
@@ -60,6 +61,11 @@ def render_markdown(text: str, top_heading: int = 3) -> Markup:
         url_relative="deny", link_rel="noopener nofollow", strip_comments=True,
     )
     return Markup(_fit_headings(_tidy(clean), top_heading).strip())
+
+
+def plain_text(text: str) -> str:
+    """The words of a Markdown text on one line, as a reader sees them: markup and any HTML in it removed."""
+    return " ".join(unescape(nh3.clean(commonmark_html(text or ""), tags=set())).split())
 
 
 def commonmark_html(text: str) -> str:

@@ -1,10 +1,12 @@
-"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemaps and robots.txt,
-and the copies of the original documents beside their meeting pages.
+"""Open data written next to the frozen pages: JSON, CSV, zip files, Atom feeds, iCalendar, sitemaps and
+robots.txt, and the copies of the original documents beside their meeting pages.
 
 Each municipality's files are a function of that municipality alone (and
 ``site_url``); the site-wide files (the index ``data/arkiv.json``, the
 schemas, the site feed, the sitemap index, robots.txt) a function of the
-outlines of every municipality (``parts.Outline``) alone. So a build can write
+outlines of every municipality (``parts.Outline``) alone, and the whole
+archive's zip of the municipalities' zips, which are in the site folder by
+then (written, or kept from an earlier build). So a build can write
 only the municipalities whose content changed and keep the others' files as
 they are, and the same content gives byte-identical files however it was
 split into calls.
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from ..model import Archive, Municipality
 from ..parts import Outline
+from .bundles import write_archive_zip, write_municipality_zips
 from .calendars import write_calendars
 from .feeds import write_committee_feeds, write_site_feed
 from .jsondata import write_municipality_json, write_site_json
@@ -22,7 +25,7 @@ from .originals import write_originals
 from .sitemap import write_municipality_discovery, write_site_discovery
 from .tables import write_tables
 
-KINDS = ("json", "csv", "feeds", "calendars", "discovery", "originals")
+KINDS = ("json", "csv", "zip", "feeds", "calendars", "discovery", "originals")
 SITE = ""  # the key of the site-wide files in ``write_exports``' paths
 
 
@@ -31,6 +34,7 @@ def municipality_files(archive: Archive, municipality: Municipality, site_dir: P
     return {
         "json": write_municipality_json(archive, municipality, site_dir),
         "csv": write_tables(municipality, site_dir),
+        "zip": write_municipality_zips(municipality, site_dir),  # of the JSON and tables just written
         "feeds": write_committee_feeds(archive, municipality, site_dir, site_url),
         "calendars": write_calendars(archive, municipality, site_dir, site_url),
         "discovery": write_municipality_discovery(municipality, site_dir, site_url),
@@ -42,6 +46,7 @@ def site_files(outlines: list[Outline], site_dir: Path, site_url: str | None) ->
     """Write the site-wide files from the outlines; their paths by kind."""
     return {
         "json": write_site_json(outlines, site_dir),
+        "zip": write_archive_zip(outlines, site_dir),  # of every municipality's zip, written or kept before
         "feeds": write_site_feed(outlines, site_dir, site_url),
         "discovery": write_site_discovery(outlines, site_dir, site_url),
     }

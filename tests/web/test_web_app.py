@@ -85,12 +85,22 @@ def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_
     assert "Rådhuset, Mødelokale C" in read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/index.html").text
 
 
-def test_with_the_sites_address_citations_are_absolute_and_the_404_page_works_at_any_depth(tmp_path):
+def test_with_the_sites_address_citations_and_canonical_addresses_are_absolute_and_404_links_there(tmp_path):
     site = tmp_path / "site"
     freeze(create_app(make_archive(), [DEFAULT_THEME], site_url="https://arkiv.example.dk/"), site)
+    address = "https://arkiv.example.dk/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/"
     item = read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/index.html")
-    assert "https://arkiv.example.dk/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/" in item.text
+    assert address in item.text
+    assert item.find("link", rel="canonical", href=address) and item.find("meta", property="og:url", content=address)
     assert not item.find("base")
     not_found = read_page(site / "404.html")
-    assert not_found.find("base", href="https://arkiv.example.dk/")
-    assert not_found.find("link", href="static/style.css") and not_found.find("a", href="index.html")
+    assert not not_found.find("link", rel="canonical")
+    assert not_found.find("link", rel="stylesheet", href="https://arkiv.example.dk/static/style.css")
+    assert not_found.find("a", href="https://arkiv.example.dk/") and not_found.find("a", href="https://arkiv.example.dk/search/")
+
+
+def test_without_the_sites_address_the_404_page_links_from_the_hosts_root_and_pages_have_no_canonical(site):
+    not_found = read_page(site / "404.html")
+    assert not_found.find("link", rel="stylesheet", href="/static/style.css")
+    assert not_found.find("a", href="/") and not_found.find("form", action="/search/")
+    assert not read_page(site / "alleroed/index.html").find("link", rel="canonical")
