@@ -9,8 +9,9 @@ address. Then each kind of page adds the model objects it reads:
 - a meeting, its items and its attachment documents: the meeting in full
   (its substitutes, whether it is incomplete, and its original document's
   provenance and copy among its details), the persons it names (attendance,
-  roles, substitutes, absence from items), and the cases of its items in full
-  (their items and meetings);
+  roles, substitutes, absence from items), the cases of its items in full
+  (their items and meetings), and the dates of its committee's meetings
+  (previous and next);
 - a case: the case's items in full and their meetings' details;
 - a person, a committee and the municipality: the *roster* (every person's
   name and party, every committee's period and members); then a person: the
@@ -156,9 +157,11 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
     case_of = {id(i): c for c in municipality.cases.values() for i in c.items}
     for committee in municipality.committees.values():
         shown[id(committee)] = digest(roster, [digests.meetings[id(m)] for m in committee.meetings])
+        dates = [(m.id, m.date) for m in committee.meetings]  # a meeting page links the meetings before and after it
         for meeting in committee.meetings:
             cases = {digests.cases[id(case_of[id(i)])] for i in meeting.items if id(i) in case_of}
-            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases), persons_named(municipality, meeting))
+            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases), persons_named(municipality, meeting),
+                                        dates)
             for thing in meeting.items + meeting.published_attachments():
                 shown[id(thing)] = shown[id(meeting)]
     shown[id(municipality)] = digest(roster, digests.municipality(municipality))

@@ -2,18 +2,17 @@
 kept whole in table cells."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from babel.numbers import format_decimal
 from flask import request
 from markupsafe import Markup, escape
 
+from .. import markup
 from ..dates import LOCALE
 
 SECTIONS = {"search": "search", "data": "data", "home": None, "not_found": None}
 UNITS = (("GB", 1 << 30), ("MB", 1 << 20), ("kB", 1 << 10))
-HYPHENATED = re.compile(r"\S*\w-\w\S*")
 
 
 def main_section() -> str | None:
@@ -45,6 +44,5 @@ def file_bytes(path: Path) -> int | None:
 
 
 def unbroken(text: str) -> Markup:
-    """``text`` with each word that holds a hyphen kept on one line ("Lyngby-Taarbæk", "2014-2017"): a table
-    cell then breaks between words only."""
-    return Markup(HYPHENATED.sub(lambda word: f'<span class="nowrap">{word.group()}</span>', str(escape(text))))
+    """``text`` with each word that holds a hyphen kept on one line: a table cell then breaks between words only."""
+    return Markup(markup.unbroken(str(escape(text))))

@@ -67,7 +67,8 @@ def outcome(item: AgendaItem) -> Outcome:
     if item.is_closed:
         return Outcome((CLOSED,), None)
     if item.decision and plain_text(item.decision.text):
-        return Outcome(statuses(item.decision.text), first_sentence(item.decision.text))
+        found = statuses(item.decision.text)
+        return Outcome(found, None if only_statuses(item.decision.text) else first_sentence(item.decision.text))
     proposal = recommendation_core(recommendations(item))
     return Outcome((AGENDA_ONLY,) if item.meeting.kind == "dagsorden" else (), first_sentence(proposal) or None,
                    proposed=bool(proposal))
@@ -77,11 +78,22 @@ def statuses(text: str) -> tuple[str, ...]:
     """Every status the text states, in the order it states them."""
     found = []
     for status, pattern in STATUS_PATTERNS:
-        for match in pattern.finditer(text):
-            found.append((match.start(), status))
-        text = pattern.sub(lambda m: " " * len(m.group()), text)
+        found += [(match.start(), status) for match in pattern.finditer(text)]
+        text = blanked(pattern, text)
     ordered = [status for _, status in sorted(found)]
     return tuple(dict.fromkeys(ordered))
+
+
+def blanked(pattern: re.Pattern, text: str) -> str:
+    """``text`` with the pattern's matches made spaces (so that positions stay)."""
+    return pattern.sub(lambda match: " " * len(match.group()), text)
+
+
+def only_statuses(text: str) -> bool:
+    """The text says nothing but statuses ("Taget til efterretning.", "Godkendt."): its tags say it all."""
+    for _, pattern in STATUS_PATTERNS:
+        text = blanked(pattern, text)
+    return not re.search(r"\w", text)
 
 
 def shortened(text: str, limit: int = LINE_CHARS) -> str:
