@@ -1,8 +1,8 @@
 """Fingerprints: for each page, a hash of exactly what it shows, so that an unchanged page is not rendered again.
 
 Every fingerprint starts from the *code key*: the package's source, the
-theme's templates, the versions of the libraries that render, and the site's
-address. Then each kind of page adds the model objects it reads:
+theme's templates and static files, the versions of the libraries that
+render, and the site's address. Then each kind of page adds the model objects it reads:
 
 - every page of a municipality: the municipality's *frame* (its name, its
   committees' names), which breadcrumbs and headings show;
@@ -67,11 +67,12 @@ def files_digest(folders: Iterable[Path]) -> list[tuple[str, str]]:
 
 
 def code_fingerprint(theme_dirs: list[Path] = (), site_url: str | None = None) -> str:
-    """What every output depends on besides the content: this package's code, the templates, the libraries, the
-    address, and ``SOURCE_DATE_EPOCH`` (the feeds' time stamp)."""
+    """What every output depends on besides the content: this package's code, the theme (its templates, and its
+    static files, since ``404.html`` holds the stylesheet), the libraries, the address, and ``SOURCE_DATE_EPOCH``
+    (the feeds' time stamp, the citations' publication date)."""
     versions = [(name, metadata.version(name)) for name in RENDERING_LIBRARIES]
-    templates = [Path(folder) / "templates" for folder in theme_dirs if (Path(folder) / "templates").is_dir()]
-    return digest(sys.version, versions, files_digest([PACKAGE]), files_digest(templates), site_url or "",
+    theme = [Path(folder) / part for folder in theme_dirs for part in ("templates", "static") if (Path(folder) / part).is_dir()]
+    return digest(sys.version, versions, files_digest([PACKAGE]), files_digest(theme), site_url or "",
                   os.environ.get("SOURCE_DATE_EPOCH"))
 
 

@@ -52,7 +52,7 @@ EMPTY_HEADER_CELL = re.compile(r"<th>\s*</th>")
 TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 LINK_WITHOUT_TARGET = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
 TEXT = re.compile(r">([^<]+)<")  # the text between two tags
-HYPHENATED = re.compile(r"[^\s<>]*\w-\w[^\s<>]*")
+HYPHENATED = re.compile(r"[^\s<>]*[-‐–—][^\s<>]+")  # a word a browser may break after a dash inside it
 
 
 def render_markdown(text: str, top_heading: int = 3) -> Markup:

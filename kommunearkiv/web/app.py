@@ -10,6 +10,7 @@ from pathlib import Path
 
 from flask import Flask, abort, current_app, request, send_from_directory, url_for
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .. import dates
 from ..exports.linked import alternate_links, json_ld
@@ -58,7 +59,7 @@ def configure_jinja(app: Flask) -> None:
         party=party, status_class=slug, file_size=navigation.file_size, unbroken=navigation.unbroken,
     )
     env.globals.update(
-        href=href, page_link=page_link, canonical_url=canonical_url, main_section=navigation.main_section,
+        href=href, page_link=page_link, canonical_url=canonical_url, main_section=navigation.main_section, stylesheet=stylesheet,
         case_of=summaries.case_of, item_attachments=summaries.item_attachments,
         committee_of=lambda meeting: current_archive().committee(meeting),
         root_path=root_path, linked_data=linked_data, alternate_links=alternate_links,
@@ -105,13 +106,24 @@ def canonical_url() -> str | None:
     return f"{site_url}{request.path}" if site_url and request.endpoint != "not_found" else None
 
 
+def theme_file(filename: str) -> Path | None:
+    """The static file ``filename`` of the first theme that has it."""
+    return next((folder / "static" / filename for folder in current_theme_dirs()
+                 if (folder / "static" / filename).is_file()), None)
+
+
 def send_theme_file(filename: str):
-    """A static file from the first theme that has it."""
-    for folder in current_theme_dirs():
-        static = folder / "static"
-        if (static / filename).is_file():
-            return send_from_directory(static, filename)
-    abort(404)
+    found = theme_file(filename)
+    if found is None:
+        abort(404)
+    return send_from_directory(found.parent, found.name)
+
+
+def stylesheet() -> Markup:
+    """The theme's stylesheet itself, for the page a host shows at any address (``404.html``): it keeps its styles
+    wherever it is shown, even where its links could not lead (a sub-path, without ``--site-url``)."""
+    found = theme_file("style.css")
+    return Markup(found.read_text(encoding="utf-8")) if found else Markup("")
 
 
 def static_files() -> list[str]:

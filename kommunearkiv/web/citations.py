@@ -84,6 +84,6 @@ def page_citation(municipality: Municipality, committee: Committee, meeting: Mee
     cited = f", punkt {item.number}: {item.title}" if item else ""
     number = f" (sagsnr. {case_number})" if case_number else ""
     edition = f", udgivet {danish_date(day)}" if day else ""
-    text = (f"{municipality.name}, {committee.name}: {kind.lower()} af mødet {danish_date(meeting.date)}{cited}{number}. "
+    text = (f"{municipality.name}, {committee.name}: {kind} af mødet {danish_date(meeting.date)}{cited}{number}. "
             f"Kommunearkiv{edition}. {address}")
     return facts, text

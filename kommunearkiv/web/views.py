@@ -62,9 +62,9 @@ def data_page():
 
 
 def not_found_page():
-    """Hosts show ``404.html`` at any missing address, however deep, so its links and stylesheet start from the
-    site's address when it is known, else from the host's root (where a host that shows this page for every
-    missing address serves the site); a relative link would lead nowhere there."""
+    """Hosts show ``404.html`` at any missing address, however deep, where a relative link would lead nowhere: its
+    links start from the site's address when it is known, else from the host's root (where a host that shows this
+    page for every missing address serves the site), and it holds its stylesheet."""
     request.environ[SITE_ROOT] = current_app.config["SITE_URL"] + "/"
     return render_template("404.html", trail=breadcrumbs() + [("Siden findes ikke", None)])
 
