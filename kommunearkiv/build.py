@@ -19,7 +19,8 @@ from flask import Flask
 
 from .content.reader import load_archive
 from .errors import InputError
-from .exports import write_exports
+from .exports import SITE, write_exports
+from .exports.bundles import write_archive_zip
 from .fingerprints import ArchiveDigests, outlines_of
 from .folders import replaced_atomically
 from .forking import run_all
@@ -123,6 +124,7 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             exports = functools.partial(write_exports, loaded.archive, work, site_url, list(loaded.outlines.values()))
             few_pages = len(plan.render) < len(plan.record.pages) // 10
             search_figures, (_, exported) = in_two_processes(pages, search, exports, few_pages, jobs > 1)
+            exported[SITE] += write_archive_zip(list(loaded.outlines.values()), work)  # of every municipality's zip
             freeze(app, work, urls=last, with_static=False)  # the data page, which gives the data files' sizes
             record_data(plan.record, work, exported, search_figures)
             remove_stale(work, plan)

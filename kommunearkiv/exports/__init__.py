@@ -4,9 +4,10 @@ robots.txt, and the copies of the original documents beside their meeting pages.
 Each municipality's files are a function of that municipality alone (and
 ``site_url``); the site-wide files (the index ``data/arkiv.json``, the
 schemas, the site feed, the sitemap index, robots.txt) a function of the
-outlines of every municipality (``parts.Outline``) alone, and the whole
-archive's zip of the municipalities' zips, which are in the site folder by
-then (written, or kept from an earlier build). So a build can write
+outlines of every municipality (``parts.Outline``) alone. The whole
+archive's zip (``write_archive_zip``) is made of the municipalities' zips, so
+the build writes it last, when every municipality's files are in the site
+folder (written, or kept from an earlier build). So a build can write
 only the municipalities whose content changed and keep the others' files as
 they are, and the same content gives byte-identical files however it was
 split into calls.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..model import Archive, Municipality
 from ..parts import Outline
-from .bundles import write_archive_zip, write_municipality_zips
+from .bundles import write_municipality_zips
 from .calendars import write_calendars
 from .feeds import write_committee_feeds, write_site_feed
 from .jsondata import write_municipality_json, write_site_json
@@ -46,7 +47,6 @@ def site_files(outlines: list[Outline], site_dir: Path, site_url: str | None) ->
     """Write the site-wide files from the outlines; their paths by kind."""
     return {
         "json": write_site_json(outlines, site_dir),
-        "zip": write_archive_zip(outlines, site_dir),  # of every municipality's zip, written or kept before
         "feeds": write_site_feed(outlines, site_dir, site_url),
         "discovery": write_site_discovery(outlines, site_dir, site_url),
     }

@@ -43,7 +43,8 @@ def write_municipality_zips(municipality: Municipality, site_dir: Path) -> list[
 
 
 def write_archive_zip(outlines: list[Outline], site_dir: Path) -> list[str]:
-    """Every municipality's zip (stored as it is), the index and the schemas, in one zip."""
+    """Every municipality's zip (stored as it is), the index and the schemas, in one zip: the outlines' municipalities'
+    zips and the site-wide files must be in ``site_dir`` (``write_exports`` wrote or kept them)."""
     members = [locations.ARCHIVE_JSON, *(locations.schema_path(name) for name in SCHEMAS),
                *(locations.zip_path(o.id) for o in sorted(outlines, key=lambda o: o.id))]
     return [write_zip(site_dir, locations.ARCHIVE_ZIP, members, zipfile.ZIP_STORED)]
