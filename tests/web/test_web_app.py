@@ -103,3 +103,14 @@ def test_without_the_sites_address_the_404_page_links_from_the_hosts_root_holds_
     assert not not_found.find("link", rel="stylesheet") and ".site-header {" in (site / "404.html").read_text(encoding="utf-8")
     assert not_found.find("a", href="/") and not_found.find("form", action="/search/")
     assert not read_page(site / "alleroed/index.html").find("link", rel="canonical")
+
+
+def test_a_citation_gives_the_publication_day_when_the_build_is_told_it(tmp_path, monkeypatch):
+    """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention); without it no day, as a build never stamps its own."""
+    item = "/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/"
+    freeze(create_app(make_archive(), [DEFAULT_THEME]), tmp_path / "plain", urls=[item])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717243200")  # 1 June 2024, 12:00 UTC
+    freeze(create_app(make_archive(), [DEFAULT_THEME]), tmp_path / "dated", urls=[item])
+    plain, dated = (read_page(tmp_path / folder / item.lstrip("/") / "index.html").text for folder in ("plain", "dated"))
+    assert "Udgivet i arkivet 1. juni 2024" in dated and "Kommunearkiv, udgivet 1. juni 2024." in dated
+    assert "udgivet" not in plain.lower() and "Referat af mødet 13. maj 2015, punkt 1: Budgetlægning" in plain
