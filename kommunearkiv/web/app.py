@@ -21,7 +21,7 @@ from ..parts import Outline
 from ..slugs import slug
 from . import navigation, outcomes, summaries, views
 from .citations import citation
-from .labels import INCOMPLETE_LABELS, KIND_DEFINITE, KIND_LABELS
+from .labels import FOLLOWED_LABELS, INCOMPLETE_LABELS, KIND_DEFINITE, KIND_LABELS
 from .routes import route
 from .state import ARCHIVE, OUTLINES, SITE_ROOT, THEME_DIRS, current_archive, current_theme_dirs
 
@@ -56,17 +56,18 @@ def configure_jinja(app: Flask) -> None:
         markdown=render_markdown, kind_label=lambda kind: KIND_LABELS.get(kind, kind),
         kind_definite=lambda kind: KIND_DEFINITE.get(kind, "dokumentet"),
         incomplete_label=lambda kind: INCOMPLETE_LABELS.get(kind, "Dokumentet er ufuldstændigt"),
-        party=party, status_class=slug, file_size=navigation.file_size, unbroken=navigation.unbroken,
+        followed_label=FOLLOWED_LABELS.get, party=party, status_class=slug, file_size=navigation.file_size,
+        unbroken=navigation.unbroken,
     )
     env.globals.update(
-        href=href, page_link=page_link, canonical_url=canonical_url, main_section=navigation.main_section, stylesheet=stylesheet,
+        href=href, page_link=page_link, canonical_url=canonical_url, stylesheet=stylesheet,
+        main_section=navigation.main_section, neighbours=navigation.neighbours,
         case_of=summaries.case_of, item_attachments=summaries.item_attachments,
         committee_of=lambda meeting: current_archive().committee(meeting),
         root_path=root_path, linked_data=linked_data, alternate_links=alternate_links,
         cite_source=lambda meeting, source: citation(meeting, source, request.path.lstrip("/")),
         outcome=outcomes.outcome, followed=outcomes.followed, decision_label=outcomes.decision_label,
         recommendations=outcomes.recommendations, background_sections=outcomes.background_sections,
-        neighbours=navigation.neighbours,
     )
 
 

@@ -8,3 +8,6 @@ KIND_DEFINITE = dict(zip(DOCUMENT_KINDS, ("dagsordenen", "referatet", "protokoll
 INCOMPLETE_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsordenen er ufuldstændig", "Referatet er ufuldstændigt",
                                               "Protokollen er ufuldstændig")))
 SOURCE_KIND_LABELS = {"text": "tekst", "pdf": "PDF", "html": "HTML"}
+FOLLOWED_LABELS = {"fulgt": "Beslutningen fulgte indstillingen.",
+                   "fulgt med mere": "Beslutningen godkendte indstillingen med tilføjelser eller forbehold: læs beslutningen.",
+                   "ikke fulgt": "Beslutningen fulgte ikke indstillingen."}
