@@ -19,7 +19,8 @@ from flask import Flask
 
 from .content.reader import load_archive
 from .errors import InputError
-from .exports import write_exports
+from .exports import SITE, write_exports
+from .exports.bundles import write_archive_zip
 from .fingerprints import ArchiveDigests, outlines_of
 from .folders import replaced_atomically
 from .forking import run_all
@@ -30,7 +31,7 @@ from .parse_cache import ParseCache
 from .parts import Outline, content_statuses, outline_archive
 from .search import INDEX_FOLDER, Previous, write_search_index
 from .web.app import create_app
-from .web.freeze import freeze
+from .web.freeze import after_data, freeze
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
@@ -113,7 +114,8 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
                 spare = None
             loaded, app, plan = planned(content_dir, site_dir, themes, site_url, cache, keys, loaded, live, spare)
             prepare_work(plan, site_dir, work)
-            pages = functools.partial(freeze, app, work, progress, plan.render, max(1, jobs - 1))
+            first, last = after_data(app, plan.render)
+            pages = functools.partial(freeze, app, work, progress, first, max(1, jobs - 1))
             previous = Previous(cache.search_states, live.search.get("state"), site_dir / INDEX_FOLDER, cache.data_code_key)
             search = functools.partial(write_search_index, loaded.archive, work, previous=previous,
                                        item_digests=loaded.digests.items,
@@ -122,6 +124,8 @@ def build_site(content_dir: Path, site_dir: Path, theme: Path | None = None, sit
             exports = functools.partial(write_exports, loaded.archive, work, site_url, list(loaded.outlines.values()))
             few_pages = len(plan.render) < len(plan.record.pages) // 10
             search_figures, (_, exported) = in_two_processes(pages, search, exports, few_pages, jobs > 1)
+            exported[SITE] += write_archive_zip(list(loaded.outlines.values()), work)  # of every municipality's zip
+            freeze(app, work, urls=last, with_static=False)  # the data page, which gives the data files' sizes
             record_data(plan.record, work, exported, search_figures)
             remove_stale(work, plan)
             cache.retire(keep_replaced)

@@ -1,16 +1,17 @@
 """Fingerprints: for each page, a hash of exactly what it shows, so that an unchanged page is not rendered again.
 
 Every fingerprint starts from the *code key*: the package's source, the
-theme's templates, the versions of the libraries that render, and the site's
-address. Then each kind of page adds the model objects it reads:
+theme's templates and static files, the versions of the libraries that
+render, and the site's address. Then each kind of page adds the model objects it reads:
 
 - every page of a municipality: the municipality's *frame* (its name, its
   committees' names), which breadcrumbs and headings show;
 - a meeting, its items and its attachment documents: the meeting in full
   (its substitutes, whether it is incomplete, and its original document's
   provenance and copy among its details), the persons it names (attendance,
-  roles, substitutes, absence from items), and the cases of its items in full
-  (their items and meetings);
+  roles, substitutes, absence from items), the cases of its items in full
+  (their items and meetings), and the dates of its committee's meetings
+  (previous and next);
 - a case: the case's items in full and their meetings' details;
 - a person, a committee and the municipality: the *roster* (every person's
   name and party, every committee's period and members); then a person: the
@@ -66,11 +67,12 @@ def files_digest(folders: Iterable[Path]) -> list[tuple[str, str]]:
 
 
 def code_fingerprint(theme_dirs: list[Path] = (), site_url: str | None = None) -> str:
-    """What every output depends on besides the content: this package's code, the templates, the libraries, the
-    address, and ``SOURCE_DATE_EPOCH`` (the feeds' time stamp)."""
+    """What every output depends on besides the content: this package's code, the theme (its templates, and its
+    static files, since ``404.html`` holds the stylesheet), the libraries, the address, and ``SOURCE_DATE_EPOCH``
+    (the feeds' time stamp, the citations' publication date)."""
     versions = [(name, metadata.version(name)) for name in RENDERING_LIBRARIES]
-    templates = [Path(folder) / "templates" for folder in theme_dirs if (Path(folder) / "templates").is_dir()]
-    return digest(sys.version, versions, files_digest([PACKAGE]), files_digest(templates), site_url or "",
+    theme = [Path(folder) / part for folder in theme_dirs for part in ("templates", "static") if (Path(folder) / part).is_dir()]
+    return digest(sys.version, versions, files_digest([PACKAGE]), files_digest(theme), site_url or "",
                   os.environ.get("SOURCE_DATE_EPOCH"))
 
 
@@ -156,9 +158,11 @@ def municipality_fingerprints(municipality: Municipality, digests: ArchiveDigest
     case_of = {id(i): c for c in municipality.cases.values() for i in c.items}
     for committee in municipality.committees.values():
         shown[id(committee)] = digest(roster, [digests.meetings[id(m)] for m in committee.meetings])
+        dates = [(m.id, m.date) for m in committee.meetings]  # a meeting page links the meetings before and after it
         for meeting in committee.meetings:
             cases = {digests.cases[id(case_of[id(i)])] for i in meeting.items if id(i) in case_of}
-            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases), persons_named(municipality, meeting))
+            shown[id(meeting)] = digest(frame, digests.meetings[id(meeting)], sorted(cases), persons_named(municipality, meeting),
+                                        dates)
             for thing in meeting.items + meeting.published_attachments():
                 shown[id(thing)] = shown[id(meeting)]
     shown[id(municipality)] = digest(roster, digests.municipality(municipality))

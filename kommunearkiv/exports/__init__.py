@@ -1,10 +1,13 @@
-"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemaps and robots.txt,
-and the copies of the original documents beside their meeting pages.
+"""Open data written next to the frozen pages: JSON, CSV, zip files, Atom feeds, iCalendar, sitemaps and
+robots.txt, and the copies of the original documents beside their meeting pages.
 
 Each municipality's files are a function of that municipality alone (and
 ``site_url``); the site-wide files (the index ``data/arkiv.json``, the
 schemas, the site feed, the sitemap index, robots.txt) a function of the
-outlines of every municipality (``parts.Outline``) alone. So a build can write
+outlines of every municipality (``parts.Outline``) alone. The whole
+archive's zip (``write_archive_zip``) is made of the municipalities' zips, so
+the build writes it last, when every municipality's files are in the site
+folder (written, or kept from an earlier build). So a build can write
 only the municipalities whose content changed and keep the others' files as
 they are, and the same content gives byte-identical files however it was
 split into calls.
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from ..model import Archive, Municipality
 from ..parts import Outline
+from .bundles import write_municipality_zips
 from .calendars import write_calendars
 from .feeds import write_committee_feeds, write_site_feed
 from .jsondata import write_municipality_json, write_site_json
@@ -22,7 +26,7 @@ from .originals import write_originals
 from .sitemap import write_municipality_discovery, write_site_discovery
 from .tables import write_tables
 
-KINDS = ("json", "csv", "feeds", "calendars", "discovery", "originals")
+KINDS = ("json", "csv", "zip", "feeds", "calendars", "discovery", "originals")
 SITE = ""  # the key of the site-wide files in ``write_exports``' paths
 
 
@@ -31,6 +35,7 @@ def municipality_files(archive: Archive, municipality: Municipality, site_dir: P
     return {
         "json": write_municipality_json(archive, municipality, site_dir),
         "csv": write_tables(municipality, site_dir),
+        "zip": write_municipality_zips(municipality, site_dir),  # of the JSON and tables just written
         "feeds": write_committee_feeds(archive, municipality, site_dir, site_url),
         "calendars": write_calendars(archive, municipality, site_dir, site_url),
         "discovery": write_municipality_discovery(municipality, site_dir, site_url),

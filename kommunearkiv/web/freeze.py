@@ -24,21 +24,22 @@ from .state import current_archive
 
 STATIC_PREFIX = "/static/"
 NO_ARGUMENT_PAGES = ("home", "search", "data", "not_found")
+AFTER_DATA = ("data",)
 
 
 def freeze(app: Flask, destination: Path, progress: bool | Callable[[str], None] | None = None,
-           urls: list[str] | None = None, jobs: int = 1) -> int:
+           urls: list[str] | None = None, jobs: int = 1, with_static: bool = True) -> int:
     """Write pages into ``destination``; returns the number of pages written (static files not counted).
 
     ``urls``: the page URLs to write (default: every page); the theme's static
-    files are always written. ``jobs``: worker processes sharing the work.
+    files are written too unless ``with_static`` is false. ``jobs``: worker processes sharing the work.
     ``progress`` is called with each URL as it is written (in this process
     only, so with ``jobs`` 1); ``True`` shows a progress bar instead.
     ``destination`` is expected to hold no older pages: nothing is removed from it.
     """
     app.config.update(FREEZER_DESTINATION=str(Path(destination).resolve()), FREEZER_RELATIVE_URLS=True,
                       FREEZER_REMOVE_EXTRA_FILES=False)
-    wanted = (all_page_urls(app) if urls is None else list(urls)) + static_urls(app)
+    wanted = (all_page_urls(app) if urls is None else list(urls)) + (static_urls(app) if with_static else [])
     jobs = max(1, min(jobs, len(wanted) // 50 or 1))
     slices = [wanted[k::jobs] for k in range(jobs)]
     shown = progress if callable(progress) and jobs == 1 else None
@@ -59,6 +60,13 @@ def freeze_urls(app: Flask, urls: list[str], progress: Callable[[str], None] | N
             shown.update(step)
             if progress:
                 progress(page.url)
+
+
+def after_data(app: Flask, urls: list[str]) -> tuple[list[str], list[str]]:
+    """``urls`` split into the pages to write before the data files and those to write after them: the data
+    page, which gives the files' sizes."""
+    later = set(url_paths(app, [(endpoint, {}) for endpoint in AFTER_DATA]))
+    return [url for url in urls if url not in later], [url for url in urls if url in later]
 
 
 def url_paths(app: Flask, routes: list[tuple[str, dict]]) -> list[str]:

@@ -1,6 +1,7 @@
 """On a real frozen site: the sitemap names only pages that exist, the zip is deterministic, closed items leak nowhere."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from flask import render_template
 from kommunearkiv.build import theme_search_path
 from kommunearkiv.exports import locations, write_exports
 from kommunearkiv.exports.archive import write_zip
+from kommunearkiv.exports.bundles import write_archive_zip
 from kommunearkiv.exports.catalog import data_catalog
 from kommunearkiv.exports.linked import alternate_links, json_ld
 from kommunearkiv.fingerprints import full_outlines
@@ -31,6 +33,7 @@ def built(tmp_path_factory, make_archive) -> Path:
     archive = make_archive()
     freeze(create_app(archive, theme_search_path(None)), site_dir)
     write_exports(archive, site_dir, SITE_URL, full_outlines(archive))
+    write_archive_zip(full_outlines(archive), site_dir)
     return site_dir
 
 
@@ -60,11 +63,27 @@ def test_no_sitemap_without_the_site_address(archive, tmp_path):
     assert "Sitemap" not in (tmp_path / locations.ROBOTS).read_text(encoding="utf-8")
 
 
+def readable(path: Path) -> str:
+    """A data file's text; a zip's, the text of every file in it."""
+    if path.suffix != ".zip":
+        return path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as bundle:
+        return "".join(readable_member(bundle, name) for name in bundle.namelist())
+
+
+def readable_member(bundle: zipfile.ZipFile, name: str) -> str:
+    data = bundle.read(name)
+    if name.endswith(".zip"):
+        with zipfile.ZipFile(io.BytesIO(data)) as inner:
+            return "".join(readable_member(inner, inner_name) for inner_name in inner.namelist())
+    return data.decode("utf-8")
+
+
 def test_closed_items_give_number_and_title_only(built, secret):
     data_files = [p for p in built.rglob("*") if p.is_file() and (p.is_relative_to(built / locations.DATA)
                                                                   or p.name in (locations.SITEMAP, locations.ROBOTS))]
     assert len(data_files) > 20
-    leaking = [p for p in data_files if secret.lower() in p.relative_to(built).as_posix() or secret in p.read_text(encoding="utf-8")]
+    leaking = [p for p in data_files if secret.lower() in p.relative_to(built).as_posix() or secret in readable(p)]
     assert leaking == []
     assert "Personsag (Lukket)" in (built / locations.csv_path("alleroed", "punkter")).read_text(encoding="utf-8")
 
@@ -125,11 +144,13 @@ def test_data_page_links_every_data_file(built, make_archive):
     archive = make_archive()
     app = create_app(archive, theme_search_path(None))
     with app.test_request_context("/data/"):
-        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(full_outlines(archive)))
+        page = render_template("data.html", trail=[], archive=archive, catalog=data_catalog(full_outlines(archive)),
+                               size=lambda path: (built / path).stat().st_size)
     links = [href.removeprefix("/") for href in re.findall(r'href="([^"]+)"', page) if href.startswith("/data/") and href != "/data/"]
     assert [link for link in links if not (built / link).is_file()] == []
     written = {p.relative_to(built).as_posix() for p in (built / locations.DATA).rglob("*") if p.suffix in (".csv", ".atom", ".ics")}
     written |= {locations.ARCHIVE_JSON, "data/alleroed.json", "data/gentofte.json"}
     written |= {p.relative_to(built).as_posix() for p in (built / locations.SCHEMA_DIR).iterdir()}
+    written |= {p.relative_to(built).as_posix() for p in (built / locations.DATA).rglob("*.zip")}
     assert written <= set(links)
     assert "fremmoede.csv" in page and "status" in page
