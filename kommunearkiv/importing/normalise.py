@@ -55,6 +55,9 @@ TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
 CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&"}
 FLATTENED_AVERAGE = 600
+PAGE_MARK = re.compile(r"^(?:(?:s|side)\.?\s*)?(\d{1,4})\s+", re.I)
+FLATTENED_LINE = 150   # a line this long is a paragraph or a page
+FLATTENED_SHARE = 0.8  # of lines that long: pages (a document with paragraphs on one line has headings)
 RUNNING_SHARE = 0.5
 RUNNING_REACH = 12
 RUNNING_LENGTH = 150
@@ -319,9 +322,14 @@ def hyphen_continues(previous: str, line: str) -> bool:
 # --- text flattened to one line per page ------------------------------------------------------
 
 def is_flattened(lines: list[str]) -> bool:
-    """The lines are as long as pages (converted documents average 100-150 characters a line)."""
+    """The lines are as long as pages (converted documents average 100-150 characters a line), or
+    nearly all are long: a short transcript's pages, where a document that keeps each paragraph on
+    one line has its headings and fields on short lines."""
     texts = [line for line in lines if line.strip()]
-    return bool(texts) and sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE
+    if not texts:
+        return False
+    long_share = sum(len(line) >= FLATTENED_LINE for line in texts) / len(texts)
+    return sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE or long_share >= FLATTENED_SHARE
 
 
 def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
@@ -335,7 +343,7 @@ def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
     out = []
     for index, ((number, _), text) in enumerate(zip(pages, texts), start=1):
         if prefix and index > before + 1 and text.startswith(prefix):
-            text = text[len(prefix):].strip()
+            text = without_page_number(text[len(prefix):].strip(), max(1, index - before))
         if text:
             out.append(Line(number, text, text, page=max(1, index - before), blank_before=True))
     return out
@@ -357,8 +365,9 @@ def plain_page(line: str) -> str:
 
 
 def without_page_number(text: str, page: int) -> str:
-    """``3 Klima og …`` on the third page → ``Klima og …``; a footer ``… Side 3`` (no total) at its end goes too."""
-    match = re.match(r"^(\d{1,4})\s+", text)
+    """``3 Klima og …`` (or ``s. 3 …``, ``Side 3 …``) on the third page → ``Klima og …``; a footer
+    ``… Side 3`` (no total) at its end goes too."""
+    match = PAGE_MARK.match(text)
     text = text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
     footer = PAGE_FOOTER_END.search(text)
     return text[:footer.start()] if footer and int(footer[1]) in (page, page - 1, page + 1) else text
