@@ -160,6 +160,8 @@ def test_danish_dates_times_and_people():
         {"name": "Bo Hansen", "party": "A", "role": "Næstformand"},
         {"name": "Carl Berg", "party": None, "role": "Medlem"}]
     assert split_names("X (stedfortræder: Y og Z), W og V") == ["X (stedfortræder: Y og Z)", "W", "V"]
+    assert split_names("Børne- og Fritidsdirektør Ulla Berg, Kultur- og Idrætschef Bo Lund og Ane Friis") == [
+        "Børne- og Fritidsdirektør Ulla Berg", "Kultur- og Idrætschef Bo Lund", "Ane Friis"]
 
 
 def test_a_case_number_alone_on_a_line_is_no_page_number():
