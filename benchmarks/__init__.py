@@ -8,4 +8,6 @@ from __future__ import annotations
 BENCHMARKS = {
     "build": "benchmarks.build_benchmark",
     "search": "benchmarks.search_benchmark",
+    "pagefind": "benchmarks.pagefind_compare",
+    "pdf": "benchmarks.pdf_readers",
 }

@@ -63,9 +63,11 @@ prints, so the key names are a published interface):
     incomplete        None, or {"line": N, "missing": what is missing} when the text stops
                       before the document's end
     source            {"file": file name, "lines": [1, last line], "kind": "text" | "pdf" | "html",
-                       "sha256": hex digest of the file, "url": official address or None}
-                      (``provenance``); items and attachment documents may add
-                      "pages": [first, last] beside "lines" when the pages are known
+                       "sha256": hex digest of the file's bytes, "url": official address or None}
+                      (``provenance``); the lines are those of the text read from the file
+                      (``sources``: a PDF's pages separated by a line holding a form feed);
+                      items and attachment documents may add "pages": [first, last] beside
+                      "lines" when the pages are known
     warnings          [str] "line N: what was surprising" for recoverable oddities
 """
 from __future__ import annotations
@@ -76,30 +78,14 @@ from ..errors import InputError
 from . import alleroed, firstagenda, gentofte, lyngby
 from .normalise import Line, normalise
 from .provenance import with_provenance
+from .sources import read_source
 
 FORMATS = (alleroed, gentofte, lyngby, firstagenda)
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 def read_lines(path: Path) -> list[str]:
-    """The document's lines; a clear error for what is not a readable text document."""
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError.single(str(path), None, "document", "a text document, found an empty file")
-    if size > MAX_DOCUMENT_BYTES:
-        raise InputError.single(
-            str(path), None, "document",
-            f"at most {MAX_DOCUMENT_BYTES // 2**20} MiB of minutes, found {size // 2**20} MiB",
-        )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError.single(str(path), line, "encoding", f"UTF-8 text, found byte 0x{data[error.start]:02x}") from None
-    if "\x00" in text:
-        raise InputError.single(str(path), None, "document", "a text document, found binary data")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """The document's lines (a PDF or HTML page converted to text); a clear error for what cannot be read."""
+    return read_source(path).text.split("\n")
 
 
 def detect_format(lines: list[Line], path: Path):
@@ -113,10 +99,12 @@ def detect_format(lines: list[Line], path: Path):
 
 def parse_document(path: Path, municipality: str | None = None) -> dict:
     """The open-data form of one source document."""
-    text = "\n".join(read_lines(path))
-    module = detect_format(normalise(text), path)
-    lines = normalise(text, keep=getattr(module, "KEEP", None))
-    return with_provenance(complete_items(module.parse(lines, str(path), municipality=municipality)), path)
+    source = read_source(path)
+    module = detect_format(normalise(source.text), path)
+    lines = normalise(source.text, keep=getattr(module, "KEEP", None))
+    document = complete_items(module.parse(lines, str(path), municipality=municipality))
+    document["warnings"] += source.warnings
+    return with_provenance(document, source)
 
 
 EMPTY_ITEM = {"case_number": None, "item_type": None, "sections": [], "decision": None, "decision_heading": None,

@@ -20,15 +20,16 @@ from ..slugs import municipality_slug
 from . import parse_document
 from .provenance import source_urls
 
-FOLDER_PATTERN = "*.txt"
+FOLDER_SUFFIXES = (".txt", ".pdf", ".html", ".htm")
 
 
 def document_paths(paths: list[Path]) -> list[Path]:
-    """Files as given; folders contribute their ``*.txt`` files, in name order."""
+    """Files as given; folders contribute their text, PDF and HTML files (by name; each file's kind is then
+    told by its content), in name order."""
     found, problems = [], []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob(FOLDER_PATTERN) if p.is_file())
+            found += sorted(p for p in path.rglob("*") if p.suffix.lower() in FOLDER_SUFFIXES and p.is_file())
         elif path.is_file():
             found.append(path)
         else:
@@ -36,7 +37,7 @@ def document_paths(paths: list[Path]) -> list[Path]:
     if problems:
         raise InputError(problems)
     if not found:
-        raise InputError.single(", ".join(map(str, paths)), None, "path", f"at least one document ({FOLDER_PATTERN} in folders)")
+        raise InputError.single(", ".join(map(str, paths)), None, "path", "at least one document (" + ", ".join(f"*{s}" for s in FOLDER_SUFFIXES) + " in folders)")
     return found
 
 

@@ -33,12 +33,15 @@ class Line:
 
 
 SPACE_LIKE = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v"), " ")
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+CONTROLS = [c for c in [*range(0x20), *range(0x7f, 0xa0)] if chr(c) not in "\t\n\r\f"]  # no text of minutes
+INVISIBLE = dict.fromkeys([*map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), *CONTROLS], None)
 LIGATURES = {ord(c): unicodedata.normalize("NFKC", c) for c in "\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06"}
 PAGE_NUMBER = re.compile(
     r"^(?:side|page)\s*\d+\s*(?:(?:af|of|/)\s*\d+)?$|^\d+\s*(?:af|of)\s*\d+$|^-\s*\d+\s*-$", re.I)
 PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
+BARE_NUMBER = re.compile(r"^\d{1,4}$")
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
+PAGE_FOOTER_END = re.compile(r"\s+(?:Side|Page)\s+(\d{1,4})$")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -54,6 +57,9 @@ TABLE_RULE = re.compile(r"^[\s|:-]*-[\s|:-]*$")
 HYPHENATED_END = re.compile(r"(?:[a-zæøåéü]{2}|\d)-$")
 CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "med", "i", "på", "af", "&"}
 FLATTENED_AVERAGE = 600
+PAGE_MARK = re.compile(r"^(?:(?:s|side)\.?\s*)?(\d{1,4})\s+", re.I)
+FLATTENED_LINE = 150   # a line this long is a paragraph or a page
+FLATTENED_SHARE = 0.8  # of lines that long: pages (a document with paragraphs on one line has headings)
 RUNNING_SHARE = 0.5
 RUNNING_REACH = 12
 RUNNING_LENGTH = 150
@@ -263,7 +269,24 @@ def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list
         boundaries = [0, *boundaries, len(paged)]
     running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
-    return [line for index, line in enumerate(paged) if index not in furniture]
+    left = [line for index, line in enumerate(paged) if index not in furniture]
+    return without_bare_page_numbers(left) if fed else left
+
+
+def without_bare_page_numbers(lines: list[Line]) -> list[Line]:
+    """Pages known from form feeds (a PDF's): a number alone on the first or last line of a page that
+    rises with the pages (``7`` on the 7th page, or on the 8th behind a cover page) is its page number,
+    when at least half the pages, and two at least, carry one so."""
+    edges = {i for i in range(len(lines)) if i in (0, len(lines) - 1) or lines[i].page != lines[i - 1].page
+             or lines[i].page != lines[i + 1].page}
+    numbered = [(i, int(lines[i].text) - lines[i].page) for i in sorted(edges) if BARE_NUMBER.match(lines[i].text)]
+    offsets = Counter(offset for _, offset in numbered)
+    pages = len({line.page for line in lines})
+    if not offsets or offsets.most_common(1)[0][1] < max(2, RUNNING_SHARE * pages):
+        return lines
+    offset = offsets.most_common(1)[0][0]
+    numbers = {i for i, found in numbered if found == offset}
+    return [line for index, line in enumerate(lines) if index not in numbers]
 
 
 def near(lines: list[Line], boundary: int) -> range:
@@ -318,24 +341,40 @@ def hyphen_continues(previous: str, line: str) -> bool:
 # --- text flattened to one line per page ------------------------------------------------------
 
 def is_flattened(lines: list[str]) -> bool:
-    """The lines are as long as pages (converted documents average 100-150 characters a line)."""
+    """The lines are as long as pages (converted documents average 100-150 characters a line), or
+    nearly all are long: a short transcript's pages, where a document that keeps each paragraph on
+    one line has its headings and fields on short lines."""
     texts = [line for line in lines if line.strip()]
-    return bool(texts) and sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE
+    if not texts:
+        return False
+    long_share = sum(len(line) >= FLATTENED_LINE for line in texts) / len(texts)
+    return sum(map(len, texts)) / len(texts) >= FLATTENED_AVERAGE or long_share >= FLATTENED_SHARE
 
 
 def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
     """Each non-blank line is a page: its page number prefix, running header prefix and page
     footer removed, markup dropped, hyphenated words joined."""
     pages = [(number, line) for _, number, line in raw if line.strip()]
-    texts = [without_page_number(plain_page(line), index) for index, (_, line) in enumerate(pages, start=1)]
-    prefix = running_prefix(texts[1:])
+    plain_pages = [plain_page(line) for _, line in pages]
+    before = lines_before_page_one(plain_pages)
+    texts = [without_page_number(text, max(1, index - before)) for index, text in enumerate(plain_pages, start=1)]
+    prefix = running_prefix(texts[before + 1:])
     out = []
     for index, ((number, _), text) in enumerate(zip(pages, texts), start=1):
-        if prefix and index > 1 and text.startswith(prefix):
-            text = text[len(prefix):].strip()
+        if prefix and index > before + 1 and text.startswith(prefix):
+            text = without_page_number(text[len(prefix):].strip(), max(1, index - before))
         if text:
-            out.append(Line(number, text, text, page=index, blank_before=True))
+            out.append(Line(number, text, text, page=max(1, index - before), blank_before=True))
     return out
+
+
+def lines_before_page_one(texts: list[str]) -> int:
+    """The short lines a transcript site puts above the pages (its title, download notes): the lines
+    before the first of two lines numbered ``1`` and ``2``."""
+    for index in range(min(len(texts) - 1, RUNNING_REACH)):
+        if re.match(r"1\s", texts[index]) and re.match(r"2\s", texts[index + 1]):
+            return index
+    return 0
 
 
 def plain_page(line: str) -> str:
@@ -345,9 +384,12 @@ def plain_page(line: str) -> str:
 
 
 def without_page_number(text: str, page: int) -> str:
-    """``3 Klima og …`` on the third page → ``Klima og …``."""
-    match = re.match(r"^(\d{1,4})\s+", text)
-    return text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
+    """``3 Klima og …`` (or ``s. 3 …``, ``Side 3 …``) on the third page → ``Klima og …``; a footer
+    ``… Side 3`` (no total) at its end goes too."""
+    match = PAGE_MARK.match(text)
+    text = text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
+    footer = PAGE_FOOTER_END.search(text)
+    return text[:footer.start()] if footer and int(footer[1]) in (page, page - 1, page + 1) else text
 
 
 def running_prefix(texts: list[str]) -> str:

@@ -1,9 +1,9 @@
 """Where an imported document came from: its kind, its SHA-256 and its official address.
 
 The open-data form's ``source`` is ``{"file", "lines", "kind", "sha256", "url"}``.
-The readers fill ``kind`` and ``sha256`` when they read a file; what they left
-out is filled here from the file itself. The official address (``url``) is the
-user's: ``import --source-url URL`` for one document, or a list file
+``kind`` and ``sha256`` are what ``sources.read_source`` found when it read the
+file: its kind by content, the digest of its bytes as published. The official
+address (``url``) is the user's: ``import --source-url URL`` for one document, or a list file
 ``sources.tsv`` in the documents' folder, one ``file name<TAB>URL`` a line
 (blank lines and lines starting with ``#`` are skipped).
 """
@@ -12,31 +12,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..content.originals import sha256_of
 from ..errors import InputError, Problem
+from .sources import Source
 
 SOURCE_LIST = "sources.tsv"
 URL = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 URL_EXPECTED = "an address starting with http:// or https://, without spaces"
-HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 
 
-def kind_of(path: Path) -> str:
-    """``pdf``, ``html`` or ``text``, by the file's first bytes."""
-    with path.open("rb") as stream:
-        start = stream.read(1024).lstrip(b"\xef\xbb\xbf")
-    if start.startswith(b"%PDF-"):
-        return "pdf"
-    return "html" if HTML_START.match(start) else "text"
-
-
-def with_provenance(document: dict, path: Path) -> dict:
-    """``document`` with its source's kind and SHA-256 (from ``path`` where a reader gave none), and its
-    official address (``None`` until the user gives one)."""
-    source = document["source"]
-    source["kind"] = source.get("kind") or kind_of(path)
-    source["sha256"] = source.get("sha256") or sha256_of(path)
-    source.setdefault("url", None)
+def with_provenance(document: dict, source: Source) -> dict:
+    """``document`` with the kind and SHA-256 of the file it was read from, and its official address
+    (``None`` until the user gives one)."""
+    document["source"].update(kind=source.kind, sha256=source.sha256)
+    document["source"].setdefault("url", None)
     return document
 
 

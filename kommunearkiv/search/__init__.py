@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Archive
-from .numbering import LOCAL_BITS, TYPE_BITS, YEAR_BASE, YEAR_BITS, Numbered, Tables, numbered
+from .dates import Dates
+from .numbering import Numbered, Tables, numbered, year_of
 from .postings import Postings, count, field_lists
 from .segments import Segments
-from .shards import CHUNK_BITS, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_chunk, write_shard
+from .shards import (CHUNK_BITS, SHARD_BYTES, IndexFolder, chunk_entry, cut, manifest, write_blocks, write_chunk,
+                     write_shard)
 from .state import IndexState, load_state, manifest_digest, remember, save_state
 from .update import updated
 
@@ -71,7 +73,7 @@ def write_search_index(archive: Archive, site_dir: Path, shard_bytes: int = SHAR
 
 def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> IndexState:
     """Every document made and counted in id order, its chunk written when full; then every shard."""
-    postings, state = Postings(), IndexState()
+    postings, state, dates = Postings(), IndexState(), Dates()
     chunk, entries = None, []
     for thing in things:
         doc = thing.make()
@@ -82,9 +84,12 @@ def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> 
             write_chunk(folder, chunk, entries)
             entries = []
         chunk = thing.id >> CHUNK_BITS
-        entries.append(chunk_entry(doc))
+        entries.append(chunk_entry(doc, thing.parent_id))
+        write_blocks(folder, thing.id, doc)
+        dates.add(thing.id, doc.date)
     if entries:
         write_chunk(folder, chunk, entries)
+    dates.write(folder)
     segments = Segments(folder, shard_bytes)
     encoded = ((term, segments.entry(term, field_lists(entry))) for term, entry in postings.entries())
     state.shards = [write_shard(folder, shard) for shard in cut(encoded, shard_bytes)]
@@ -92,6 +97,4 @@ def write_all(folder: IndexFolder, things: list[Numbered], shard_bytes: int) -> 
 
 
 def _years(state: IndexState) -> list[int]:
-    shift = LOCAL_BITS + TYPE_BITS
-    years = {(doc_id >> shift) & (2 ** YEAR_BITS - 1) for doc_id in state.documents.ids}
-    return sorted(YEAR_BASE + y for y in years if y)
+    return sorted({year_of(doc_id) for doc_id in state.documents.ids} - {0})

@@ -14,6 +14,7 @@ from .danish import INDEX_PIPELINE
 from .documents import IDENTIFIER_FIELDS
 
 _SEPARATORS = re.compile(f"[{re.escape(SEPARATOR_CHARS)}]+")
+_TOKEN = re.compile(f"[^{re.escape(SEPARATOR_CHARS)}]+")
 
 
 def tokens(value: str | list[str]) -> list[str]:
@@ -24,6 +25,12 @@ def tokens(value: str | list[str]) -> list[str]:
     if isinstance(value, list):
         return value
     return [t for t in _SEPARATORS.split(value.lower()) if t]
+
+
+def tokens_at(value: str) -> list[tuple[str, int]]:
+    """``tokens(value)`` of a string, each with where it begins in ``value`` (lower-casing the tokens one by
+    one gives lunr's tokens: it never makes a separator)."""
+    return [(m.group().lower(), m.start()) for m in _TOKEN.finditer(value)]
 
 
 def index_pipeline() -> Pipeline:

@@ -39,12 +39,18 @@ REMEMBERED_KINDS = ("moede", "sag", "person")
 
 @dataclass
 class Numbered:
-    """A searchable thing: its id, kind, a fingerprint of what its document holds, and how to make the document."""
+    """A searchable thing: its id, kind, a fingerprint of what its document holds, how to make the document,
+    and for an attachment its item's (which the search page ranks it below)."""
 
     id: int
     kind: str
     fingerprint: str
     make: Callable[[], SearchDocument]
+    parent: Numbered | None = None
+
+    @property
+    def parent_id(self) -> int:
+        return self.parent.id if self.parent else 0
 
 
 class Tables:
@@ -82,6 +88,12 @@ def municipality_of(doc_id: int) -> int:
     return doc_id >> MUNICIPALITY_SHIFT
 
 
+def year_of(doc_id: int) -> int:
+    """The document's year; 0 for none."""
+    year = (doc_id >> (LOCAL_BITS + TYPE_BITS)) & (2 ** YEAR_BITS - 1)
+    return YEAR_BASE + year if year else 0
+
+
 def numbered(archive: Archive, item_digests: dict[int, str] | None = None,
              tables: Tables | None = None) -> tuple[Tables, list[Numbered]]:
     """The tables, and every searchable thing of the archive in id order (the documents are not made).
@@ -92,20 +104,21 @@ def numbered(archive: Archive, item_digests: dict[int, str] | None = None,
     tables = tables or Tables(archive)
     groups: dict[int, list[Numbered]] = {}
 
-    def add(municipality: str, committee: str | None, year: int, kind: str, fingerprint: str, make) -> None:
+    def add(municipality: str, committee: str | None, year: int, kind: str, fingerprint: str, make,
+            parent: Numbered | None = None) -> Numbered:
         members = groups.setdefault(tables.group(municipality, committee, year, kind), [])
-        members.append(Numbered(0, kind, fingerprint, make))
+        members.append(Numbered(0, kind, fingerprint, make, parent))
+        return members[-1]
 
     for municipality in _numbered_municipalities(archive, tables):
         for meeting in municipality.meetings():
             place = (meeting.municipality, meeting.committee, meeting.date.year)
             add(*place, "moede", "", partial(meeting_document, archive, municipality, meeting))
-            for item in meeting.items:
-                add(*place, "punkt", _item_fingerprint(archive, item, item_digests.get(id(item))),
-                    partial(item_document, archive, item))
+            items = {item.number: add(*place, "punkt", _item_fingerprint(archive, item, item_digests.get(id(item))),
+                                      partial(item_document, archive, item)) for item in meeting.items}
             for attachment in meeting.published_attachments():
                 add(*place, "bilag", _attachment_fingerprint(archive, attachment),
-                    partial(attachment_document, archive, attachment))
+                    partial(attachment_document, archive, attachment), items.get(attachment.item))
         for case in municipality.cases.values():
             if case.items:
                 last = case.items[-1].meeting

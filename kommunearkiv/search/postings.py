@@ -8,8 +8,12 @@ there and the field's length: the figures BM25 needs besides the global ones
 browser combines exactly as lunr.js's ``Builder`` does. So adding documents
 changes the entries of their own terms only.
 
-An entry in memory is ``{field number: (ids, frequencies, lengths)}``; encoded
-it is ``[term, [field, id delta, tf, length, id delta, tf, length, …], …]``: one
+Besides, each posting tells the block of the document's text (``text.block_starts``) where the term first
+occurs in the field (0 in the fields that are not of that text, and for a text of one block), so that the
+search page loads the block to cut the hit's snippet from.
+
+An entry in memory is ``{field number: (ids, frequencies, lengths, blocks)}``; encoded
+it is ``[term, [field, id delta, tf, length, block, id delta, tf, length, block, …], …]``: one
 list per municipality and field holding the term, ordered by municipality, then
 field (ids ascending, the first one of each list from 0). A list's first delta is
 its first id, which tells the municipality (``numbering.municipality_of``), so an
@@ -20,7 +24,7 @@ municipality's large lists in a file of their own).
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,13 +34,15 @@ from lunr.token import Token
 from lunr.utils import as_string
 
 from .documents import FIELDS, SearchDocument
-from .index import index_pipeline, tokens, utf16_order
+from .index import index_pipeline, tokens, tokens_at, utf16_order
 from .numbering import MUNICIPALITY_SHIFT, municipality_of
+from .text import block_starts
 
 _PIPELINE = index_pipeline()
 FIELD_NAMES = tuple(name for name, _ in FIELDS)
 
-Entry = dict[int, tuple[list[int], list[int], list[int]]]
+Entry = dict[int, tuple[list[int], list[int], list[int], list[int]]]
+WIDTH = 4  # numbers per posting in an encoded list
 
 
 class _Vocabulary(dict):
@@ -66,52 +72,88 @@ def field_terms(doc: SearchDocument) -> dict[str, list[str]]:
 
 @dataclass
 class Counted:
-    """One document's terms: per field the frequency of each term, and the field's length."""
+    """One document's terms: per field the frequency of each term, the field's length, and the block of the
+    text where a term first occurs (only those past the first block)."""
 
     id: int
     frequencies: list[Counter]
     lengths: tuple[int, ...]
+    blocks: list[dict[str, int]]
 
 
 def count(doc_id: int, doc: SearchDocument) -> Counted:
-    terms = field_terms(doc)
-    frequencies = [Counter(terms[name]) for name in FIELD_NAMES]
-    return Counted(doc_id, frequencies, tuple(len(terms[name]) for name in FIELD_NAMES))
+    """The document's terms per field, with the block of its text where each first occurs."""
+    fields, starts = doc.fields(), block_starts(doc.text)
+    frequencies, lengths, blocks = [], [], []
+    for name, vocabulary in zip(FIELD_NAMES, _VOCABULARIES):
+        located = _located_terms(doc, name, fields[name], vocabulary) if len(starts) > 1 else None
+        terms = [t for t, _ in located] if located is not None else _terms(fields[name], vocabulary)
+        frequencies.append(Counter(terms))
+        lengths.append(len(terms))
+        blocks.append(_first_blocks(located, starts) if located else {})
+    return Counted(doc_id, frequencies, tuple(lengths), blocks)
+
+
+def _terms(value: str | list[str], vocabulary: _Vocabulary) -> list[str]:
+    return [t for t in map(vocabulary.__getitem__, tokens(value)) if t is not None]
+
+
+def _located_terms(doc: SearchDocument, name: str, value: str | list[str],
+                   vocabulary: _Vocabulary) -> list[tuple[str, int]] | None:
+    """A field's terms with where each stands in ``doc.text`` (a mentioned identifier: where it first does);
+    None for a field that is not of that text."""
+    if name == "mentions":
+        lower = doc.text.lower()
+        return [(t, max(lower.find(t), 0)) for t in _terms(value, vocabulary)]
+    offset = doc.text_offset(name)
+    if offset is None:
+        return None
+    return [(t, offset + at) for t, at in ((vocabulary[token], at) for token, at in tokens_at(value)) if t is not None]
+
+
+def _first_blocks(located: list[tuple[str, int]], starts: list[int]) -> dict[str, int]:
+    """Term → the block where it first stands, for those past the first block."""
+    first: dict[str, int] = {}
+    for term, at in located:
+        if term not in first:
+            first[term] = bisect_right(starts, at) - 1
+    return {t: b for t, b in first.items() if b}
 
 
 class Postings:
     """Term counts of documents added in id order, compactly (per field and term an array of document
-    ordinal and frequency pairs), for writing every entry of a new index."""
+    ordinal, frequency and block triples), for writing every entry of a new index."""
 
     def __init__(self):
         self.ids = array("Q")
         self.lengths = [array("I") for _ in FIELDS]
-        self.pairs: list[dict[str, array]] = [{} for _ in FIELDS]
+        self.triples: list[dict[str, array]] = [{} for _ in FIELDS]
 
     def add(self, counted: Counted) -> None:
         ordinal = len(self.ids)
         self.ids.append(counted.id)
         for number, frequencies in enumerate(counted.frequencies):
             self.lengths[number].append(counted.lengths[number])
-            pairs = self.pairs[number]
+            triples, blocks = self.triples[number], counted.blocks[number]
             for term, tf in frequencies.items():
-                found = pairs.get(term)
+                found = triples.get(term)
                 if found is None:
-                    found = pairs[term] = array("I")
+                    found = triples[term] = array("I")
                 found.append(ordinal)
                 found.append(tf)
+                found.append(blocks.get(term, 0))
 
     def entries(self) -> Iterator[tuple[str, Entry]]:
         """Every term's entry, in JavaScript string order."""
-        terms = set().union(*self.pairs)
+        terms = set().union(*self.triples)
         for term in sorted(terms, key=utf16_order):
             entry = {}
-            for number, pairs in enumerate(self.pairs):
-                found = pairs.get(term)
+            for number, triples in enumerate(self.triples):
+                found = triples.get(term)
                 if found is not None:
-                    ordinals = found[::2]
-                    entry[number] = ([self.ids[o] for o in ordinals], found[1::2].tolist(),
-                                     [self.lengths[number][o] for o in ordinals])
+                    ordinals = found[::3]
+                    entry[number] = ([self.ids[o] for o in ordinals], found[1::3].tolist(),
+                                     [self.lengths[number][o] for o in ordinals], found[2::3].tolist())
             yield term, entry
 
 
@@ -119,14 +161,15 @@ def field_lists(entry: Entry) -> list[list[int]]:
     """The encoded lists of an entry: one per municipality and field, in that order."""
     lists = []
     for number in sorted(entry):
-        ids, frequencies, lengths = entry[number]
+        ids, frequencies, lengths, blocks = entry[number]
         start = 0
         while start < len(ids):  # once per municipality: its ids end where the next one's begin
             end = bisect_left(ids, (municipality_of(ids[start]) + 1) << MUNICIPALITY_SHIFT, start)
-            flat = [number] * (3 * (end - start) + 1)
-            flat[1::3] = [b - a for a, b in zip([0, *ids[start:end]], ids[start:end])]
-            flat[2::3] = frequencies[start:end]
-            flat[3::3] = lengths[start:end]
+            flat = [number] * (WIDTH * (end - start) + 1)
+            flat[1::WIDTH] = [b - a for a, b in zip([0, *ids[start:end]], ids[start:end])]
+            flat[2::WIDTH] = frequencies[start:end]
+            flat[3::WIDTH] = lengths[start:end]
+            flat[4::WIDTH] = blocks[start:end]
             lists.append(flat)
             start = end
     return sorted(lists, key=_list_order)
@@ -141,28 +184,29 @@ def decode(encoded: list) -> tuple[str, Entry]:
     term, *lists = encoded
     entry: Entry = {}
     for flat in lists:  # a field's lists in municipality order: its ids stay ascending
-        ids, frequencies, lengths = entry.setdefault(flat[0], ([], [], []))
-        ids += accumulate(flat[1::3])
-        frequencies += flat[2::3]
-        lengths += flat[3::3]
+        ids, frequencies, lengths, blocks = entry.setdefault(flat[0], ([], [], [], []))
+        ids += accumulate(flat[1::WIDTH])
+        frequencies += flat[2::WIDTH]
+        lengths += flat[3::WIDTH]
+        blocks += flat[4::WIDTH]
     return term, entry
 
 
-Changes = dict[int, dict[int, tuple[list[int], list[tuple[int, int, int]]]]]  # municipality → field → (removed, added)
+Changes = dict[int, dict[int, tuple[list[int], list[tuple[int, int, int, int]]]]]  # municipality → field → (removed, added)
 
 
-def changed(entry: Entry, field: int, removed: Iterable[int], added: Iterable[tuple[int, int, int]]) -> None:
-    """Take the documents ``removed`` out of a field of the entry and put ``added`` ``(id, tf, length)`` in
-    (a few documents into lists of up to every document: found by bisection, moved in place)."""
-    ids, frequencies, lengths = entry.get(field) or ([], [], [])
+def changed(entry: Entry, field: int, removed: Iterable[int], added: Iterable[tuple[int, int, int, int]]) -> None:
+    """Take the documents ``removed`` out of a field of the entry and put ``added`` ``(id, tf, length, block)``
+    in (a few documents into lists of up to every document: found by bisection, moved in place)."""
+    ids, frequencies, lengths, blocks = entry.get(field) or ([], [], [], [])
     for doc in removed:
         k = bisect_left(ids, doc)
         if k < len(ids) and ids[k] == doc:
-            del ids[k], frequencies[k], lengths[k]
-    for doc, tf, length in added:
+            del ids[k], frequencies[k], lengths[k], blocks[k]
+    for doc, tf, length, block in added:
         k = bisect_left(ids, doc)
-        ids.insert(k, doc), frequencies.insert(k, tf), lengths.insert(k, length)
+        ids.insert(k, doc), frequencies.insert(k, tf), lengths.insert(k, length), blocks.insert(k, block)
     if ids:
-        entry[field] = (ids, frequencies, lengths)
+        entry[field] = (ids, frequencies, lengths, blocks)
     else:
         entry.pop(field, None)

@@ -8,7 +8,11 @@ so it loads through a ``<script>`` element, also from ``file://``.
   facet tables (municipalities, committees, types, years);
 - ``t/<key>.js``: a range of terms in sort order with their entries
   (``postings.py``);
-- ``d/<n>.js``: what a result shows, for ids ``16n`` to ``16n + 15``.
+- ``d/<n>.js``: what a result shows, for ids ``16n`` to ``16n + 15``: link, heading, date, lead, the text
+  (when short) or the number of its blocks, the number the heading does not show, and an attachment's
+  item (its id; else 0);
+- ``x/<id>-<b>.js``: block ``b`` of a longer document's text, where snippets are cut from;
+- ``y/<m>-<year>.js``: the dates of a municipality's documents of a year (``dates.py``).
 
 Where a shard begins depends on its first term alone: a term begins a shard
 with a probability proportional to the size of its entry (a hash of the term
@@ -29,12 +33,14 @@ import orjson
 
 from .documents import FIELDS, TYPES, SearchDocument
 from .numbering import LAYOUT, Tables
+from .text import INLINE_CHARS, blocks
 
 SHARD_BYTES = 24_000
 CHUNK_BITS = 4  # 16 documents a chunk
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 _HASH_RANGE = 2 ** 64
 _PREFIX = b"kommunearkivSearch.receive("
+SUBFOLDERS = ("t", "p", "d", "x", "y")
 
 
 class IndexFolder:
@@ -46,7 +52,7 @@ class IndexFolder:
         self.bytes = 0
         if empty:
             shutil.rmtree(folder, ignore_errors=True)
-        for sub in ("t", "p", "d"):
+        for sub in SUBFOLDERS:
             (folder / sub).mkdir(parents=True, exist_ok=True)
 
     def write(self, key: str, payload: bytes) -> bytes:
@@ -99,8 +105,28 @@ def write_shard(folder: IndexFolder, shard: list[tuple[str, bytes]]) -> list[str
     return [shard[0][0], key]
 
 
-def chunk_entry(doc: SearchDocument) -> list:
-    return [doc.url, doc.label, doc.date, doc.snippets]
+def chunk_entry(doc: SearchDocument, parent: int) -> list:
+    """What a result shows: link, heading, date, lead, the text itself when short (else the number of its
+    blocks: ``write_blocks``), the number it shows when it matched; and the id of an attachment's item."""
+    text = doc.text
+    return [doc.url, doc.label, doc.date, doc.lead, text if len(text) <= INLINE_CHARS else len(blocks(text)),
+            doc.shown_number, parent]
+
+
+def write_blocks(folder: IndexFolder, doc_id: int, doc: SearchDocument) -> None:
+    """``x/<id>-<b>.js`` for each block of a text longer than ``INLINE_CHARS``."""
+    text = doc.text
+    if len(text) > INLINE_CHARS:
+        for number, block in enumerate(blocks(text)):
+            folder.write(f"x/{doc_id}-{number}", orjson.dumps(block))
+
+
+def remove_blocks(folder: IndexFolder, doc_id: int) -> None:
+    """Remove a document's block files (numbered from 0, without gaps)."""
+    number = 0
+    while (folder.folder / "x" / f"{doc_id}-{number}.js").exists():
+        folder.remove(f"x/{doc_id}-{number}")
+        number += 1
 
 
 def write_chunk(folder: IndexFolder, number: int, entries: list[list]) -> None:

@@ -1,4 +1,4 @@
-"""Markdown of the content → plain text for the index, and short excerpts for result snippets."""
+"""Markdown of the content → plain text for the index, the blocks snippets are cut from, and short excerpts."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,12 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_#>|`\\]+|^\s*[-+]\s+|^-{3,}$", re.MULTILINE)
 
 EXCERPT_CHARS = 160
-PASSAGES = 3
+# A document's text longer than INLINE_CHARS is kept in blocks of about BLOCK_CHARS, cut between words, each
+# in a file of its own, which goes on for OVERLAP_CHARS into the next block (so that a passage beginning
+# near a block's end is whole in it): the page loads the block where a hit's match is (docs/search.md).
+INLINE_CHARS = 400
+BLOCK_CHARS = 3_000
+OVERLAP_CHARS = 200
 
 
 def plain_text(markdown: str | None) -> str:
@@ -29,15 +34,29 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip(" ,.;:-") + " …"
 
 
-def passages(*texts: str) -> list[str]:
-    """Up to ``PASSAGES`` excerpts to choose a snippet from: one per text given, or spread
-    over a single long text (its start, a third and two thirds into it)."""
-    texts = [t for t in texts if t]
-    if len(texts) == 1 and len(texts[0]) > PASSAGES * EXCERPT_CHARS:
-        text = texts[0]
-        starts = [len(text) * n // PASSAGES for n in range(PASSAGES)]
-        texts = [text[text.find(" ", s) + 1 if s else 0:] for s in starts]
-    return [excerpt(t) for t in texts[:PASSAGES]]
+def block_starts(text: str, limit: int = BLOCK_CHARS) -> list[int]:
+    """Where the text's blocks begin: ``[0]``, then each after the last space within ``limit`` characters
+    of the one before (or ``limit`` on when there is none)."""
+    starts = [0]
+    while len(text) - starts[-1] > limit:
+        end = starts[-1] + limit
+        space = text.rfind(" ", starts[-1] + 1, end + 1)
+        starts.append(space + 1 if space > 0 else end)
+    return starts
+
+
+def blocks(text: str) -> list[str]:
+    """The text cut at ``block_starts``, each block going on to the word that ends ``OVERLAP_CHARS`` into
+    the next."""
+    starts = block_starts(text)
+    return [_to_word_end(text, start, end) for start, end in zip(starts, starts[1:] + [len(text)])]
+
+
+def _to_word_end(text: str, start: int, end: int) -> str:
+    if end < len(text):
+        space = text.find(" ", end + OVERLAP_CHARS)
+        end = len(text) if space < 0 else space
+    return text[start:end].strip()
 
 
 def joined(*parts: str | None) -> str:

@@ -33,10 +33,12 @@ import orjson
 
 from .documents import SearchDocument
 from .index import utf16_order
+from .dates import date_key, rewrite_dates
 from .numbering import MUNICIPALITY_SHIFT, Numbered, fingerprint, municipality_of
 from .postings import Changes, count
 from .segments import Segments
-from .shards import CHUNK_BITS, IndexFolder, begins_shard, chunk_entry, cut, write_chunk, write_shard
+from .shards import (CHUNK_BITS, SUBFOLDERS, IndexFolder, begins_shard, chunk_entry, cut, remove_blocks,
+                     write_blocks, write_chunk, write_shard)
 from .state import IndexState, manifest_digest, remember
 
 _TermChanges = dict[str, Changes]  # term → its changes
@@ -65,6 +67,7 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
         return None
     changes: _TermChanges = defaultdict(lambda: defaultdict(dict))
     for doc_id, terms in removed:
+        remove_blocks(folder, doc_id)
         for number, field_terms in enumerate(terms):
             for term in field_terms:
                 changes[term][municipality_of(doc_id)].setdefault(number, ([], []))[0].append(doc_id)
@@ -73,14 +76,18 @@ def updated(folder: IndexFolder, things: list[Numbered], old: IndexState, live: 
         doc = made.get(thing.id) or thing.make()
         counted = count(thing.id, doc)
         for number, frequencies in enumerate(counted.frequencies):
+            blocks = counted.blocks[number]
             for term, tf in frequencies.items():
                 changes[term][municipality_of(thing.id)].setdefault(number, ([], []))[1].append(
-                    (thing.id, tf, counted.lengths[number]))
+                    (thing.id, tf, counted.lengths[number], blocks.get(term, 0)))
         kept[thing.id] = remember(thing, doc, counted)
-        entries[thing.id] = chunk_entry(doc)
+        entries[thing.id] = chunk_entry(doc, thing.parent_id)
+        remove_blocks(folder, thing.id)
+        write_blocks(folder, thing.id, doc)
     state = _new_state(old, layout, changing, kept)
     state.shards = _updated_shards(folder, old.shards, changes, shard_bytes)
     _update_chunks(folder, state, [doc_id for doc_id, _ in removed], entries)
+    _update_dates(folder, state, [doc_id for doc_id, _ in removed], {i: entry[2] for i, entry in entries.items()})
     return state
 
 
@@ -141,7 +148,7 @@ def _synced(live: Path, folder: IndexFolder, old: IndexState) -> bool:
     try:
         if manifest_digest((live / "manifest.js").read_bytes()) != old.manifest:
             return False
-        for sub in ("t", "p", "d"):
+        for sub in SUBFOLDERS:
             have = {entry.name: entry.inode() for entry in os.scandir(folder.folder / sub)}
             for entry in os.scandir(live / sub):
                 if have.pop(entry.name, None) != entry.inode():
@@ -248,3 +255,15 @@ def _update_chunks(folder: IndexFolder, state: IndexState, removed: list[int], e
             raise RuntimeError(f"search documents {ids} of chunk {chunk} are not numbered from its first")
         live = folder.read(f"d/{chunk}") if any(i not in entries for i in ids) else []
         write_chunk(folder, chunk, [entries[i] if i in entries else live[i - first] for i in ids])
+
+
+def _update_dates(folder: IndexFolder, state: IndexState, removed: list[int], added: dict[int, str]) -> None:
+    """Write again the date files of the years a document was removed from or added to (``added``: id → date)."""
+    changed = {date_key(i) for i in [*removed, *added]} - {None}
+    for position in sorted({municipality_of(i) for i in [*removed, *added]}):
+        start, stop = state.documents.range(*_id_range(position))
+        ids: dict[str, list[int]] = defaultdict(list)
+        for doc_id in state.documents.ids[start:stop]:
+            ids[date_key(doc_id)].append(doc_id)
+        for key in sorted(k for k in changed if k.startswith(f"y/{position}-")):
+            rewrite_dates(folder, key, ids.get(key, []), added)

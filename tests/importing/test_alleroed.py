@@ -685,6 +685,18 @@ def test_transcript_that_dropped_item_numbers_and_decision_dates():
     assert sum("has no date; taken as this meeting's" in w for w in form["warnings"]) == 4
 
 
+
+def test_a_transcript_sites_title_quoting_the_held_sentence_is_not_the_header():
+    """Transcript sites put the document's first sentence above it as a title: the header is still the
+    one under ALLERØD KOMMUNE, with its committee and meeting number."""
+    held = "Mødet blev holdt torsdag den 24. februar 2011 på Rådhuset i Borgerportalen."
+    preamble = f"{held}\n\nSave this PDF as:\nStørrelse: px\nDownload \"{held}\"\n\nTranskript\n\n"
+    form = read_text(preamble + TRANSCRIPT_2011.read_text(encoding="utf-8"))
+    assert (form["committee"], form["date"], form["location"], form["meeting_number"]) == (
+        "Allerød Byråd", "2011-02-24", "Rådhuset i Borgerportalen", "14")
+    assert not [w for w in form["warnings"] if "header field" in w or "capitals" in w]
+
+
 # --- the same facts whatever the converter (the shared harness, tests/importing/variants.py) ----------
 
 try:
@@ -713,3 +725,16 @@ def test_an_item_heading_that_cannot_be_found_is_skipped_with_a_warning():
     form = read_text(text)
     assert [item["number"] for item in form["items"]] == [1, 2, 3, 4, 6] and form["incomplete"] is None
     assert any("no heading of item 5 before item 6" in w for w in form["warnings"])
+
+
+def test_text_under_the_item_type_where_a_heading_was_lost_is_kept_not_typed():
+    """A converter that drops the ``Sagsbeskrivelse`` heading leaves its text under ``Punkttype``:
+    the type stays one word, the text a section with a warning."""
+    lines = synthetic()
+    at = lines.index("**Sagsbeskrivelse** Stien skal anlægges i")
+    lines[at] = "Stien skal anlægges i"
+    form = parse_lines(lines)
+    two = form["items"][1]
+    assert two["item_type"] == "Orientering"
+    assert two["sections"][0] == {"heading": "", "text": "Stien skal anlægges i foråret, hvis vejret tillader det."}
+    assert f"line {at + 1}: item 2: text under 'Punkttype' is no type; kept as a section" in form["warnings"]

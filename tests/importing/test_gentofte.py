@@ -44,7 +44,8 @@ def test_sample_meeting(sample):
     assert sample["location"] == "Udvalgsværelse D"
     assert sample["members"] == [] and sample["absent"] == []
     assert sample["other_attendees"] == [] and sample["signed_by"] == []
-    assert {k: sample["source"][k] for k in ("file", "lines")} == {"file": "003_c3c2bf34dd240c20.txt", "lines": [1, 1994]}  # the last line with text
+    assert {k: sample["source"][k] for k in ("file", "lines", "kind")} == {
+        "file": "003_c3c2bf34dd240c20.txt", "lines": [1, 1994], "kind": "text"}  # the last line with text
     assert sample["substitutes"] == [] and sample["incomplete"] is None
     assert sample["warnings"] == []
 
@@ -832,3 +833,12 @@ def test_referat_transcript_one_line_per_page():
     assert second["attachments"] == ["Lokalplan 370", "Høringsnotat"]
     assert fourth["decision"] == "Vedtaget med 17 stemmer mod 2." and fourth["attachments"] == []
     assert document["warnings"] == [] and document["incomplete"] is None
+
+
+def test_a_place_wrapped_before_its_letter_is_read_whole(tmp_path):
+    """A converter that re-flows the bold header block may wrap "Udvalgsværelse D" before the D."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "**Mødetidspunkt 28-02-2019 17:00\nMødeafholdelse Udvalgsværelse D**",
+        "**Mødetidspunkt 28-02-2019 17:00 Mødeafholdelse Udvalgsværelse\nD**")
+    assert "Udvalgsværelse\nD**" in text
+    assert parse_document(write(tmp_path, text))["location"] == "Udvalgsværelse D"

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from typeset import scanned_pdf
+
 from kommunearkiv.cli import main
 from kommunearkiv.content.reader import load_archive
 from kommunearkiv.importing import batch
@@ -68,7 +70,9 @@ def test_summary_per_document(tmp_path, capsys):
 @pytest.mark.parametrize("name, data, expected", [
     ("unknown.txt", "Referat fra generalforsamlingen i grundejerforeningen\n\n1. Valg af dirigent\n".encode(), ":1: format: minutes in a known format"),
     ("empty.txt", b"", "document: a text document, found an empty file"),
-    ("latin1.txt", "Møde i udvalget".encode("latin-1"), ":1: encoding: UTF-8 text, found byte 0xf8"),
+    ("mixed.txt", "Møde i udvalget\n".encode("latin-1") + "Mødested".encode(), ":1: encoding: UTF-8 text, found byte 0xf8"),
+    ("word.pdf", b"PK\x03\x04" + bytes(100), "document: a PDF, HTML page or text document, found a ZIP archive"),
+    ("skannet.pdf", scanned_pdf(2), "document: a PDF with a text layer, found one that has no text layer"),
 ])
 def test_bad_documents_fail_and_write_nothing(imported, tmp_path, capsys, name, data, expected):
     content = tmp_path / "content"

@@ -22,7 +22,7 @@ from kommunearkiv.importing.normalise import normalise
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "samples").glob("*.txt"))
 BOUNDARY = re.compile(r"<[^>]*>|\*\*|\t|\||^#+ |\n\s*\n|(?<=[.!?:;])\s+", re.M)
 BULLET = re.compile(r"^\s*(?:[-*+•\uf0b7·▪┆]\s*)+(?:[|)]\s*|1\s+(?=[A-ZÆØÅ]))?", re.M)
-MARKUP = re.compile(r"[*_#|\\>`-]|<[^>]*>|\s+")  # a hyphen may be a bullet a converter ran into the text
+MARKUP = re.compile(r"-\)|[*_#|\\>`-]|<[^>]*>|[\x00-\x1f\x7f-\x9f]|\s+")  # a hyphen (or "-)") may be a bullet a converter ran into the text; control characters are no text
 CLOSED_KEYS = {"number", "title", "access", "lines"}
 TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$", re.M)
 WORD = re.compile(r"\w+")

@@ -28,7 +28,7 @@ BARE_AMPERSAND = re.compile(r"&(?!#?\w+;)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|<hr\s*/?>)\s*$", re.I)
 TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\)?|\d{1,2}[.)])\s+")  # "-)" is a list glyph converters leave
 NUMBERED_OR_BOLD = re.compile(r"^(?:\d|\*\*.*\*\*$)")
 HARD_BREAK = re.compile(r"(?: {2,}|<br\s*/?>)$", re.I)
 LONG_LOWER_WORD = re.compile(r"^([a-zæøå]{10,})(?=[\s.,;:)]|$)")

@@ -11,9 +11,13 @@ class Hit:
     type: str
     title: str
     href: str
-    marked: list[str]
+    marked: list[str]  # in the title and the snippet
     snippet: str
+    snippet_marked: list[str]
 
+    @property
+    def title_marked(self) -> list[str]:
+        return self.marked[:len(self.marked) - len(self.snippet_marked)]
 
 
 def read_hits(page) -> list[Hit]:
@@ -23,14 +27,16 @@ def read_hits(page) -> list[Hit]:
         li.querySelector('h2 a').href,
         Array.from(li.querySelectorAll('mark')).map(m => m.textContent),
         (li.querySelector('.search-hit-snippet') || {}).textContent || '',
+        Array.from(li.querySelectorAll('.search-hit-snippet mark')).map(m => m.textContent),
     ])""")]
 
 
 def wait_for_results(page) -> str:
-    """The status text once a search has finished."""
+    """The status text once a search has finished (its complete results: the first ones, without the common
+    compounds, say "søger videre")."""
     page.wait_for_function("""() => {
         const s = document.getElementById('search-status').textContent;
-        return s && !s.startsWith('Søger');
+        return s && !s.startsWith('Søger') && !s.includes('søger videre');
     }""")
     return page.text_content("#search-status")
 

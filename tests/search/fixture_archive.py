@@ -14,6 +14,10 @@ from kommunearkiv.model import (
 )
 
 CLOSED_WORD = "Skovbrynsgrunden"  # appears only in the closed item's would-be text, never indexed
+DEEP_WORD = "Klyngeprogrammet"  # stands only far into a long attachment, past its cover block
+LONG_COVER = "NOTAT Gentofte Kommune Rådhuset Bernstorffsvej 161 2920 Charlottenlund Sagsbehandler Erhverv."
+LONG_TEXT = " ".join([LONG_COVER] + [f"Afsnit {n} om klyngernes samarbejde med virksomheder i regionen."
+                                     for n in range(1, 80)] + [f"{DEEP_WORD} samler klyngerne fra 2020."])
 
 
 def _meeting(municipality, committee, date, items, attachments=(), present=(), absent=()):
@@ -92,7 +96,8 @@ def gentofte() -> Municipality:
     attachment = AttachmentDocument("1.1", "Regional strategi 2019", 1, "2665333",
                                     "Strategien styrker klyngeorganisationer og Wonderful Copenhagen i "
                                     "hovedstadsregionen gennem fælles turismefremme.")
-    meeting = _meeting("gentofte", "ebiu", dt.date(2019, 2, 28), [strategy, rehab, closed], [attachment],
+    long = AttachmentDocument("1.2", "Notat om klyngerne", 1, "2665334", LONG_TEXT)
+    meeting = _meeting("gentofte", "ebiu", dt.date(2019, 2, 28), [strategy, rehab, closed], [attachment, long],
                        present=["morten-slotved"])
     committee = Committee("gentofte", "ebiu", "Erhvervs-, Beskæftigelses- og Integrationsudvalget",
                           members=[Membership("morten-slotved", "Formand")], meetings=[meeting])

@@ -49,7 +49,7 @@ def assert_same_counts(archive) -> None:
     reference = lunr_counts(documents)
     assert [term for term, _ in mine] == sorted(reference, key=utf16_order)
     for term, entry in mine:
-        assert entry == dict(reference[term]), term
+        assert {field: lists[:3] for field, lists in entry.items()} == dict(reference[term]), term
 
 
 def test_fixture_archive():

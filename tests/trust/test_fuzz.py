@@ -88,8 +88,9 @@ def parse_mutated(sample: Path, changes: list[tuple]) -> tuple[list[str], dict |
 
 
 def lost_sentences(lines: list[str], form: dict) -> list[str]:
-    """Long sentences of the open items and attachments of the source not found in the output."""
-    texts = preserved.output_texts(form)[0]
+    """Long sentences of the open items and attachments of the source not found in the output (a
+    fragment the importer reports in a warning, as words that are no names, is not lost)."""
+    texts = preserved.output_texts(form)[0] + form["warnings"]
     everything = preserved.squeeze("\n".join(texts))
     words = set(preserved.WORD.findall("\n".join(texts).lower()))
     source = preserved.source_text(lines, preserved.open_ranges(form))

@@ -30,10 +30,19 @@ PEOPLE_LABELS = ("medlemmer", "mer", "afbud", "fraværende", "stedfortræder", "
                  "suppleanter", *ATTENDEE_LABELS)
 
 
+def held_sentence(text: str, end: int | None = None) -> re.Match | None:
+    """``Mødet blev holdt …`` of the header: the first after ``ALLERØD KOMMUNE`` (a transcript site's
+    title may quote it above the document), else the first."""
+    end = len(text) if end is None else end
+    municipality = MUNICIPALITY_LINE.search(text, 0, end)
+    found = HELD.search(text, municipality.end(), end) if municipality else None
+    return found or HELD.search(text, 0, end)
+
+
 def parse_header(stream: Stream, end: int, path: str, warnings: list[str]) -> dict:
     """The meeting's facts from the text before ``end`` (the contents or the first item)."""
     text = stream.text[:end]
-    held = HELD.search(text)
+    held = held_sentence(text)
     if held is None:
         raise InputError.single(path, stream.number(end), "date",
                                 "a line 'Mødet blev holdt <ugedag> den <d. måned åååå> på <sted>.' before the first item")

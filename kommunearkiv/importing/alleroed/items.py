@@ -18,6 +18,7 @@ from .stream import Stream
 CASE_NUMBER = re.compile(r"\s*(?P<case>\d[\w./-]*\d)?")
 FILE_NAME = re.compile(r"\S.*?\.(?:pdf|docx?|xlsx?|pptx?|rtf|odt|ods|txt|msg|jpe?g|png|tiff?|zip|html?)(?=\s|$)", re.I)
 NONE_WORDS = {"", "-", ".", "nej", "ingen"}
+ITEM_TYPE_WORDS = 4
 EDGE_RULES = re.compile(r"^(?:\s*(?:-{3,}|\*{3,}|_{3,})(?=\s|$))+\s*|(?:\s+(?:-{3,}|\*{3,}|_{3,}))+\s*$")
 PERSON_NAME = re.compile(r"^[A-ZÆØÅ][a-zæøåéü'.-]+(?: (?:[A-ZÆØÅ][a-zæøåéü'.-]*|af|von|van|de|la|du))+$")
 
@@ -79,7 +80,7 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
 def add_field(out: dict, stream: Stream, field: Field, lines: list[Line], meeting: dict, warnings: list[str]) -> None:
     flat = " ".join(line.text for line in lines)
     if field.name == "Punkttype":
-        out["item_type"] = flat.rstrip(".") if flat.lower().rstrip(".") not in NONE_WORDS else None
+        add_item_type(out, stream, field, lines, warnings)
     elif field.name == "Bilag":
         out["attachments"] += attachment_names(flat)
     elif field.name == "Fraværende":
@@ -88,13 +89,33 @@ def add_field(out: dict, stream: Stream, field: Field, lines: list[Line], meetin
         out["absent"] = names
         where = f"line {stream.number(field.start)}: item {out['number']}"
         if [name for name in names if name not in members]:
-            warnings.append(f"{where}: absentees {[n for n in names if n not in members]} are not listed members")
+            warnings.append(f"{where}: absentees {quoted(n for n in names if n not in members)} are not listed members")
         if others:
-            warnings.append(f"{where}: {others} under 'Fraværende' are not names; left out")
+            warnings.append(f"{where}: {quoted(others)} under 'Fraværende' are not names; left out")
     elif field.name == DECISION:
         add_decision(out, stream, field, meeting, warnings)
     else:
         out["sections"].append({"heading": field.name, "text": markdown(lines)})
+
+
+def add_item_type(out: dict, stream: Stream, field: Field, lines: list[Line], warnings: list[str]) -> None:
+    """A type is a word or two (``Beslutning``, ``Orientering``); text under it where a heading was lost
+    is kept as a section, never taken for the type."""
+    parts = paragraphs(lines)
+    kind = " ".join(line.text for line in parts[0]).rstrip(".") if parts else ""
+    if len(kind.split()) > ITEM_TYPE_WORDS:
+        kind, rest = "", lines
+    else:
+        rest = [line for part in parts[1:] for line in part]
+    out["item_type"] = kind if kind.lower() not in NONE_WORDS else None
+    if rest:
+        warnings.append(f"line {rest[0].number}: item {out['number']}: text under 'Punkttype' is no type; kept as a section")
+        out["sections"].append({"heading": "", "text": markdown(rest)})
+
+
+def quoted(texts) -> str:
+    """Texts for a warning as written ('A', 'B'), not as Python escapes them."""
+    return ", ".join(f"'{text}'" for text in texts)
 
 
 def add_decision(out: dict, stream: Stream, field: Field, meeting: dict, warnings: list[str]) -> None:

@@ -20,10 +20,11 @@ from os.path import basename
 from ...errors import InputError
 from ..normalise import Line
 from . import appendix, contents, header, items, layout
-from .vocabulary import ITEM_START, TITLE_START
+from .vocabulary import FIELD_LINE, ITEM_START, TITLE_START
 
 NAME = "gentofte"
 MUNICIPALITY = "Gentofte Kommune"
+KEEP = FIELD_LINE   # a field heading that falls at the end of two of three pages is no running footer
 
 HEAD_LINES, HEAD_CHARACTERS = 60, 8000
 DETECT_TITLE = re.compile(TITLE_START, re.IGNORECASE)

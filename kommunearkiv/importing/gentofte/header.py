@@ -19,6 +19,8 @@ PERIOD = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)$")
 DANGLING = re.compile(r"(?:\b(?:og|i|for|af|til|med|samt)|[-,&])$", re.IGNORECASE)
 RANGE_END = re.compile(r"-\s*(?:kl\.\s*)?(\d{1,2}[.:]\d{2})\s*$")
 RUNNING_VALUES = {"tilstede", "fraværende", "protokollen blev læst"}
+PLACES = {"mødeafholdelse", "mødelokale"}  # a room wrapped before its letter ("Udvalgsværelse" / "D")
+WRAPPED_PLACE = 20
 
 
 def parse(header: list[Line], contents: list[Line], path: str, warnings: list[str]) -> dict:
@@ -73,12 +75,18 @@ def header_fields(header: list[Line]) -> dict[str, tuple[str, int]]:
         if match:
             current = match["field"].lower()
             fields[current] = (match["value"].strip(), line.number)
-        elif current and not line.blank_before and (current in RUNNING_VALUES or not fields[current][0]):
+        elif current and not line.blank_before and (current in RUNNING_VALUES or not fields[current][0]
+                                                   or current in PLACES and wrapped_place(line)):
             value, number = fields[current]
             fields[current] = (f"{value} {line.text}".strip(), number)
         else:
             current = None
     return fields
+
+
+def wrapped_place(line: Line) -> bool:
+    """A short line under a place that is no header phrase: the rest of the place."""
+    return continues(line) and len(line.text) <= WRAPPED_PLACE
 
 
 def when(fields: dict, listed: tuple[str, int] | None, path: str, title_line: int,

@@ -43,9 +43,10 @@ FIELD_ORDER = {"resumé": 0, "baggrund": 1, "vurdering": 1, "økonomi": 1, "sags
                "lovgrundlag": 1, "kommunikation": 1, "indstilling": 2, "beslutning": 3,
                "tidligere beslutninger": 3, "bilag": 4}
 DECISION, EARLIER_DECISIONS, ATTACHMENTS = "beslutning", "tidligere beslutninger", "bilag"
-INLINE_FIELD = re.compile(
-    r"(?<![\w-])(?P<name>Resumé|Resume|Baggrund|Vurdering|Økonomi|Sagsfremstilling|Høring|Lovgrundlag|Kommunikation"
-    r"|Indstilling|Beslutning|Tidligere beslutninger|Bilag)(?P<colon>\s*:)?(?=\s+[A-ZÆØÅ0-9\"«„(.]|\s*$)")
+FIELD_NAMES = (r"Resumé|Resume|Baggrund|Vurdering|Økonomi|Sagsfremstilling|Høring|Lovgrundlag|Kommunikation"
+               r"|Indstilling|Beslutning|Tidligere beslutninger|Bilag")
+INLINE_FIELD = re.compile(rf"(?<![\w-])(?P<name>{FIELD_NAMES})(?P<colon>\s*:)?(?=\s+[A-ZÆØÅ0-9\"«„(.]|\s*$)")
+FIELD_LINE = re.compile(rf"(?:{FIELD_NAMES})\s*:?$")
 DECISION_OF = re.compile(rf"^Beslutning\s+(?P<body>\S.*?)\s+(?:den\s+)?(?P<date>{DATE_WORDS})\s*:?$", re.IGNORECASE)
 EARLIER_START = re.compile(
     rf"(?:^|(?<=[.!?:)]\s))(?P<body>[A-ZÆØÅ][^.:!?\n]*?)\s+den\s+(?P<date>{DATE_WORDS})"

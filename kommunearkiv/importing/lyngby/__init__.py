@@ -38,6 +38,9 @@ from .vocabulary import (ACCESS_MARK, HELD, KIND_WHEN, RUNNING_HEADER, TOC_COLUM
                          body_lines, cut_line, mended, split_after, split_both)
 
 NAME = "lyngby"
+# lines that are fields, never page furniture (``normalise(text, keep=KEEP)``): an item's absentees end
+# it, so ``var fraværende`` ends many pages of a short document at the same place
+KEEP = re.compile(r"(?:var\s+fraværende|deltog(?:\s+ikke)?)\.?$", re.I)
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
 MUNICIPALITY_NAMES = {"lyngby taarbæk kommune", "lyngby taarbæk", "lyngby tårbæk kommune", "lyngby tårbæk"}
 DETECT_LINES = 400
@@ -140,9 +143,11 @@ def page_number(lines: list[Line], i: int, count: int, items: bool) -> re.Match 
     value, following = int(number[1]), lines[i + 1] if i + 1 < len(lines) else None
     in_sequence = value == count + 1 or not count and value <= FIRST_NUMBERED
     last_on_page = following is None or following.page != line.page
-    placed = (number.start() == 0 or len(line.text) > FLATTENED_PAGE
+    flattened = len(line.text) > FLATTENED_PAGE
+    near_page = abs(value - line.page) <= 1
+    placed = (number.start() == 0 or flattened and near_page
               or items and in_sequence and following is not None and NUMBERED_START.match(following.text))
-    return number if placed and (in_sequence or last_on_page and abs(value - line.page) <= 1) else None
+    return number if placed and (in_sequence or last_on_page and near_page) else None
 
 
 def without_running_headers(lines: list[Line], committee: str) -> list[Line]:

@@ -54,13 +54,34 @@ def same_word(a: str, b: str) -> bool:
     return len(short) >= 6 and len(commonprefix([short, long])) >= 0.8 * len(short)
 
 
-def score(title: list[str], found: list[str]) -> float:
-    """How well a heading's words name the attachment: coverage of the title's words, damped by extra words."""
-    if not title or not found:
-        return 0.0
-    covered = sum(1 for t in set(title) if any(same_word(t, f) for f in found))
-    used = sum(1 for f in found if any(same_word(t, f) for t in title))
-    return covered / len(set(title)) * (used / len(found)) ** 0.25
+class TitleWords:
+    """A title's words, and for each word of a heading the title's words it is the same word as (kept:
+    the headings' words are tried against one title many times)."""
+
+    def __init__(self, title: str):
+        self.words = words(title)
+        self.distinct = set(self.words)
+        self.matches: dict[str, frozenset[str]] = {}
+
+    def same_as(self, word: str) -> frozenset[str]:
+        if word not in self.matches:
+            self.matches[word] = frozenset(t for t in self.distinct if same_word(t, word))
+        return self.matches[word]
+
+    def best_score(self, windows: list[list[str]]) -> float:
+        """The best score of a line's windows (each holds the words of the one before it, and more)."""
+        if not windows or not any(map(self.same_as, windows[-1])):
+            return 0.0
+        return max(map(self.score, windows))
+
+    def score(self, found: list[str]) -> float:
+        """How well a heading's words name the attachment: coverage of the title's words, damped by extra words."""
+        if not self.distinct or not found:
+            return 0.0
+        matched = [self.same_as(f) for f in found]
+        covered = len(frozenset().union(*matched))
+        used = sum(1 for m in matched if m)
+        return covered / len(self.distinct) * (used / len(found)) ** 0.25
 
 
 def short(line: Line) -> bool:
@@ -97,10 +118,10 @@ def heading_windows(lines: list[Line], start: int, longer_than: int = FLATTENED_
 
 def line_scores(lines: list[Line], windows: dict[int, list[list[str]]], title: str) -> dict[int, float]:
     """Score of every candidate line as the opening of the attachment named ``title``."""
-    title_words = words(title)
+    title_words = TitleWords(title)
     scores = {}
     for i, found in windows.items():
-        best = max((score(title_words, window) for window in found), default=0.0)
+        best = title_words.best_score(found)
         scores[i] = best + (OPENING_BONUS if best and opening(lines, i) else 0.0)
     first = min(scores, default=None)
     if first is not None:
@@ -135,9 +156,9 @@ def align(lines: list[Line], start: int, titles: list[str]) -> list[int | None]:
 def named_opening(lines: list[Line], start: int, title: str) -> int | None:
     """The first line from ``start`` where a heading names the attachment ``title`` well (front matter
     above it included), else None."""
-    title_words = words(title)
+    title_words = TitleWords(title)
     for i, found in sorted(heading_windows(lines, start, MAX_CANDIDATE_CHARS).items()):
-        if max((score(title_words, window) for window in found), default=0.0) >= NAMED:
+        if title_words.best_score(found) >= NAMED:
             return opening_line(lines, i, start - 1)
     return None
 
@@ -145,11 +166,11 @@ def named_opening(lines: list[Line], start: int, title: str) -> int | None:
 def opening_inside(text: str, title: str) -> int | None:
     """Where, inside a page flattened to one line, words that open with the attachment's first word
     name it well: the character offset, else None."""
-    title_words = words(title)
+    title_words = TitleWords(title)
     tokens = list(re.finditer(r"\S+", text))
     for n, token in enumerate(tokens):
-        window = words(" ".join(t.group(0) for t in tokens[n:n + len(title_words) + 2]))
-        if window and title_words and same_word(window[0], title_words[0]) and score(title_words, window) >= NAMED:
+        window = words(" ".join(t.group(0) for t in tokens[n:n + len(title_words.words) + 2]))
+        if window and title_words.words and same_word(window[0], title_words.words[0]) and title_words.score(window) >= NAMED:
             return token.start()
     return None
 

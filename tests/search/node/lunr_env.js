@@ -9,7 +9,10 @@ const lunr = require(path.join(STATIC, "vendor/lunr-2.3.9/lunr.min.js"));
 require(path.join(STATIC, "vendor/lunr-languages-1.22.0/lunr.stemmer.support.min.js"))(lunr);
 require(path.join(STATIC, "vendor/lunr-languages-1.22.0/lunr.da.min.js"))(lunr);
 globalThis.lunr = lunr;
-vm.runInThisContext(fs.readFileSync(path.join(STATIC, "search-core.js"), "utf8"));
+// KOMMUNEARKIV_SEARCH_QUERY: another search-query.js (benchmarks/search_benchmark.py --compounds compares variants)
+const scripts = [process.env.KOMMUNEARKIV_SEARCH_QUERY || path.join(STATIC, "search-query.js"),
+  path.join(STATIC, "search-rank.js"), path.join(STATIC, "search-core.js")];
+scripts.forEach((file) => vm.runInThisContext(fs.readFileSync(file, "utf8")));
 
 /* A search over an index folder on disk, loading data files the way <script> elements do. */
 function searchFrom(folder) {

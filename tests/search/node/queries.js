@@ -1,10 +1,12 @@
 /* argv: index folder, and optionally a JSON file of the same documents as [[id, {field: [term, ...]}], ...];
- * stdin: JSON list of queries; stdout: per query [[ref, score], ...] from the sharded index (all hits;
- * the best 10 with their total; the best 10 of the first municipality), the facets of all hits, the
- * number of distinct index terms the query holds, and, given the documents, all hits of a whole lunr.js index of them. */
+ * stdin: JSON list of queries; stdout: per query [[ref, score, tier], ...] from the sharded index (all hits;
+ * the best 10 with their total; the best 10 of the first municipality), the facets of all hits, the number of
+ * distinct index terms the query holds, and, given the documents, all hits of a whole lunr.js index of them in
+ * the order of the same ranking rules (search-rank.js). */
 "use strict";
 const fs = require("fs");
-const { lunr, searchFrom, readStdin } = require("./lunr_env");
+const path = require("path");
+const { lunr, core, searchFrom, readStdin } = require("./lunr_env");
 
 /* The whole index, made by lunr.js's own Builder (no pipeline: the terms are the index's already). */
 function wholeIndex(manifest, documents) {
@@ -17,31 +19,65 @@ function wholeIndex(manifest, documents) {
   return builder.build();
 }
 
-const pairs = (hits) => hits.map((h) => [h.ref, h.score]);
+/* The data of an index file, read from disk. */
+function dataOf(folder, key) {
+  const text = fs.readFileSync(path.join(folder, key + ".js"), "utf8");
+  return JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")));
+}
+
+/* An attachment's item, from its document chunk. */
+function parentIn(folder, manifest) {
+  return (id) => {
+    if (core.kindOf(manifest, id) !== "bilag") return undefined;
+    return dataOf(folder, "d/" + Math.floor(id / manifest.chunk))[id % manifest.chunk][6] || undefined;
+  };
+}
+
+/* The whole index's hits holding every group, in ranking order: tiers from what each matched (matchData). */
+function wholeHits(whole, manifest, found, parentOf) {
+  const clauses = found.terms.flat();
+  // every clause optional (lunr scores the same whatever the presence); a hit must hold a term of each group
+  const results = whole.query((q) => clauses.forEach((c) => q.term(c.term, {
+    usePipeline: false, boost: c.boost,
+    wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
+  })));
+  const hits = [];
+  results.forEach((r) => {
+    const doc = { mask: 0, fields: 0, title: 0 };
+    Object.entries(r.matchData.metadata).forEach(([t, fields]) => {
+      const mask = found.terms.reduce((m, group, i) => m | (group.some((c) => core.expandsTo(c, t)) ? 1 << i : 0), 0);
+      doc.mask |= mask;
+      Object.keys(fields).forEach((f) => {
+        doc.fields |= 1 << manifest.fields.indexOf(f);
+        if (f === "title") doc.title |= mask;
+      });
+    });
+    if (doc.mask !== 2 ** found.terms.length - 1) return;
+    const ref = Number(r.ref);
+    hits.push({ ref, score: r.score, tier: core.tierOf(manifest, ref, doc, found.terms.length) });
+  });
+  return core.ordered(hits, parentOf);
+}
+
+const triples = (hits) => hits.map((h) => [h.ref, h.score, h.tier]);
 
 async function main() {
   const folder = process.argv[2];
   const search = searchFrom(folder);
-  const whole = process.argv[3]
-    ? wholeIndex(await search.manifest(), JSON.parse(fs.readFileSync(process.argv[3], "utf8"))) : null;
+  const manifest = await search.manifest();
+  const whole = process.argv[3] ? wholeIndex(manifest, JSON.parse(fs.readFileSync(process.argv[3], "utf8"))) : null;
   const out = [];
   for (const query of readStdin()) {
-    const found = await search.search(query, Infinity);
-    const best = await search.search(query, 10);
-    const filtered = await search.search(query, 10, (facets) => facets.municipality === 0);
+    const found = await search.search(query, { limit: Infinity });
+    const best = await search.search(query, { limit: 10 });
+    const filtered = await search.search(query, { limit: 10, chosen: { kommune: manifest.municipalities[0][0] } });
     const entry = {
-      sharded: pairs(found.hits), total: found.total, best: pairs(best.hits), bestTotal: best.total,
-      firstMunicipality: pairs(filtered.hits), firstMunicipalityTotal: filtered.total,
+      sharded: triples(found.hits), total: found.total, best: triples(best.hits), bestTotal: best.total,
+      firstMunicipality: triples(filtered.hits), firstMunicipalityTotal: filtered.total,
       facets: found.hits.map((h) => h.facets),
-      terms: new Set(found.terms.flatMap((c) => c.entries.map((e) => e[0]))).size,
+      terms: new Set(found.groups.flatMap((g) => Object.keys(g.entries))).size,
     };
-    if (whole) {
-      const results = whole.query((q) => found.terms.forEach((c) => q.term(c.term, {
-        usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-        wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-      })));
-      entry.whole = results.map((r) => [Number(r.ref), r.score]).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    }
+    if (whole) entry.whole = triples(wholeHits(whole, manifest, found, parentIn(folder, manifest)));
     out.push(entry);
   }
   process.stdout.write(JSON.stringify(out));

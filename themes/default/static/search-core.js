@@ -3,24 +3,25 @@
  * Index data are scripts calling kommunearkivSearch.receive(key, data) (see
  * kommunearkiv/search/shards.py), so they load from file:// as well. For a
  * query, only the manifest, the term shards of the query's terms (and the
- * segment files their entries refer to) and the document chunks of the hits
- * shown are loaded. Shards hold each posting's term
+ * segment files their entries refer to) and the document chunks and text blocks
+ * of the hits shown are loaded. Shards hold each posting's term
  * frequency and field length; the BM25 weights are computed here as lunr.js's
  * Builder computes them, from the manifest's global figures. The documents
  * holding every term are summed up by weight; lunr.js scores those that can rank
  * among the hits asked for, in a small index rebuilt from the shards, with the
  * scores of a whole-archive lunr.js index (docs/search.md). A document's facets
- * are read from its id (kommunearkiv/search/numbering.py).
- * Needs lunr.js, lunr.stemmer.support.js and lunr.da.js. Runs in browsers and node.
+ * are read from its id (kommunearkiv/search/numbering.py); the ranking rules,
+ * facet counts and the order by date are search-rank.js's.
+ * Needs lunr.js, lunr-languages' Danish, search-query.js and search-rank.js. Runs in browsers and node.
  */
 (function (root) {
   "use strict";
 
   var lunr = root.lunr;
-  var IDENTIFIER = /\d/;
-  var IDENTIFIER_SEPARATOR = /[\/\-.]/;
-  var EDGE_PUNCTUATION = /^["'(\[{«»]+|["')\]}»«,;:!?]+$|\.$/g;
-  var SEPARATOR = /[\s\-]+/;
+  var api = root.kommunearkivSearch;
+  var POSTING = 4;          // numbers per posting: id delta, tf, field length, block of the text
+  var TEXT_FIELDS = { decision: true, body: true, mentions: true };  // fields of the text snippets are cut from
+  var PHRASE_CHECKS = 100;  // documents without a phrase after which a query stops looking for more
 
   var received = {};
   var waiting = {};
@@ -45,39 +46,8 @@
       (waiting[key] || []).forEach(function (done) { done[1](new Error("Kunne ikke indlæse " + key)); });
       delete waiting[key];
     }
-    return { load: load };
-  }
-
-  /* One word through lunr.da's pipeline (trimmer, stop words, stemmer): the index term or "". */
-  function term(word) {
-    var token = new lunr.Token(word.toLowerCase(), {});
-    var steps = [lunr.da.trimmer, lunr.da.stopWordFilter, lunr.da.stemmer];
-    for (var i = 0; i < steps.length; i++) {
-      token = steps[i](token);
-      if (!token || token.toString() === "") return "";
-    }
-    return token.toString();
-  }
-
-  /* Query text -> clauses {term, wildcard, parts}; identifiers keep their parts as a fallback. */
-  function parse(text) {
-    var clauses = [];
-    text.toLowerCase().split(/\s+/).forEach(function (raw) {
-      var word = raw.replace(EDGE_PUNCTUATION, "");
-      if (!word) return;
-      if (/\*$/.test(word)) {
-        var prefix = lunr.da.trimmer(new lunr.Token(word.replace(/\*+$/, ""), {})).toString();
-        if (prefix) clauses.push({ term: prefix, wildcard: true });
-        return;
-      }
-      var parts = word.split(SEPARATOR).map(term).filter(Boolean);
-      if (IDENTIFIER.test(word) && IDENTIFIER_SEPARATOR.test(word)) {
-        clauses.push({ term: word, identifier: true, parts: parts });
-      } else {
-        parts.forEach(function (t) { clauses.push({ term: t }); });
-      }
-    });
-    return clauses;
+    function loadAll(keys) { return Promise.all(keys.map(load)); }
+    return { load: load, loadAll: loadAll };
   }
 
   /* The position of the last first term <= t (binary search; 0 when t precedes them all). */
@@ -90,14 +60,16 @@
     return low;
   }
 
-  /* The keys of the term shards holding the clauses' terms (and an identifier's parts). */
+  /* The keys of the term shards holding the clauses' terms (a prefix: every shard its range overlaps; an
+   * identifier: its parts' too, for the fallback). */
   function shardKeys(shards, clauses) {
     var firstTerms = shards.map(function (s) { return s[0]; }), wanted = {};
     if (!shards.length) return [];  // an empty archive
     clauses.forEach(function (c) {
-      [c.term].concat(c.parts || []).forEach(function (t) {
-        var first = shardFor(firstTerms, t);
-        var last = c.wildcard ? shardFor(firstTerms, t + "\uffff") : first;
+      var lcs = api.lunrClauses(c).concat((c.parts || []).map(function (t) { return { term: t }; }));
+      lcs.forEach(function (lc) {
+        var first = shardFor(firstTerms, lc.term);
+        var last = lc.wildcard ? shardFor(firstTerms, lc.term + "\uffff") : first;
         for (var n = first; n <= last; n++) wanted["t/" + shards[n][1]] = true;
       });
     });
@@ -111,104 +83,153 @@
     return table;
   }
 
-  /* Clauses -> [{term(s) the clause matches, in index order}]; identifiers not in the index fall
-   * back to their parts; a prefix matches every loaded term it begins (shards cover its range). */
-  function resolve(table, clauses) {
-    var resolved = [];
-    clauses.forEach(function (c) {
-      if (c.identifier && !(c.term in table)) {
-        c.parts.forEach(function (t) { resolved.push({ term: t, entries: t in table ? [table[t]] : [] }); });
-      } else if (c.wildcard) {
-        var entries = Object.keys(table).filter(function (t) { return t.indexOf(c.term) === 0; })
-          .sort().map(function (t) { return table[t]; });
-        resolved.push({ term: c.term, wildcard: true, entries: entries });
-      } else {
-        resolved.push({ term: c.term, entries: c.term in table ? [table[c.term]] : [] });
-      }
+  /* One group of the query: a document must hold one of its terms. `clauses`: its lunr.js clauses;
+   * `entries`: term -> entry of the index terms they expand to (the loaded shards cover them all);
+   * `weights`: term -> the sum of the boosts of the clauses expanding to it (lunr's query vector). */
+  function group(table, lcs) {
+    var g = { clauses: lcs, entries: Object.create(null), weights: Object.create(null) };
+    lcs.forEach(function (lc) {
+      var found = lc.wildcard ? Object.keys(table).filter(function (t) { return api.expandsTo(lc, t); })
+        : (lc.term in table ? [lc.term] : []);
+      found.forEach(function (t) {
+        g.entries[t] = table[t];
+        g.weights[t] = (g.weights[t] || 0) + lc.boost;
+      });
     });
-    return resolved;
+    return g;
   }
 
-  /* The segment files (p/<key>) the resolved entries refer to: a municipality's large field lists of a
+  /* Clauses -> groups; an identifier not in the index falls back to its parts, each a group. */
+  function resolve(table, clauses) {
+    var groups = [];
+    clauses.forEach(function (c) {
+      if (c.identifier && !(c.term in table)) {
+        c.parts.forEach(function (t) { groups.push(group(table, [{ term: t, boost: 1 }])); });
+      } else {
+        groups.push(group(table, api.lunrClauses(c)));
+      }
+    });
+    return groups;
+  }
+
+  /* The segment files (p/<key>) the groups' entries refer to: a municipality's large field lists of a
    * term are kept apart, the entry holding [key] in their place (kommunearkiv/search/segments.py). */
-  function segmentKeys(resolved) {
+  function segmentKeys(groups) {
     var keys = {};
-    resolved.forEach(function (c) {
-      c.entries.forEach(function (entry) {
+    groups.forEach(function (g) {
+      Object.keys(g.entries).forEach(function (t) {
+        var entry = g.entries[t];
         for (var i = 1; i < entry.length; i++) if (typeof entry[i][0] === "string") keys["p/" + entry[i][0]] = true;
       });
     });
     return Object.keys(keys);
   }
 
-  /* The entry with its references replaced by the field lists of their (loaded) segment files. */
-  function withSegments(entry) {
-    var lists = [entry[0]];
-    for (var i = 1; i < entry.length; i++) {
-      if (typeof entry[i][0] === "string") lists.push.apply(lists, received["p/" + entry[i][0]]);
-      else lists.push(entry[i]);
-    }
-    return lists;
+  /* Whether a term entry refers to segment files (a municipality's lists of it kept apart: a common term). */
+  function segmented(entry) {
+    for (var i = 1; i < entry.length; i++) if (typeof entry[i][0] === "string") return true;
+    return false;
   }
 
-  /* Calls visit(field, id, weight) for each posting of a term entry, with the weight lunr.js's
-   * Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
+  /* For the first results: each group's terms less those its prefix reaches (not a clause's own term) whose
+   * entries refer to segment files (common compounds: loading them all cost most of a query's bytes at
+   * 100,000 items, docs/search.md). Changes the groups; whether it left any term out. */
+  function withoutCommonExpansions(groups) {
+    var left = false;
+    groups.forEach(function (g) {
+      var own = {};
+      g.clauses.forEach(function (lc) { if (!lc.wildcard) own[lc.term] = true; });
+      // a compound's expansion (a word's own term and its prefix), not a prefix the reader wrote (`ord*`)
+      if (!Object.keys(own).length || !g.clauses.some(function (lc) { return lc.wildcard; })) return;
+      Object.keys(g.entries).forEach(function (t) {
+        if (!own[t] && segmented(g.entries[t])) { delete g.entries[t]; delete g.weights[t]; left = true; }
+      });
+    });
+    return left;
+  }
+
+  /* The groups' entries with their references replaced by the field lists of their (loaded) segment files. */
+  function withSegments(groups) {
+    groups.forEach(function (g) {
+      Object.keys(g.entries).forEach(function (t) {
+        var entry = g.entries[t], lists = [entry[0]];
+        for (var i = 1; i < entry.length; i++) {
+          if (typeof entry[i][0] === "string") lists.push.apply(lists, received["p/" + entry[i][0]]);
+          else lists.push(entry[i]);
+        }
+        g.entries[t] = lists;
+      });
+    });
+  }
+
+  /* Calls visit(field, id, weight, list, k) for each posting of a term entry (list[k]: its id delta), with the
+   * weight lunr.js's Builder.createFieldVectors gives it (same formula and operation order, so the same double). */
   function eachPosting(m, entry, visit) {
     var withTerm = 0;
-    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / 3;
+    for (var i = 1; i < entry.length; i++) withTerm += (entry[i].length - 1) / POSTING;
     var idf = Math.log(1 + Math.abs((m.documents - withTerm + 0.5) / (withTerm + 0.5)));
     for (i = 1; i < entry.length; i++) {
       var list = entry[i], field = list[0], average = m.lengths[field] / m.documents;
-      for (var k = 1, id = 0; k < list.length; k += 3) {
+      for (var k = 1, id = 0; k < list.length; k += POSTING) {
         id += list[k];
         var tf = list[k + 1];
         var score = idf * ((m.k1 + 1) * tf) / (m.k1 * (1 - m.b + m.b * (list[k + 2] / average)) + tf);
         score *= m.boosts[field];
-        visit(field, id, Math.round(score * 1000) / 1000);
+        visit(field, id, Math.round(score * 1000) / 1000, list, k);
       }
     }
   }
 
-  /* Documents holding every clause (lunr's REQUIRED) -> the sum of their weights for the query's
-   * terms: lunr's score times the query vector's length, up to float rounding. */
-  function candidates(m, resolved) {
-    var found = new Map();  // id -> {clauses: matched so far, sum}
-    resolved.forEach(function (clause, i) {
-      clause.entries.forEach(function (entry) {
-        eachPosting(m, entry, function (field, id, weight) {
-          var doc = found.get(id);
-          if (!doc && i === 0) found.set(id, doc = { clauses: 0, sum: 0 });
-          if (!doc || doc.clauses < i) return;  // misses an earlier clause
-          doc.sum += weight;
-          doc.clauses = i + 1;
-        });
+  /* Every distinct term of the groups: term -> {entry, weight: its query vector's value, mask: its groups}. */
+  function queryTerms(groups) {
+    var terms = Object.create(null);
+    groups.forEach(function (g, i) {
+      Object.keys(g.entries).forEach(function (t) {
+        var q = terms[t] || (terms[t] = { entry: g.entries[t], weight: 0, mask: 0 });
+        q.weight += g.weights[t];
+        q.mask |= 1 << i;
       });
     });
-    var sums = new Map();
-    found.forEach(function (doc, id) { if (doc.clauses === resolved.length) sums.set(id, doc.sum); });
-    return sums;
+    return terms;
   }
 
-  /* The documents that can be among the best `limit`: the top by weight, plus any within
-   * rounding distance of the last of them. */
-  function bestCandidates(docs, sums, limit) {
-    if (docs.length <= limit) return docs;
-    var sorted = docs.slice().sort(function (a, b) { return sums.get(b) - sums.get(a) || a - b; });
-    var floor = sums.get(sorted[limit - 1]) * (1 - 1e-9);
-    var end = limit;
-    while (end < sorted.length && sums.get(sorted[end]) >= floor) end++;
-    return sorted.slice(0, end);
+  /* Documents holding a term of every group and none of `excluded`'s -> {sum: the sum of their weights times
+   * the query vector's (lunr's score times the query vector's length, up to float rounding), fields: the
+   * fields matched (a bit each), title: the groups matched in the title (a bit each)}. */
+  function candidates(m, groups, excluded) {
+    var terms = queryTerms(groups), full = Math.pow(2, groups.length) - 1, found = new Map();
+    var title = m.fields.indexOf("title");
+    var order = Object.keys(terms).sort(function (a, b) { return (terms[b].mask & 1) - (terms[a].mask & 1); });
+    order.forEach(function (t) {
+      var q = terms[t];
+      eachPosting(m, q.entry, function (field, id, weight) {
+        var doc = found.get(id);
+        if (!doc) {
+          if (!(q.mask & 1)) return;  // misses the first group
+          found.set(id, doc = { mask: 0, sum: 0, fields: 0, title: 0 });
+        }
+        doc.mask |= q.mask;
+        doc.sum += weight * q.weight;
+        doc.fields |= 1 << field;
+        if (field === title) doc.title |= q.mask;
+      });
+    });
+    var gone = new Set();
+    excluded.forEach(function (g) {
+      Object.keys(g.entries).forEach(function (t) { eachPosting(m, g.entries[t], function (f, id) { gone.add(id); }); });
+    });
+    found.forEach(function (doc, id) { if (doc.mask !== full || gone.has(id)) found.delete(id); });
+    return found;
   }
 
   /* A lunr index of the query's terms restricted to some documents, with the whole index's weights;
    * term indexes follow the sorted terms (lunr's own follow first appearance: docs/search.md). */
-  function buildIndex(m, resolved, docs) {
-    var wanted = new Set(docs), invertedIndex = [], vectors = Object.create(null), entries = {};
-    resolved.forEach(function (c) { c.entries.forEach(function (e) { entries[e[0]] = e; }); });
-    Object.keys(entries).sort().forEach(function (t, termIndex) {
+  function buildIndex(m, groups, docs) {
+    var wanted = new Set(docs), invertedIndex = [], vectors = Object.create(null), terms = queryTerms(groups);
+    Object.keys(terms).sort().forEach(function (t, termIndex) {
       var posting = { _index: termIndex };
       m.fields.forEach(function (f) { posting[f] = {}; });
-      eachPosting(m, entries[t], function (field, id, weight) {
+      eachPosting(m, terms[t].entry, function (field, id, weight) {
         if (!wanted.has(id)) return;
         var ref = m.fields[field] + "/" + id;
         posting[m.fields[field]][id] = {};
@@ -222,31 +243,56 @@
     });
   }
 
-  /* lunr.js scores: every clause required, terms as the index holds them; ties by id. */
-  function run(index, resolved) {
-    var results = index.query(function (q) {
-      resolved.forEach(function (c) {
-        q.term(c.term, {
-          usePipeline: false, presence: lunr.Query.presence.REQUIRED,
-          wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+  /* The groups' lunr.js clauses, in order. */
+  function allClauses(groups) {
+    return groups.reduce(function (all, g) { return all.concat(g.clauses); }, []);
+  }
+
+  /* lunr.js scores of some documents (every one holds a term of each group): id -> score; the clauses
+   * optional, as lunr scores them whatever their presence. */
+  function lunrScores(m, groups, docs) {
+    var results = buildIndex(m, groups, docs).query(function (q) {
+      allClauses(groups).forEach(function (lc) {
+        q.term(lc.term, {
+          usePipeline: false, boost: lc.boost,
+          wildcard: lc.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
         });
       });
     });
-    return results.map(function (r) { return { ref: Number(r.ref), score: r.score }; })
-      .sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    var scores = new Map();
+    results.forEach(function (r) { scores.set(Number(r.ref), r.score); });
+    return scores;
   }
 
-  /* A document's facets from its id (manifest.layout): municipality m, committee c (0: none,
-   * else 1 + its position in manifest.committees[m]), year (0: none), type. */
-  function facetsOf(m, id) {
-    var layout = m.layout, rest = Math.floor(id / Math.pow(2, layout.local));
-    function take(bits) {
-      var value = rest % Math.pow(2, bits);
-      rest = Math.floor(rest / Math.pow(2, bits));
-      return value;
-    }
-    var type = take(layout.type), year = take(layout.year), committee = take(layout.committee);
-    return { municipality: rest, committee: committee, year: year ? layout.yearBase + year : 0, type: type };
+  /* For documents `ids`, the block of their text where the query's words are, read from the postings of the
+   * text's fields (each posting tells the block where the term first stands): the block with the most
+   * evidence, a group counting 1 / tf of its term there (a term standing once in the text is certainly
+   * there), the first such on a tie. id -> block, for those matched in the text. */
+  function locate(m, groups, ids) {
+    var wanted = new Set(ids), evidence = new Map(), found = new Map(), terms = queryTerms(groups);
+    Object.keys(terms).forEach(function (t) {
+      var entry = terms[t].entry;
+      for (var i = 1; i < entry.length; i++) {
+        var list = entry[i];
+        if (!TEXT_FIELDS[m.fields[list[0]]]) continue;
+        for (var k = 1, id = 0; k < list.length; k += POSTING) {
+          id += list[k];
+          if (!wanted.has(id)) continue;
+          var blocks = evidence.get(id) || evidence.set(id, {}).get(id);
+          var groupsThere = blocks[list[k + 3]] || (blocks[list[k + 3]] = {});
+          groupsThere[terms[t].mask] = Math.max(groupsThere[terms[t].mask] || 0, 1 / list[k + 1]);
+        }
+      }
+    });
+    evidence.forEach(function (blocks, id) {
+      var best = -1, most = 0;
+      Object.keys(blocks).map(Number).sort(function (a, b) { return a - b; }).forEach(function (b) {
+        var sum = Object.keys(blocks[b]).reduce(function (s, g) { return s + blocks[b][g]; }, 0);
+        if (sum > most) { best = b; most = sum; }
+      });
+      found.set(id, best);
+    });
+    return found;
   }
 
   function createSearch(startLoading) {
@@ -258,38 +304,142 @@
       return manifestPromise;
     }
 
-    /* The best `limit` hits for the query text among documents whose facets pass `keep`:
-     * {clauses, terms, total, hits: [{ref, score, facets}]}, best first, scored by lunr.js. */
-    function search(text, limit, keep) {
-      var clauses = parse(text);
+    /* The chunk entries of documents: id -> [url, heading, date, lead, text or blocks, number, parent item]. */
+    function entries(m, ids) {
+      var chunks = {};
+      ids.forEach(function (id) { chunks["d/" + Math.floor(id / m.chunk)] = true; });
+      return store.loadAll(Object.keys(chunks)).then(function () {
+        var found = new Map();
+        ids.forEach(function (id) { found.set(id, received["d/" + Math.floor(id / m.chunk)][id % m.chunk]); });
+        return found;
+      });
+    }
+
+    /* The text of documents where the query's words are (their own text when short, else the block of it
+     * `locate` tells): id -> {entry, text}. */
+    function texts(m, groups, ids) {
+      return entries(m, ids).then(function (found) {
+        var long = ids.filter(function (id) { return typeof found.get(id)[4] === "number"; });
+        var blocks = locate(m, groups, long), keys = {};
+        blocks.forEach(function (b, id) { keys["x/" + id + "-" + b] = id; });
+        return store.loadAll(Object.keys(keys)).then(function () {
+          var result = new Map();
+          ids.forEach(function (id) {
+            var d = found.get(id);
+            var text = typeof d[4] === "string" ? d[4] : blocks.has(id) ? received["x/" + id + "-" + blocks.get(id)] : "";
+            result.set(id, { entry: d, text: text });
+          });
+          return result;
+        });
+      });
+    }
+
+    /* The attachments' items: id -> item id, for the attachments among `ids`. */
+    function parents(m, ids) {
+      var attachments = ids.filter(function (id) { return api.kindOf(m, id) === "bilag"; });
+      return entries(m, attachments).then(function (found) {
+        var result = new Map();
+        found.forEach(function (d, id) { if (d[6]) result.set(id, d[6]); });
+        return result;
+      });
+    }
+
+    /* The best `limit` of `ids` by relevance ([{ref, score, tier}]): lunr.js scores those that can be among
+     * them, less the attachments whose item ranks below them all (search-rank.js). */
+    function byRelevance(m, groups, docs, ids, limit) {
+      var pool = new Map(ids.map(function (id) { return [id, docs.get(id)]; }));
+      var sorted = api.approximateOrder(m, pool, ids, groups.length);
+      function attempt(size) {
+        var window = api.window(pool, sorted, size);
+        return parents(m, window).then(function (parentOf) {
+          var moved = new Set(api.movedOut(pool, window, parentOf));
+          if (window.length - moved.size < limit && window.length < sorted.length) return attempt(size + limit);
+          var scored = window.filter(function (id) { return !moved.has(id); });
+          var scores = lunrScores(m, groups, scored);
+          var hits = scored.map(function (id) { return { ref: id, score: scores.get(id), tier: pool.get(id).tier }; });
+          return api.ordered(hits, function (id) { return parentOf.get(id); }).slice(0, limit);
+        });
+      }
+      return attempt(limit);
+    }
+
+    /* The best `limit` of `ids` in the chosen order, those not holding the phrases left out (checked on their
+     * text, PHRASE_CHECKS at most): {hits, total, exact: false when the phrases were checked in only some of
+     * the documents holding their words, and `total` counts those not checked}. */
+    function ordered(m, query, groups, docs, ids, options) {
+      function order(limit) {
+        return options.sort === "dato" ? api.byDate(m, ids, limit, store) : byRelevance(m, groups, docs, ids, limit);
+      }
+      if (!query.phrases.length) {
+        return order(options.limit).then(function (hits) { return { hits: hits, total: ids.length, exact: true }; });
+      }
+      var kept = [], failed = 0;
+      function more(limit) {
+        return order(limit).then(function (hits) {
+          var fresh = hits.slice(kept.length + failed);
+          return texts(m, groups, fresh.map(function (h) { return h.ref; })).then(function (found) {
+            fresh.forEach(function (h) {
+              var t = found.get(h.ref), text = t.entry[1] + " " + t.text;
+              if (query.phrases.every(function (p) { return api.holdsPhrase(text, p); })) kept.push(h); else failed++;
+            });
+            var exhausted = kept.length + failed >= ids.length;
+            if (kept.length >= options.limit || exhausted || failed >= PHRASE_CHECKS) {
+              return { hits: kept.slice(0, options.limit), total: ids.length - failed, exact: exhausted };
+            }
+            return more(limit + options.limit);
+          });
+        });
+      }
+      return more(options.limit);
+    }
+
+    /* The best hits for the query text: {query, clauses, terms, groups, total, exact (see `ordered`), partial,
+     * counts (of every facet's values: search-rank.js), hits: [{ref, score, tier, facets}]}. options: {limit,
+     * chosen: {facet parameter: value}, sort: "relevans" (the default) or "dato", first}. With `first` (the
+     * first results, shown while the rest loads), a word's compound prefix reaches only the terms whose
+     * postings are all in their shard, not the common ones kept in segment files; `partial` tells whether
+     * that left any out (then the same search without `first` gives the complete results). */
+    function search(text, options) {
+      var query = api.parse(text), chosen = options.chosen || {};
       return manifest().then(function (m) {
-        if (!clauses.length) return { clauses: clauses, terms: [], total: 0, hits: [] };
-        return Promise.all(shardKeys(m.shards, clauses).map(store.load)).then(function (shards) {
-          var resolved = resolve(termTable(shards), clauses);
-          return Promise.all(segmentKeys(resolved).map(store.load)).then(function () {
-            resolved.forEach(function (c) { c.entries = c.entries.map(withSegments); });
-            var sums = candidates(m, resolved), docs = [];
-            sums.forEach(function (sum, id) { if (!keep || keep(facetsOf(m, id))) docs.push(id); });
-            var scored = docs.length ? run(buildIndex(m, resolved, bestCandidates(docs, sums, limit)), resolved) : [];
-            var hits = scored.slice(0, limit).map(function (h) { h.facets = facetsOf(m, h.ref); return h; });
-            return { clauses: clauses, terms: resolved, total: docs.length, hits: hits };
+        var empty = { query: query, clauses: query.clauses, terms: [], groups: [], total: 0, exact: true, hits: [],
+                      counts: api.facetCounts(m, [], chosen) };
+        if (!query.clauses.length) return empty;
+        var all = query.clauses.concat(query.negated);
+        return store.loadAll(shardKeys(m.shards, all)).then(function (shards) {
+          var table = termTable(shards);
+          var groups = resolve(table, query.clauses);
+          var partial = options.first ? withoutCommonExpansions(groups) : false;
+          var excluded = query.negated.map(function (c) { return group(table, api.lunrClauses(c)); });
+          return store.loadAll(segmentKeys(groups.concat(excluded))).then(function () {
+            withSegments(groups.concat(excluded));
+            var docs = candidates(m, groups, excluded), ids = [];
+            docs.forEach(function (doc, id) { if (api.passes(m, id, chosen)) ids.push(id); });
+            return ordered(m, query, groups, docs, ids, options).then(function (result) {
+              return {
+                query: query, clauses: query.clauses, terms: groups.map(function (g) { return g.clauses; }),
+                groups: groups, total: result.total, exact: result.exact, partial: partial,
+                counts: api.facetCounts(m, Array.from(docs.keys()), chosen),
+                hits: result.hits.map(function (h) { h.facets = api.facetsOf(m, h.ref); return h; })
+              };
+            });
           });
         });
       });
     }
 
-    /* What the result list shows for these hits: loads their document chunks. */
-    function describe(hits) {
+    /* What the result list shows for the hits of `found` (search()'s answer): loads their document chunks
+     * and the text blocks their matches are in; the snippet is the passage of the text with the most of the
+     * query's words, every match marked (the lead when the text has none). */
+    function describe(found) {
       return manifest().then(function (m) {
-        var chunks = {};
-        hits.forEach(function (h) { chunks[Math.floor(h.ref / m.chunk)] = true; });
-        var keys = Object.keys(chunks);
-        return Promise.all(keys.map(function (n) { return store.load("d/" + n); })).then(function () {
-          return hits.map(function (h) {
-            var d = received["d/" + Math.floor(h.ref / m.chunk)][h.ref % m.chunk];
-            var f = h.facets, committee = f.committee ? m.committees[f.municipality][f.committee - 1] : null;
+        return texts(m, found.groups, found.hits.map(function (h) { return h.ref; })).then(function (shown) {
+          return found.hits.map(function (h) {
+            var t = shown.get(h.ref), d = t.entry, f = h.facets;
+            var committee = f.committee ? m.committees[f.municipality][f.committee - 1] : null;
             return {
-              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2], snippets: d[3],
+              ref: h.ref, score: h.score, url: d[0], title: d[1], date: d[2],
+              snippet: api.snippet(t.text, d[3], d[4] === "" ? "" : d[1], d[5], found.terms),  // no text: a closed item
               type: m.types[f.type], municipality: m.municipalities[f.municipality],
               committee: committee ? committee[1] : ""
             };
@@ -301,19 +451,5 @@
     return { manifest: manifest, search: search, describe: describe };
   }
 
-  /* Text split into [text, highlighted] pieces: words whose index term the query matched. */
-  function highlight(text, terms) {
-    var exact = {}, prefixes = [];
-    terms.forEach(function (c) { if (c.wildcard) prefixes.push(c.term); else exact[c.term] = true; });
-    return text.split(/([\s\-]+)/).map(function (piece) {
-      var lower = piece.toLowerCase().replace(EDGE_PUNCTUATION, "");
-      var t = term(piece);
-      var hit = exact[lower] || (t && exact[t]) || prefixes.some(function (p) { return lower.indexOf(p) === 0; });
-      return [piece, Boolean(hit)];
-    });
-  }
-
-  root.kommunearkivSearch = {
-    receive: receive, createSearch: createSearch, parse: parse, term: term, highlight: highlight
-  };
+  Object.assign(api, { receive: receive, createSearch: createSearch });
 })(typeof window !== "undefined" ? window : globalThis);

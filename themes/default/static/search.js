@@ -1,15 +1,12 @@
-/* The search page: query and filters in the URL, results in #search-results, status read aloud.
- * Needs search-core.js. Index data are loaded with <script> elements so file:// works too. */
+/* The search page: query, facets and order in the URL, results in #search-results, status read aloud.
+ * Needs search-query.js, search-rank.js and search-core.js. Index data are loaded with <script> elements so
+ * file:// works too. */
 (function () {
   "use strict";
 
   var PAGE = 10;
-  var FILTERS = [
-    { param: "kommune", label: "Kommune", facet: "municipality" },
-    { param: "udvalg", label: "Udvalg", facet: "committee" },
-    { param: "aar", label: "År", facet: "year" },
-    { param: "type", label: "Type", facet: "type" }
-  ];
+  var LABELS = { kommune: "Kommune", udvalg: "Udvalg", aar: "År", type: "Type" };
+  var SORTS = [["relevans", "Relevans"], ["dato", "Dato, nyeste først"]];
 
   var results = document.getElementById("search-results");
   if (!results || !window.kommunearkivSearch || !window.lunr) return;
@@ -29,7 +26,7 @@
     document.head.appendChild(script);
   });
   var manifest = null, last = null, searches = 0, timer = null;
-  var selects = {};
+  var selects = {}, sort = null;
 
   function say(text) { status.textContent = text; }
 
@@ -40,20 +37,10 @@
     return node;
   }
 
-  /* Option values: municipality and type by id, committee as "municipality/committee", year. */
-  function facetValue(facet, f) {
-    var municipality = manifest.municipalities[f.municipality][0];
-    if (facet === "municipality") return municipality;
-    if (facet === "committee") {
-      return f.committee ? municipality + "/" + manifest.committees[f.municipality][f.committee - 1][0] : "";
-    }
-    if (facet === "year") return f.year ? String(f.year) : "";
-    return manifest.types[f.type][0];
-  }
-
-  function facetOptions(facet) {
-    if (facet === "municipality") return manifest.municipalities;
-    if (facet === "committee") {
+  /* Every value a facet has in the archive: [value, label]. */
+  function facetOptions(param) {
+    if (param === "kommune") return manifest.municipalities;
+    if (param === "udvalg") {
       var options = [];
       manifest.committees.forEach(function (committees, m) {
         var municipality = manifest.municipalities[m];
@@ -63,49 +50,62 @@
       });
       return options;
     }
-    if (facet === "year") return manifest.years.slice().reverse().map(function (y) { return [String(y), String(y)]; });
+    if (param === "aar") return manifest.years.slice().reverse().map(function (y) { return [String(y), String(y)]; });
     return manifest.types;
   }
 
-  function buildFilters(params) {
-    FILTERS.forEach(function (spec) {
-      var id = "filter-" + spec.param;
-      var wrap = element("div", "search-filter");
-      var label = element("label", null, spec.label);
-      label.htmlFor = id;
-      var select = element("select");
-      select.id = id;
-      select.name = spec.param;
-      select.appendChild(new Option("Alle", ""));
-      facetOptions(spec.facet).forEach(function (o) { select.appendChild(new Option(o[1], o[0])); });
-      select.value = params.get(spec.param) || "";
-      select.addEventListener("change", function () { updateUrl(false); runSearch(PAGE); });
-      selects[spec.param] = select;
-      wrap.appendChild(label);
-      wrap.appendChild(select);
-      filterBox.appendChild(wrap);
+  /* A select's options: "Alle", then the values found with their counts (all values, without counts, before
+   * a search); a value that finds nothing is left out unless it is the one chosen. */
+  function fillSelect(select, param, counts, chosen) {
+    select.textContent = "";
+    select.appendChild(new Option("Alle", ""));
+    facetOptions(param).forEach(function (o) {
+      var n = counts ? counts[o[0]] || 0 : null;
+      if (n === 0 && o[0] !== chosen) return;
+      select.appendChild(new Option(n === null ? o[1] : o[1] + " (" + n + ")", o[0]));
     });
+    select.value = chosen;
+  }
+
+  function labelled(id, text, select) {
+    var wrap = element("div", "search-filter"), label = element("label", null, text);
+    label.htmlFor = id;
+    select.id = id;
+    wrap.appendChild(label);
+    wrap.appendChild(select);
+    filterBox.appendChild(wrap);
+  }
+
+  function buildFilters(params) {
+    core.FACETS.forEach(function (facet) {
+      var select = element("select");
+      select.name = facet.param;
+      fillSelect(select, facet.param, null, params.get(facet.param) || "");
+      select.addEventListener("change", function () { updateUrl(false); runSearch(PAGE); });
+      selects[facet.param] = select;
+      labelled("filter-" + facet.param, LABELS[facet.param], select);
+    });
+    sort = element("select");
+    sort.name = "sortering";
+    SORTS.forEach(function (s) { sort.appendChild(new Option(s[1], s[0])); });
+    sort.value = params.get("sortering") === "dato" ? "dato" : "relevans";
+    sort.addEventListener("change", function () { updateUrl(false); runSearch(PAGE); });
+    labelled("sortering", "Sortering", sort);
     filterBox.hidden = false;
   }
 
-  /* Whether a document's facets pass the chosen filters. */
-  function keep(facets) {
-    return FILTERS.every(function (spec) {
-      var wanted = selects[spec.param] && selects[spec.param].value;
-      return !wanted || facetValue(spec.facet, facets) === wanted;
-    });
-  }
-
-  function filtersChosen() {
-    return FILTERS.some(function (spec) { return selects[spec.param] && selects[spec.param].value; });
+  function chosen() {
+    var values = {};
+    core.FACETS.forEach(function (facet) { if (selects[facet.param].value) values[facet.param] = selects[facet.param].value; });
+    return values;
   }
 
   function updateUrl(push) {
     var params = new URLSearchParams();
     if (input.value.trim()) params.set("q", input.value.trim());
-    FILTERS.forEach(function (spec) {
-      if (selects[spec.param] && selects[spec.param].value) params.set(spec.param, selects[spec.param].value);
-    });
+    var values = chosen();
+    Object.keys(values).forEach(function (param) { params.set(param, values[param]); });
+    if (sort.value !== "relevans") params.set("sortering", sort.value);
     var url = location.pathname + (params.toString() ? "?" + params : "");
     try {
       history[push ? "pushState" : "replaceState"](null, "", url);
@@ -118,16 +118,6 @@
       node.appendChild(piece[1] ? element("mark", null, piece[0]) : document.createTextNode(piece[0]));
     });
     return node;
-  }
-
-  /* The stored passage showing the most matched words (the first on a tie). */
-  function bestPassage(passages, terms) {
-    var best = passages[0], most = 0;
-    passages.forEach(function (text) {
-      var count = core.highlight(text, terms).filter(function (piece) { return piece[1]; }).length;
-      if (count > most) { best = text; most = count; }
-    });
-    return best;
   }
 
   function formatDate(iso) {
@@ -155,43 +145,60 @@
     heading.appendChild(link);
     li.appendChild(heading);
     li.appendChild(meta);
-    var snippet = bestPassage(doc.snippets, terms);
-    if (snippet) li.appendChild(marked("p", "search-hit-snippet", snippet, terms));
+    if (doc.snippet) li.appendChild(marked("p", "search-hit-snippet", doc.snippet, terms));
     return li;
   }
 
-  /* Show the hits found; the status is announced once the list is there. */
-  function render(found, focusFrom) {
+  /* What the status says of a search. */
+  function message(found) {
     var query = "»" + found.text + "«";
-    var message = query + " består kun af meget almindelige ord. Skriv mere præcise ord, et sagsnummer eller et navn.";
-    if (found.clauses.length && !found.total) {
-      message = "Ingen resultater for " + query + "." + (filtersChosen() ? " Prøv uden filtre." : "");
-    } else if (found.clauses.length) {
-      message = (found.total === 1 ? "1 resultat" : found.total + " resultater") + " for " + query + ".";
+    if (!found.clauses.length && found.query.negated.length) {
+      return "Skriv mindst ét ord, der skal forekomme; »-ord« udelader kun.";
     }
-    return engine.describe(found.hits).then(function (docs) {
+    if (!found.clauses.length) {
+      return query + " består kun af meget almindelige ord. Skriv mere præcise ord, et sagsnummer eller et navn.";
+    }
+    var count = found.total === 1 ? "1 resultat" : found.total + " resultater";
+    if (found.partial) return (found.total ? count : "Ingen resultater") + " indtil nu for " + query + "; søger videre efter sammensatte ord …";
+    if (!found.total) return "Ingen resultater for " + query + "." + (Object.keys(chosen()).length ? " Prøv uden filtre." : "");
+    return (found.exact ? count : "Op til " + count) + " for " + query + ".";
+  }
+
+  /* Show the hits found and the facets' counts; the status is announced once the list is there. */
+  function render(found, focusFrom) {
+    return engine.describe(found).then(function (docs) {
       if (found !== last) return;  // a newer search has begun
+      core.FACETS.forEach(function (facet) {
+        var select = selects[facet.param];
+        fillSelect(select, facet.param, found.counts[facet.param], select.value);
+      });
       results.textContent = "";
       var items = docs.map(function (doc) { return hitItem(doc, found.terms); });
       items.forEach(function (li) { results.appendChild(li); });
       more.hidden = found.hits.length >= found.total;
-      say(message);
+      say(message(found));
       if (focusFrom !== undefined && items[focusFrom]) items[focusFrom].querySelector("a").focus();
     });
   }
 
-  /* Search for what the box holds, showing the best `limit` hits. */
+  /* Search for what the box holds, showing the best `limit` hits: first without the common compounds the
+   * query's words begin (search-core.js, `first`), then, when that left some out, complete. */
   function runSearch(limit, focusFrom) {
     var text = input.value.trim();
     var mine = ++searches;
     if (!text) { last = null; results.textContent = ""; more.hidden = true; say(""); return; }
     say("Søger …");
-    engine.search(text, limit, keep).then(function (found) {
-      if (mine !== searches) return;
-      found.text = text;
-      last = found;
-      return render(found, focusFrom);
-    }).catch(function () {
+    function show(first) {
+      return engine.search(text, { limit: limit, chosen: chosen(), sort: sort.value, first: first }).then(function (found) {
+        if (mine !== searches) return;
+        found.text = text;
+        last = found;
+        return render(found, found.partial ? undefined : focusFrom).then(function () {
+          if (found.partial && mine === searches) return show(false);
+        });
+      });
+    }
+    show(focusFrom === undefined).catch(function () {
       if (mine === searches) say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
     });
   }
