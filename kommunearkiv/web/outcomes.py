@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ..dates import danish_date, parse_danish_date
-from ..model import AgendaItem, Section
 from ..markup import plain_text
+from ..model import AgendaItem, Section
 
 CLOSED = "lukket punkt"
 AGENDA_ONLY = "dagsorden"
@@ -49,7 +49,7 @@ NOTED = re.compile(r"^(?:\w+\s+)?taget til efterretning\.?$", re.IGNORECASE)
 # The end of a sentence: ., ! or ? before whitespace and a capital letter, a digit or a quote, or the text's end.
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅ0-9\"«„]|\s*$)")
 NOT_AN_END = re.compile(r"(?:\b\d{1,3}|\b\w|\b(?:nr|kr|mio|mia|ca|pkt|stk|evt|inkl|ekskl|vedr|jf|fx|bl\.a|f\.eks|kl|tlf|"
-                        r"dvs|mht|pga|iht|ifm|m\.fl|m\.m|osv|ang|hhv|iflg|sml|st|Ad|ad))$")
+                        r"dvs|mht|pga|iht|ifm|m\.fl|m\.m|osv|ang|hhv|iflg|sml|st))$")
 HEADING_DATE = re.compile(r"\b(\d{1,2})-(\d{1,2})-(\d{4})\b|\b\d{1,2}\. [a-zæøå]+ \d{4}\b")
 
 
@@ -64,6 +64,7 @@ class Outcome:
 
 
 def outcome(item: AgendaItem) -> Outcome:
+    """The item's outcome in a line (nothing of a closed item but that it is closed)."""
     if item.is_closed:
         return Outcome((CLOSED,), None)
     if item.decision and plain_text(item.decision.text):

@@ -10,9 +10,9 @@ from ..model import Municipality
 from ..parts import outline_archive
 from ..paths import item_path, meeting_path
 from . import roles, summaries
-from .navigation import file_bytes
 from .breadcrumbs import breadcrumbs
 from .citations import page_citation
+from .navigation import file_bytes
 from .routes import RULES
 from .state import SITE_ROOT, cached, current_archive, current_outlines
 

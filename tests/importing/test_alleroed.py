@@ -697,6 +697,19 @@ def test_a_transcript_sites_title_quoting_the_held_sentence_is_not_the_header():
     assert not [w for w in form["warnings"] if "header field" in w or "capitals" in w]
 
 
+
+def test_a_contents_run_into_the_list_of_members_is_no_member():
+    """A transcript runs the members straight into the contents: the list ends at its first entry."""
+    form = read_text(TRANSCRIPT_2011.read_text(encoding="utf-8").replace(" Afbud: Tove Skov (B)", ""))
+    assert [m["name"] for m in form["members"]] == [
+        "Jens Aagaard", "Marianne Brix", "Tove Skov", "Peter Lund", "Kasper Holm", "Nina Krogh", "Ulla Dahl",
+        "Frank Berg", "Sofie Lind"]
+    words = "Formand - Bo Ravn (A), Lis Holm (C) og Salg af ejendommen ved Bøgevej"
+    form = read_text(TRANSCRIPT_2011.read_text(encoding="utf-8").replace(" Afbud: Tove Skov (B)", f" Afbud: {words}"))
+    assert form["absent"] == ["Bo Ravn", "Lis Holm"]
+    assert any("'Salg af ejendommen ved Bøgevej' in a list of people is not a name" in w for w in form["warnings"])
+
+
 # --- the same facts whatever the converter (the shared harness, tests/importing/variants.py) ----------
 
 try:
