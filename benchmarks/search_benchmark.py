@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gzip
 import json
 import random
@@ -256,11 +257,12 @@ def compound_recall(variant: str) -> dict:
                   "index_gzip_bytes": sum(len(gzip.compress(f.read_bytes(), 6)) for f in files)}
         for name in ("FIRST_PART", "OTHER_FORM", "LATER_PART"):
             queries = getattr(compound_queries, name)
-            answers = run_node("ranks.js", [q for q, _ in queries], str(site / "search" / "index"), "10",
-                               env={"KOMMUNEARKIV_SEARCH_QUERY": str(script)})
-            missed = [q for (q, url), a in zip(queries, answers) if url not in a["urls"]]
-            result[name] = {"found": len(queries) - len(missed), "of": len(queries), "missed": missed,
-                            "results": sum(a["total"] for a in answers)}
+            for first, key in (("0", name), ("1", name + " (first results)")):
+                answers = run_node("ranks.js", [q for q, _ in queries], str(site / "search" / "index"), "10",
+                                   env={"KOMMUNEARKIV_SEARCH_QUERY": str(script), "KOMMUNEARKIV_SEARCH_FIRST": first})
+                missed = [q for (q, url), a in zip(queries, answers) if url not in a["urls"]]
+                result[key] = {"found": len(queries) - len(missed), "of": len(queries), "missed": missed,
+                               "results": sum(a["total"] for a in answers)}
     return result
 
 
@@ -293,14 +295,23 @@ def measure_queries(new_page, base: str, site: Path) -> dict:
         page.goto(base + "search/index.html")
         page.wait_for_selector("#search-filters:not([hidden])")
         cold_ms, status, shown = page.evaluate(MEASURE_QUERY, query)
+        first = list(fetched)  # before the first results (the rest of a compound expansion may follow)
+        page.wait_for_function("!document.getElementById('search-status').textContent.includes('søger videre')")
+        final_status = page.evaluate("document.getElementById('search-status').textContent")
+        complete = list(fetched)
         warm_ms = page.evaluate(MEASURE_QUERY, query)[0]
-        index_files = [u for u in fetched if "/search/index/" in u and u.endswith(".js")]
+        index_files = [u for u in first if "/search/index/" in u and u.endswith(".js")]
+        kinds = {}
+        for u in index_files:
+            kind = u.split("/search/index/")[1].split("/")[0].replace(".js", "")
+            kinds[kind] = kinds.get(kind, 0) + _gzip_size(site, base, u)
         result[label] = {
-            "query": query, "status": status, "shown": shown,
+            "query": query, "status": status, "final_status": final_status, "shown": shown,
             "cold_ms": round(cold_ms, 1), "warm_ms": round(warm_ms, 1),
             "index_gzip_bytes": sum(_gzip_size(site, base, u) for u in index_files),
-            "all_gzip_bytes": sum(_gzip_size(site, base, u) for u in fetched),
-            "requests": len(fetched),
+            "all_gzip_bytes": sum(_gzip_size(site, base, u) for u in first),
+            "requests": len(first), "index_gzip_by_kind": kinds,
+            "complete_gzip_bytes": sum(_gzip_size(site, base, u) for u in complete),
         }
         page.context.close()
     return result
@@ -353,9 +364,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--compounds", action="store_true",
                         help="recall of the compound queries on the shipped content, and index size, per variant")
     parser.add_argument("--build", nargs=2, metavar=("ITEMS", "SITE"), help=argparse.SUPPRESS)
+    parser.add_argument("--site", type=Path,
+                        help="measure the queries on a site built before (--build ITEMS SITE), with the search "
+                             "scripts of this working tree copied into it; print the figures as JSON")
     args = parser.parse_args(argv)
     if args.build:
         print(json.dumps(build_tier(int(args.build[0]), Path(args.build[1]), args.variant)))
+        return 0
+    if args.site:
+        for script in sorted(QUERY_SCRIPT.parent.glob("search*.js")):
+            (args.site / "static" / script.name).write_bytes(script.read_bytes())
+        print(json.dumps(measure_in_browser(args.site.resolve()), indent=2, ensure_ascii=False))
         return 0
     if args.compounds:
         figures = [compound_recall(v) for v in VARIANTS]

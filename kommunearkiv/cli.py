@@ -40,7 +40,8 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--theme", type=Path, default=None, metavar="DIR",
                         help="theme folder whose templates/static override the default theme's (default: themes/default only)")
     common.add_argument("--site-url", default=None, metavar="URL",
-                        help="public address of the site, for the sitemap and feeds (default: none; links stay relative)")
+                        help="public address of the site, for the sitemap, feeds, canonical addresses, citations and the "
+                             "404 page's links (default: none; links stay relative, the 404 page's start from the host's root)")
     common.add_argument("--quiet", action="store_true", help="no progress bar")
     common.add_argument("--full", action="store_true",
                         help="build everything anew, taking nothing over from earlier builds (the cache is refilled)")
@@ -128,9 +129,9 @@ def run_serve(args) -> int:
 
 def run_archive(args) -> int:
     from .build import build_site
-    from .exports.archive import write_zip
+    from .exports.archive import write_site_zip
 
     report = build_site(args.content, args.site, args.theme, args.site_url, **build_options(args))
-    write_zip(args.site, args.output)
+    write_site_zip(args.site, args.output)
     print(f"Built {args.site}: {report}; archive written to {args.output}")
     return 0

@@ -5,9 +5,13 @@ from .dates import danish_date
 from .model import DOCUMENT_KINDS, Archive, Meeting
 
 KIND_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsorden", "Referat", "Protokol")))
+KIND_DEFINITE = dict(zip(DOCUMENT_KINDS, ("dagsordenen", "referatet", "protokollen")))
 INCOMPLETE_LABELS = dict(zip(DOCUMENT_KINDS, ("Dagsordenen er ufuldstændig", "Referatet er ufuldstændigt",
                                               "Protokollen er ufuldstændig")))
 SOURCE_KIND_LABELS = {"text": "tekst", "pdf": "PDF", "html": "HTML"}
+FOLLOWED_LABELS = {"fulgt": "Beslutningen fulgte indstillingen.",
+                   "fulgt med mere": "Beslutningen godkendte indstillingen med tilføjelser eller forbehold: læs beslutningen.",
+                   "ikke fulgt": "Beslutningen fulgte ikke indstillingen."}
 
 
 def meeting_title(archive: Archive, meeting: Meeting) -> str:

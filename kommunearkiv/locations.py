@@ -6,8 +6,9 @@ appended in place of the final ``/``: the meeting page
 ``data/alleroed/oekonomiudvalget/2015-05-13.json``, the municipality
 ``alleroed/`` (all of it in one file) at ``data/alleroed.json``. Every file of
 a municipality (JSON, CSV, feeds, calendars, sitemaps) has its id in its path;
-the site-wide files (the index ``data/arkiv.json``, the site feed, the
-schemas, the sitemap index, robots.txt) are the only others.
+the site-wide files (the index ``data/arkiv.json``, the whole archive's
+zip ``data/arkiv.zip``, the site feed, the schemas, the sitemap index,
+robots.txt) are the only others.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from .model import Case, Committee, Meeting, Municipality, Person
 
 DATA = "data"
 ARCHIVE_JSON = f"{DATA}/arkiv.json"
+ARCHIVE_ZIP = f"{DATA}/arkiv.zip"
 CSV_DIR = f"{DATA}/csv"
 SCHEMA_DIR = f"{DATA}/schemas"
 FEED_DIR = f"{DATA}/feeds"
@@ -56,6 +58,16 @@ def calendar_path(committee: Committee) -> str:
 def csv_path(municipality: str, name: str) -> str:
     """The table ``name`` of the municipality of id ``municipality``."""
     return f"{CSV_DIR}/{municipality}/{name}.csv"
+
+
+def csv_zip_path(municipality: str) -> str:
+    """Every table of the municipality of id ``municipality``, in one zip."""
+    return f"{CSV_DIR}/{municipality}.zip"
+
+
+def zip_path(municipality: str) -> str:
+    """All data of the municipality of id ``municipality`` (its JSON and tables), in one zip."""
+    return f"{DATA}/{municipality}.zip"
 
 
 def sitemap_path(municipality: str, part: int | None = None) -> str:

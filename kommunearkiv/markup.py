@@ -13,6 +13,7 @@ URLs that would point into this site) and carry ``rel="noopener nofollow"``.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import comrak
 import nh3
@@ -44,6 +45,8 @@ EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>\n?")
 EMPTY_HEADER_CELL = re.compile(r"<th>\s*</th>")
 TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 LINK_WITHOUT_TARGET = re.compile(r"<a(?![^>]*\shref=)[^>]*>(.*?)</a>", re.DOTALL)
+TEXT = re.compile(r">([^<]+)<")  # the text between two tags
+HYPHENATED = re.compile(r"[^\s<>]*[-‐–—][^\s<>]+")  # a word a browser may break after a dash inside it
 
 
 def render_markdown(text: str, top_heading: int = 3) -> Markup:
@@ -56,6 +59,11 @@ def render_markdown(text: str, top_heading: int = 3) -> Markup:
     return Markup(_fit_headings(_tidy(clean), top_heading).strip())
 
 
+def plain_text(text: str) -> str:
+    """The words of a Markdown text on one line, as a reader sees them: markup and any HTML in it removed."""
+    return " ".join(unescape(nh3.clean(commonmark_html(text or ""), tags=set())).split())
+
+
 def commonmark_html(text: str) -> str:
     """The GitHub-flavoured CommonMark of ``text`` (tables, autolinks, strikethrough) as HTML, raw HTML kept."""
     return comrak.render_markdown(text, extension_options=EXTENSIONS, render_options=RENDERING)
@@ -64,10 +72,20 @@ def commonmark_html(text: str) -> str:
 def _tidy(html: str) -> str:
     """Drop paragraphs emptied by sanitising, keep only the text of links that lost their target,
     make empty header cells plain cells, and let wide tables scroll on their own (focusable, so
-    keyboard users can scroll them too)."""
+    keyboard users can scroll them too), their cells breaking between words only."""
     html = LINK_WITHOUT_TARGET.sub(r"\1", EMPTY_PARAGRAPH.sub("", html))
     html = EMPTY_HEADER_CELL.sub("<td></td>", html)
-    return TABLE.sub(lambda m: f'<div class="table-scroll" tabindex="0">{m.group(0)}</div>', html)
+    return TABLE.sub(lambda m: f'<div class="table-scroll" tabindex="0">{TEXT.sub(_unbroken_text, m.group(0))}</div>', html)
+
+
+def unbroken(html: str) -> str:
+    """HTML text (no markup) with each word that holds a hyphen kept on one line ("Lyngby-Taarbæk", "2014-2017"),
+    so that a table cell breaks between words only."""
+    return HYPHENATED.sub(lambda word: f'<span class="nowrap">{word.group()}</span>', html)
+
+
+def _unbroken_text(match: re.Match) -> str:
+    return f">{unbroken(match.group(1))}<"
 
 
 def _fit_headings(html: str, top: int) -> str:

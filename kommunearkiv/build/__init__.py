@@ -26,6 +26,7 @@ from tqdm import tqdm
 from ..content.reader import load_archive
 from ..errors import InputError
 from ..exports import write_site_files
+from ..exports.bundles import write_archive_zip
 from ..exports.catalog import data_catalog
 from ..folders import replaced_atomically, same_file_system
 from ..model.outline import outline_archive
@@ -122,14 +123,15 @@ def built_parts(slices: Iterable[Slice]) -> dict[str, Part]:
 
 
 def write_site(parts: dict[str, Part], work: Path, themes: list[Path], site_url: str | None) -> tuple[list[str], int]:
-    """The site's own pages, its static files, the site-wide data files and the search index's shards and
-    manifest, from every municipality's part; the files written and the search index's documents."""
+    """The site-wide data files, the search index's shards and manifest, the site's own pages and its static
+    files, from every municipality's part; the files written and the search index's documents."""
     ordered = [parts[m] for m in sorted(parts)]
     outlines = [part.outline for part in ordered]
-    app = create_app(outline_archive(outlines), themes, site_url, data_catalog(outlines))
-    files = freeze(app, work, site_urls(app))
-    files += [path for paths in write_site_files(outlines, work, site_url).values() for path in paths]
+    files = [path for paths in write_site_files(outlines, work, site_url).values() for path in paths]
+    files += write_archive_zip(outlines, work)  # of every municipality's zip, so after all parts are in place
     index = write_index([part.index for part in ordered], [o.municipality for o in outlines], work)
+    app = create_app(outline_archive(outlines), themes, site_url, data_catalog(outlines))
+    files += freeze(app, work, site_urls(app))  # last: the data page gives the data files' sizes
     return files + index["files"], index["documents"]
 
 

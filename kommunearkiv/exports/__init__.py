@@ -1,11 +1,14 @@
-"""Open data written next to the frozen pages: JSON, CSV, Atom feeds, iCalendar, sitemaps and robots.txt,
-and the copies of the original documents beside their meeting pages.
+"""Open data written next to the frozen pages: JSON, CSV, zip files, Atom feeds, iCalendar, sitemaps and
+robots.txt, and the copies of the original documents beside their meeting pages.
 
 Each municipality's files are a function of that municipality alone (and
 ``site_url``); the site-wide files (the index ``data/arkiv.json``, the
 schemas, the site feed, the sitemap index, robots.txt) a function of the
-outlines of every municipality (``model.outline``, made by ``outline``) alone.
-So the same content gives byte-identical files however it was split into calls.
+outlines of every municipality (``model.outline``, made by ``outline``) alone;
+the whole archive's zip (``bundles.write_archive_zip``) is made of the
+municipalities' zips, so it is written last, when every municipality's files
+are in the site folder. So the same content gives byte-identical files however
+it was split into calls.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from pathlib import Path
 
 from ..model import Archive, Municipality
 from ..model.outline import Outline, outline_of
+from .bundles import write_archive_zip, write_municipality_zips
 from .calendars import write_calendars
 from .feeds import write_committee_feeds, write_site_feed
 from .jsondata import write_municipality_json, write_site_json
@@ -20,7 +24,7 @@ from .originals import write_originals
 from .sitemap import page_paths, write_municipality_discovery, write_site_discovery
 from .tables import table_rows, write_tables
 
-KINDS = ("json", "csv", "feeds", "calendars", "discovery", "originals")
+KINDS = ("json", "csv", "zip", "feeds", "calendars", "discovery", "originals")
 SITE = ""  # the key of the site-wide files in ``write_exports``' paths
 
 
@@ -38,6 +42,7 @@ def write_municipality_files(archive: Archive, municipality: Municipality, site_
     return {
         "json": write_municipality_json(archive, municipality, site_dir),
         "csv": write_tables(municipality, site_dir),
+        "zip": write_municipality_zips(municipality, site_dir),  # of the JSON and tables just written
         "feeds": write_committee_feeds(archive, municipality, site_dir, site_url),
         "calendars": write_calendars(archive, municipality, site_dir, site_url),
         "discovery": write_municipality_discovery(municipality, site_dir, site_url),

@@ -33,7 +33,8 @@ def by_id(outlines: list[Outline]) -> list[Outline]:
 
 def municipality_files(outline: Outline) -> dict:
     return {"name": outline.municipality.name, "data": locations.json_path(outline.municipality),
-            "meetings": sum(outline.meetings.values()), "tables": csv_paths(outline.id)}
+            "meetings": sum(outline.meetings.values()), "tables": csv_paths(outline.id),
+            "csv_zip": locations.csv_zip_path(outline.id), "zip": locations.zip_path(outline.id)}
 
 
 def data_catalog(outlines: list[Outline]) -> dict:
@@ -41,6 +42,7 @@ def data_catalog(outlines: list[Outline]) -> dict:
     committees = [(o, c) for o in by_id(outlines) for c in sorted(o.municipality.committees.values(), key=lambda c: c.id)]
     return {
         "archive_json": locations.ARCHIVE_JSON,
+        "archive_zip": locations.ARCHIVE_ZIP,
         "json_files": [{"schema": locations.schema_path(name), "title": title, "pattern": pattern, "description": text}
                        for name, title, pattern, text in JSON_FILES],
         "schemas": [locations.schema_path(name) for name in SCHEMAS],

@@ -41,6 +41,7 @@ PAGE_NUMBER = re.compile(
 PAGE_OF = re.compile(r"(\d+)\s*(?:af|of|/)\s*(\d+)", re.I)
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
+PAGE_FOOTER_END = re.compile(r"\s+(?:Side|Page)\s+(\d{1,4})$")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -354,15 +355,26 @@ def flattened_lines(raw: list[tuple[int, int, str]]) -> list[Line]:
     """Each non-blank line is a page: its page number prefix, running header prefix and page
     footer removed, markup dropped, hyphenated words joined."""
     pages = [(number, line) for _, number, line in raw if line.strip()]
-    texts = [without_page_number(plain_page(line), index) for index, (_, line) in enumerate(pages, start=1)]
-    prefix = running_prefix(texts[1:])
+    plain_pages = [plain_page(line) for _, line in pages]
+    before = lines_before_page_one(plain_pages)
+    texts = [without_page_number(text, max(1, index - before)) for index, text in enumerate(plain_pages, start=1)]
+    prefix = running_prefix(texts[before + 1:])
     out = []
     for index, ((number, _), text) in enumerate(zip(pages, texts), start=1):
-        if prefix and index > 1 and text.startswith(prefix):
-            text = without_page_number(text[len(prefix):].strip(), index)
+        if prefix and index > before + 1 and text.startswith(prefix):
+            text = without_page_number(text[len(prefix):].strip(), max(1, index - before))
         if text:
-            out.append(Line(number, text, text, page=index, blank_before=True))
+            out.append(Line(number, text, text, page=max(1, index - before), blank_before=True))
     return out
+
+
+def lines_before_page_one(texts: list[str]) -> int:
+    """The short lines a transcript site puts above the pages (its title, download notes): the lines
+    before the first of two lines numbered ``1`` and ``2``."""
+    for index in range(min(len(texts) - 1, RUNNING_REACH)):
+        if re.match(r"1\s", texts[index]) and re.match(r"2\s", texts[index + 1]):
+            return index
+    return 0
 
 
 def plain_page(line: str) -> str:
@@ -372,9 +384,12 @@ def plain_page(line: str) -> str:
 
 
 def without_page_number(text: str, page: int) -> str:
-    """``3 Klima og …`` (or ``s. 3 …``, ``Side 3 …``) on the third page → ``Klima og …``."""
+    """``3 Klima og …`` (or ``s. 3 …``, ``Side 3 …``) on the third page → ``Klima og …``; a footer
+    ``… Side 3`` (no total) at its end goes too."""
     match = PAGE_MARK.match(text)
-    return text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
+    text = text[match.end():] if match and int(match[1]) in (page, page - 1, page + 1) else text
+    footer = PAGE_FOOTER_END.search(text)
+    return text[:footer.start()] if footer and int(footer[1]) in (page, page - 1, page + 1) else text
 
 
 def running_prefix(texts: list[str]) -> str:

@@ -20,7 +20,7 @@ CLOCK = re.compile(r"\b(?:kl\.?\s*)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?!\.?
 ROLES = ("Formand", "Næstformand", "Borgmester", "Viceborgmester", "Udvalgsformand", "Medlem")
 PERSON = re.compile(
     rf"^(?:(?P<role>{'|'.join(ROLES)})\s*(?:-|–|:)?\s+)?(?P<name>[^()]+?)\s*(?:\((?P<party>[^)]*)\))?\.?$", re.I)
-SEPARATOR = re.compile(r",\s*(?![^()]*\))|\s+og\s+(?![^()]*\))")
+SEPARATOR = re.compile(r",\s*(?![^()]*\))|(?<!-)\s+og\s+(?![^()]*\))")  # not "Børne- og Fritidsdirektør"
 
 
 def danish_date(text: str, *, month_first: bool = False) -> str | None:
@@ -57,7 +57,8 @@ def clock(text: str) -> str | None:
 
 
 def split_names(text: str) -> list[str]:
-    """``A, B og C`` → ``["A", "B", "C"]``; commas and ``og`` inside parentheses do not split."""
+    """``A, B og C`` → ``["A", "B", "C"]``; commas and ``og`` inside parentheses, and the ``og`` of a
+    suspended compound (``Kultur- og Fritidschef X``), do not split."""
     return [part.strip(" .") for part in SEPARATOR.split(text) if part.strip(" .")]
 
 

@@ -8,24 +8,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, abort, current_app, request, send_from_directory
+from flask import Flask, abort, current_app, request, send_from_directory, url_for
 from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from .. import dates
-from ..labels import INCOMPLETE_LABELS, KIND_LABELS
+from ..labels import FOLLOWED_LABELS, INCOMPLETE_LABELS, KIND_DEFINITE, KIND_LABELS
 from ..markup import render_markdown
 from ..model import Archive, Committee, Meeting, Person
-from . import summaries, views
+from ..parties import party
+from ..slugs import slug
+from . import navigation, outcomes, summaries, views
 from .citations import citation
 from .linked import alternate_links, json_ld
 from .routes import route
-from .state import ARCHIVE, CATALOG, THEME_DIRS, current_archive, current_theme_dirs
+from .state import ARCHIVE, CATALOG, SITE_ROOT, THEME_DIRS, current_archive, current_theme_dirs
 
 
 def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = None, catalog: dict | None = None) -> Flask:
     """The pages of ``archive``: a whole archive, one municipality of it, or the outlines of every municipality
-    (``model.outline``, for the site-wide pages). ``site_url``, the site's public address, makes citations absolute
-    and lets ``404.html`` work at any depth; ``catalog`` is what the data page lists (``exports.catalog``)."""
+    (``model.outline``, for the site-wide pages). ``site_url``, the site's public address, makes citations and
+    canonical addresses absolute, and is where ``404.html`` links to (else the host's root: a host shows that page
+    at any depth); ``catalog`` is what the data page lists (``exports.catalog``)."""
     app = Flask(__name__, static_folder=None, template_folder=None)
     app.config.update(FREEZER_RELATIVE_URLS=True, SITE_URL=(site_url or "").rstrip("/"))
     app.extensions[ARCHIVE] = archive
@@ -64,22 +68,30 @@ def configure_jinja(app: Flask) -> None:
     env.undefined = StrictUndefined
     env.trim_blocks = env.lstrip_blocks = True
     env.filters.update(
-        danish_date=dates.danish_date, long_danish_date=dates.long_danish_date,
-        short_danish_date=dates.short_danish_date, weekday=dates.weekday,
+        danish_date=dates.danish_date, long_danish_date=dates.long_danish_date, weekday=dates.weekday,
+        danish_period=lambda spell: dates.danish_period(spell.start, spell.end),
         markdown=render_markdown, kind_label=lambda kind: KIND_LABELS.get(kind, kind),
+        kind_definite=lambda kind: KIND_DEFINITE.get(kind, "dokumentet"),
         incomplete_label=lambda kind: INCOMPLETE_LABELS.get(kind, "Dokumentet er ufuldstændigt"),
+        followed_label=FOLLOWED_LABELS.get, party=party, status_class=slug, file_size=navigation.file_size,
+        unbroken=navigation.unbroken,
     )
     env.globals.update(
-        href=href, case_of=summaries.case_of, item_attachments=summaries.item_attachments,
+        href=href, page_link=page_link, canonical_url=canonical_url, stylesheet=stylesheet,
+        main_section=navigation.main_section, neighbours=navigation.neighbours,
+        case_of=summaries.case_of, item_attachments=summaries.item_attachments,
         committee_of=lambda meeting: current_archive().committee(meeting),
         root_path=root_path, linked_data=linked_data, alternate_links=alternate_links,
         cite_source=lambda meeting, source: citation(meeting, source, request.path.lstrip("/")),
+        outcome=outcomes.outcome, followed=outcomes.followed, decision_label=outcomes.decision_label,
+        recommendations=outcomes.recommendations, background_sections=outcomes.background_sections,
     )
 
 
 def root_path() -> str:
-    """The relative way from the current page to the site root (``../../`` two levels down)."""
-    return "../" * (request.path.count("/") - 1)
+    """The way from the current page to the site root: relative (``../../`` two levels down), or the root itself
+    on a page shown at any address (``page_link``)."""
+    return request.environ.get(SITE_ROOT) or "../" * (request.path.count("/") - 1)
 
 
 def linked_data(thing) -> dict | None:
@@ -91,18 +103,45 @@ def linked_data(thing) -> dict | None:
 
 
 def href(thing, anchor: str | None = None) -> str:
-    """The URL of ``thing``'s page, through the ``url_for`` templates use (relative when freezing)."""
+    """The URL of ``thing``'s page (relative when freezing)."""
     endpoint, values = route(thing)
-    return current_app.jinja_env.globals["url_for"](endpoint, _anchor=anchor, **values)
+    return page_link(endpoint, _anchor=anchor, **values)
+
+
+def page_link(endpoint: str, **values) -> str:
+    """A link to a page of the site: relative, through the ``url_for`` templates use; from the site's root on a
+    page a host shows at any address (``404.html``, whose view sets ``SITE_ROOT``), where a relative link would
+    lead nowhere."""
+    root = request.environ.get(SITE_ROOT)
+    if root is None:
+        return current_app.jinja_env.globals["url_for"](endpoint, **values)
+    return root + url_for(endpoint, **values).lstrip("/")
+
+
+def canonical_url() -> str | None:
+    """The page's own address under the site's address, when that is known (none for ``404.html``)."""
+    site_url = current_app.config["SITE_URL"]
+    return f"{site_url}{request.path}" if site_url and request.endpoint != "not_found" else None
+
+
+def theme_file(filename: str) -> Path | None:
+    """The static file ``filename`` of the first theme that has it."""
+    return next((folder / "static" / filename for folder in current_theme_dirs()
+                 if (folder / "static" / filename).is_file()), None)
 
 
 def send_theme_file(filename: str):
-    """A static file from the first theme that has it."""
-    for folder in current_theme_dirs():
-        static = folder / "static"
-        if (static / filename).is_file():
-            return send_from_directory(static, filename)
-    abort(404)
+    found = theme_file(filename)
+    if found is None:
+        abort(404)
+    return send_from_directory(found.parent, found.name)
+
+
+def stylesheet() -> Markup:
+    """The theme's stylesheet itself, for the page a host shows at any address (``404.html``): it keeps its styles
+    wherever it is shown, even where its links could not lead (a sub-path, without ``--site-url``)."""
+    found = theme_file("style.css")
+    return Markup(found.read_text(encoding="utf-8")) if found else Markup("")
 
 
 def static_files() -> list[str]:

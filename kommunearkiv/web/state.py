@@ -15,6 +15,7 @@ ARCHIVE = "kommunearkiv.archive"
 CATALOG = "kommunearkiv.catalog"
 THEME_DIRS = "kommunearkiv.theme_dirs"
 CACHE = "kommunearkiv.cache"
+SITE_ROOT = "kommunearkiv.site_root"  # in a request's environ: where its page's links start (``app.page_link``)
 
 
 def current_archive() -> Archive:

@@ -42,13 +42,6 @@ class Attendance:
 
 
 @dataclass(frozen=True)
-class MemberAttendance:
-    person: Person
-    roles: list[str]
-    attendance: Attendance
-
-
-@dataclass(frozen=True)
 class PersonRecord:
     memberships: list[tuple[Committee, Membership]]
     meetings: list[tuple[Meeting, bool]]
@@ -62,16 +55,6 @@ def attendance_of(person_id: str, meetings: list[Meeting]) -> Attendance:
         present=sum(person_id in m.present for m in meetings),
         absent=sum(person_id in m.absent for m in meetings),
     )
-
-
-def member_attendance(committee: Committee, persons: dict[str, Person]) -> list[MemberAttendance]:
-    """Each member once (in membership order), with every role held and the attendance at the committee's meetings."""
-    roles: dict[str, list[str]] = {}
-    for membership in committee.members:
-        held = roles.setdefault(membership.person, [])
-        if membership.role not in held:
-            held.append(membership.role)
-    return [MemberAttendance(persons[pid], held, attendance_of(pid, committee.meetings)) for pid, held in roles.items()]
 
 
 def meetings_by_year(meetings: list[Meeting]) -> list[tuple[int, list[Meeting]]]:

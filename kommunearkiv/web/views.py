@@ -1,14 +1,18 @@
 """One view per kind of page: look the thing up (404 when it is not there), render its template."""
 from __future__ import annotations
 
-from flask import Flask, abort, current_app, render_template
+from pathlib import Path
+
+from flask import Flask, abort, current_app, render_template, request
 
 from ..model import Municipality
-from ..paths import item_path
-from . import summaries
+from ..paths import item_path, meeting_path
+from . import roles, summaries
 from .breadcrumbs import breadcrumbs
+from .citations import page_citation
+from .navigation import file_bytes
 from .routes import RULES
-from .state import cached, current_archive, current_catalog
+from .state import SITE_ROOT, cached, current_archive, current_catalog
 
 LATEST_MEETINGS = 10
 
@@ -49,14 +53,18 @@ def search_page():
 
 
 def data_page():
-    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], catalog=found(current_catalog()))
+    """The data files with their sizes, when the page is written into the site folder that holds them."""
+    folder = current_app.config.get("FREEZER_DESTINATION")
+    return render_template("data.html", trail=breadcrumbs() + [("Åbne data", None)], catalog=found(current_catalog()),
+                           size=lambda path: file_bytes(Path(folder) / path) if folder else None)
 
 
 def not_found_page():
-    """Servers show ``404.html`` at any missing address: with the site's address known, a ``<base>``
-    makes its links (relative to the site root) work there too."""
-    return render_template("404.html", trail=breadcrumbs() + [("Siden findes ikke", None)],
-                           base_url=current_app.config["SITE_URL"])
+    """Hosts show ``404.html`` at any missing address, however deep, where a relative link would lead nowhere: its
+    links start from the site's address when it is known, else from the host's root (where a host that shows this
+    page for every missing address serves the site), and it holds its stylesheet."""
+    request.environ[SITE_ROOT] = current_app.config["SITE_URL"] + "/"
+    return render_template("404.html", trail=breadcrumbs() + [("Siden findes ikke", None)])
 
 
 def municipality_page(municipality):
@@ -73,19 +81,25 @@ def committee_page(municipality, committee):
     return render_template(
         "committee.html", trail=breadcrumbs(found_committee), municipality=found_municipality, committee=found_committee,
         years=summaries.meetings_by_year(found_committee.meetings),
-        members=summaries.member_attendance(found_committee, found_municipality.persons),
+        members=roles.current_members(found_committee, found_municipality.persons),
+        history=roles.role_history(found_committee, found_municipality.persons),
+        recorded=roles.recorded_meetings(found_committee), latest=roles.latest_date(found_committee),
     )
 
 
 def meeting_page(municipality, committee, meeting):
     found_meeting = find_meeting(municipality, committee, meeting)
-    return render_template("meeting.html", trail=breadcrumbs(found_meeting), **meeting_context(found_meeting))
+    context = meeting_context(found_meeting)
+    return render_template("meeting.html", trail=breadcrumbs(found_meeting), **context,
+                           **citation_context(context, meeting_path(found_meeting)))
 
 
 def item_page(municipality, committee, meeting, number):
     found_meeting = find_meeting(municipality, committee, meeting)
     item = found(found_meeting.item(number))
-    return render_template("item.html", trail=breadcrumbs(item), item=item, cite_url=cite_url(item), **meeting_context(found_meeting))
+    context = meeting_context(found_meeting)
+    return render_template("item.html", trail=breadcrumbs(item), item=item, **context,
+                           **citation_context(context, item_path(item), item))
 
 
 def attachment_page(municipality, committee, meeting, slug):
@@ -104,9 +118,12 @@ def meeting_context(meeting) -> dict:
     }
 
 
-def cite_url(item) -> str:
-    """The item's address to cite: under ``SITE_URL`` when the site's address is configured, else site-relative."""
-    return f"{current_app.config['SITE_URL']}/{item_path(item)}"
+def citation_context(context: dict, path: str, item=None) -> dict:
+    """The facts and text citing the meeting or ``item`` at ``path``: under ``SITE_URL`` when the site's address
+    is configured, else from the site root."""
+    facts, text = page_citation(context["municipality"], context["committee"], context["meeting"],
+                                f"{current_app.config['SITE_URL']}/{path}", item)
+    return {"citation_facts": facts, "citation_text": text}
 
 
 def case_page(municipality, case):

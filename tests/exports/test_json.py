@@ -109,11 +109,9 @@ def test_meeting_file_is_the_meeting_document(site):
 
 
 def as_content_keeps_it(document: dict) -> dict:
-    """The imported form less what content/ does not keep: warnings, the source file's kind and SHA-256
-    (not recorded in content/ yet: provenance, issue 17), a decision heading without a decision, and
-    headings inside a section's text (demoted so they cannot start a section)."""
+    """The imported form less what content/ does not keep: warnings, a decision heading without a
+    decision, and headings inside a section's text (demoted so they cannot start a section)."""
     document.pop("warnings")
-    document["source"] = {k: document["source"][k] for k in ("file", "lines")}
     for item in document["items"]:
         if item["access"] == "closed":
             continue

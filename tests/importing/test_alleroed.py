@@ -685,6 +685,31 @@ def test_transcript_that_dropped_item_numbers_and_decision_dates():
     assert sum("has no date; taken as this meeting's" in w for w in form["warnings"]) == 4
 
 
+
+def test_a_transcript_sites_title_quoting_the_held_sentence_is_not_the_header():
+    """Transcript sites put the document's first sentence above it as a title: the header is still the
+    one under ALLERØD KOMMUNE, with its committee and meeting number."""
+    held = "Mødet blev holdt torsdag den 24. februar 2011 på Rådhuset i Borgerportalen."
+    preamble = f"{held}\n\nSave this PDF as:\nStørrelse: px\nDownload \"{held}\"\n\nTranskript\n\n"
+    form = read_text(preamble + TRANSCRIPT_2011.read_text(encoding="utf-8"))
+    assert (form["committee"], form["date"], form["location"], form["meeting_number"]) == (
+        "Allerød Byråd", "2011-02-24", "Rådhuset i Borgerportalen", "14")
+    assert not [w for w in form["warnings"] if "header field" in w or "capitals" in w]
+
+
+
+def test_a_contents_run_into_the_list_of_members_is_no_member():
+    """A transcript runs the members straight into the contents: the list ends at its first entry."""
+    form = read_text(TRANSCRIPT_2011.read_text(encoding="utf-8").replace(" Afbud: Tove Skov (B)", ""))
+    assert [m["name"] for m in form["members"]] == [
+        "Jens Aagaard", "Marianne Brix", "Tove Skov", "Peter Lund", "Kasper Holm", "Nina Krogh", "Ulla Dahl",
+        "Frank Berg", "Sofie Lind"]
+    words = "Formand - Bo Ravn (A), Lis Holm (C) og Salg af ejendommen ved Bøgevej"
+    form = read_text(TRANSCRIPT_2011.read_text(encoding="utf-8").replace(" Afbud: Tove Skov (B)", f" Afbud: {words}"))
+    assert form["absent"] == ["Bo Ravn", "Lis Holm"]
+    assert any("'Salg af ejendommen ved Bøgevej' in a list of people is not a name" in w for w in form["warnings"])
+
+
 # --- the same facts whatever the converter (the shared harness, tests/importing/variants.py) ----------
 
 try:

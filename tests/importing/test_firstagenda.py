@@ -17,7 +17,8 @@ DOCUMENTS = Path(__file__).resolve().parent / "documents" / "firstagenda"
 BYRAAD = DOCUMENTS / "byraad_referat.txt"
 DAGSORDEN_US = DOCUMENTS / "natur_dagsorden_us.txt"
 EKSTRAORDINAER = DOCUMENTS / "kommunalbestyrelsen_ekstraordinaer.txt"
-MUNICIPALITY_OF = {BYRAAD: None, DAGSORDEN_US: "Nordby Kommune", EKSTRAORDINAER: None}
+LINKS = DOCUMENTS / "teknik_referat_links.txt"
+MUNICIPALITY_OF = {BYRAAD: None, DAGSORDEN_US: "Nordby Kommune", EKSTRAORDINAER: None, LINKS: "Sønderby Kommune"}
 
 
 def parse_text(text: str, name: str = "minutes.txt", municipality: str | None = None) -> dict:
@@ -173,7 +174,7 @@ def test_running_numbers_a_list_glued_to_the_first_heading_and_route_types():
 def test_absentees_and_substitutes_from_the_first_items_decision(byraad):
     assert byraad["absent"] == ["Signe Krogsgaard", "Valdemar Enghave"]
     assert byraad["substitutes"] == [
-        {"name": "Ida Bundgaard", "party": "F", "replaces": None},  # the text does not say whom she replaced
+        {"name": "Ida Bundgaard", "party": "F", "replaces": "Signe Krogsgaard"},  # the one absentee of her party
         {"name": "Mikkel Strandvig", "party": "V", "replaces": "Valdemar Enghave"},
     ]
     assert item(byraad, 4)["absent"] == ["Karen Lykkeberg"]
@@ -186,6 +187,30 @@ def test_an_absence_for_named_items_is_not_the_meetings():
     assert document["absent"] == ["Signe Krogsgaard", "Valdemar Enghave"]
     assert {i["number"]: i["absent"] for i in document["items"] if i.get("absent")} == {
         3: ["Bo Ravn"], 4: ["Karen Lykkeberg"], 6: ["Bo Ravn"]}
+
+
+def test_a_suppleant_replaces_the_one_absentee_the_text_leaves_open():
+    document = parse_document(LINKS, "Sønderby Kommune")
+    assert (document["absent"], document["substitutes"]) == (
+        ["Lise Holm"], [{"name": "Jonas Bech", "party": "A", "replaces": "Lise Holm"}])
+    two = LINKS.read_text().replace("afbud fra Lise Holm (A).", "afbud fra Lise Holm (A) og Ole Krog (A).")
+    assert parse_text(two, municipality="Sønderby Kommune")["substitutes"][0]["replaces"] is None
+    other_party = LINKS.read_text().replace("Jonas Bech (A)", "Jonas Bech (V)")
+    assert parse_text(other_party, municipality="Sønderby Kommune")["substitutes"][0]["replaces"] is None
+
+
+def test_files_linked_after_the_decision_are_the_items_attachments():
+    document = parse_document(LINKS, "Sønderby Kommune")
+    assert [(i["number"], i.get("decision"), i.get("attachments")) for i in document["items"]] == [
+        (1, "Godkendt.\n\nDer er afbud fra Lise Holm (A). Jonas Bech (A) er indkaldt som suppleant.", []),
+        (2, "Godkendt.", ["caseno_21-2204_dok_no_40112-21_v1_Trafiktælling Østervej marts 2021.pdf",
+                          "caseno_21-2204_dok_no_40113-21_v1_Skitse af vejbump.pdf"]),
+        (3, "Taget til efterretning.", ["caseno_20-9917_dok_no_38870-21_v2_Tømmeplan 2022.pdf"]),
+        (4, None, []),
+    ]
+    assert item(document, 3)["earlier_decisions"] == [{"date": "2021-04-14", "body": "Teknik- og Miljøudvalget", "text": "Udsat."}]
+    sentence = LINKS.read_text().replace("Taget til efterretning.\n", "Taget til efterretning, jf. bilag.\n")
+    assert item(parse_text(sentence, municipality="Sønderby Kommune"), 3)["decision"] == "Taget til efterretning, jf. bilag."
 
 
 def test_did_not_attend_and_stood_in_for():
@@ -278,7 +303,7 @@ def comparable(value):
 
 
 @pytest.mark.parametrize("variant", LAYOUT_VARIANTS)
-@pytest.mark.parametrize("path", [BYRAAD, DAGSORDEN_US, EKSTRAORDINAER], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [BYRAAD, DAGSORDEN_US, EKSTRAORDINAER, LINKS], ids=lambda p: p.stem)
 def test_a_layout_variant_reads_to_the_same_document(path, variant):
     text = path.read_text()
     changed = LAYOUT_VARIANTS[variant](text)
@@ -306,7 +331,7 @@ def harness_cases():
         return [pytest.param(None, None, marks=pytest.mark.skip(reason="the variant harness (tests/importing/variants.py) is not here yet"))]
     return [pytest.param(path, name, id=f"{path.stem}-{name}",
                          marks=[pytest.mark.xfail(strict=True, reason="normaliser gap")] if (path.stem, name) in KNOWN_NORMALISER_GAPS else [])
-            for path in (BYRAAD, DAGSORDEN_US, EKSTRAORDINAER) for name in VARIANTS]
+            for path in (BYRAAD, DAGSORDEN_US, EKSTRAORDINAER, LINKS) for name in VARIANTS]
 
 
 @pytest.mark.parametrize(("path", "name"), harness_cases())

@@ -17,6 +17,7 @@ SAMPLE = SAMPLES / "004_e014b426b53ea594.txt"
 DOCUMENTS = Path(__file__).resolve().parent / "documents" / "lyngby"
 REFERAT = DOCUMENTS / "referat_2016.txt"
 PROTOKOL = DOCUMENTS / "protokol_2011.txt"
+PROTOKOL_2016 = DOCUMENTS / "protokol_2016_kb.txt"
 COMMITTEE = "Erhvervs- og Beskæftigelsesudvalget"
 DECIDED = f"{COMMITTEE} den 18. februar 2014"
 ABSENT = ["Henrik Brade Johansen"]
@@ -402,6 +403,37 @@ def test_text_stopping_before_the_last_items_is_incomplete_not_padded():
     assert item(meeting, 3)["decision"] == "Godkendt."
 
 
+def test_statements_after_the_other_attendees_are_read_as_statements():
+    """2016 protokol: a page break puts the substitute and per-item absences after ``Derudover deltog``."""
+    meeting = parse_document(PROTOKOL_2016)
+    assert (meeting["absent"], meeting["substitutes"]) == (
+        ["Frode Brink"], [{"name": "Gunnar Mose", "party": None, "replaces": "Frode Brink"}])
+    assert meeting["other_attendees"] == ["Direktør Pia Lauritsen", "centerchef Ove Sandholm", "Lise Engby (referent)"]
+    assert [(i["number"], sorted(i["absent"]), i["decision"]) for i in meeting["items"]] == [
+        (1, [], "Godkendt."), (2, ["Bent Thorsø", "Cecilie Vang"], "Godkendt."), (3, ["Bent Thorsø"], "Godkendt.")]
+    assert [m["name"] for m in meeting["members"]] == [
+        "Astrid Kjærgaard", "Bent Thorsø", "Cecilie Vang", "Daniel Ørum", "Ellen la Fleur", "Frode Brink"]
+
+
+def test_a_name_ends_at_a_sentence_but_keeps_its_initials():
+    text = PROTOKOL_2016.read_text(encoding="utf-8").replace(
+        "deltog Gunnar Mose.", "deltog Gunnar P. Mose.").replace("Ellen la Fleur", "Ellen Chr. la Fleur")
+    meeting = parse_text(text)
+    assert meeting["substitutes"][0]["name"] == "Gunnar P. Mose"
+    assert "Ellen Chr. la Fleur" in [m["name"] for m in meeting["members"]]
+
+
+def test_a_statement_run_into_a_flattened_list_of_names_without_parties_names_a_listed_member():
+    text = REFERAT.read_text(encoding="utf-8")
+    start, end = text.index("Rikke Holmgaard (C)"), text.index("Tobias Wendt (A) var fraværende")
+    without_parties = text[:start] + re.sub(r" \([A-ZÆØÅ]\)", "", text[start:end]) + text[end:]
+    meeting = parse_text(one_line_per_page(without_parties))
+    assert meeting["absent"] == ["Tobias Wendt"]
+    assert meeting["substitutes"] == [{"name": "Yasmin Lerche", "party": "A", "replaces": "Tobias Wendt"}]
+    assert item(meeting, 3)["absent"] == ["Kasper Vinding"]
+    assert any("names run together, not split" in w for w in meeting["warnings"])  # the list itself: never guessed
+
+
 def test_flattened_transcript_stopping_mid_document_is_incomplete():
     pages = PROTOKOL.read_text(encoding="utf-8").split("\f")
     meeting = parse_text(one_line_per_page("\f".join(pages[:4])))
@@ -468,7 +500,7 @@ def facts(meeting: dict) -> dict:
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda variant: variant.__name__)
-@pytest.mark.parametrize("path", [SAMPLE, REFERAT, PROTOKOL], ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", [SAMPLE, REFERAT, PROTOKOL, PROTOKOL_2016], ids=lambda path: path.stem)
 def test_facts_do_not_depend_on_the_converter(path, variant):
     text = "\n".join(read_lines(path))
     assert facts(parse_text(variant(text))) == facts(parse_text(text))

@@ -117,6 +117,24 @@ def test_one_line_per_page_loses_its_page_numbers_and_running_header():
     assert not any("Side" in line.text for line in lines)
 
 
+def test_one_line_per_page_loses_a_footer_that_gives_the_page_without_a_total():
+    words = " ".join(["ord"] * 150)
+    pages = [f"{n} Udvalget punkt {n} {words} Side {n}" for n in (1, 2, 3)]
+    lines = normalise("\n\n".join(pages + ["4 Sidste side holder Side 12 i bilaget og slutter her " + words]))
+    assert [line.text.endswith(words) for line in lines] == [True, True, True, True]
+    assert not any(" Side " in line.text for line in lines[:3]) and "Side 12 i bilaget" in lines[3].text
+
+
+def test_a_transcript_sites_lines_above_the_pages_do_not_shift_the_page_numbers():
+    words = " ".join(["ord"] * 600)
+    preamble = "Referat af møde i Udvalget\n\nStørrelse: px\nStarte visningen fra side:\n\nDownload \"Referat\"\n\nTranskript\n\n"
+    starts = ["Første side", "Anden side", "Tredje side"]
+    pages = [f"{n} {start} {words} Side {n}" for n, start in enumerate(starts, start=1)]
+    lines = normalise(preamble + "\n\n".join(pages))
+    assert [line.text for line in lines[-3:]] == [f"{start} {words}" for start in starts]
+    assert [line.page for line in lines[-3:]] == [1, 2, 3]
+
+
 def test_split_at_cuts_where_the_vocabulary_starts_a_field():
     lines = normalise("Sagsnr.: 15/839 Punkttype Beslutning Tema Om noget")
     cut = split_at(lines, re.compile(r"\b(?:Punkttype|Tema)\b"))
@@ -142,6 +160,8 @@ def test_danish_dates_times_and_people():
         {"name": "Bo Hansen", "party": "A", "role": "Næstformand"},
         {"name": "Carl Berg", "party": None, "role": "Medlem"}]
     assert split_names("X (stedfortræder: Y og Z), W og V") == ["X (stedfortræder: Y og Z)", "W", "V"]
+    assert split_names("Børne- og Fritidsdirektør Ulla Berg, Kultur- og Idrætschef Bo Lund og Ane Friis") == [
+        "Børne- og Fritidsdirektør Ulla Berg", "Kultur- og Idrætschef Bo Lund", "Ane Friis"]
 
 
 def test_a_case_number_alone_on_a_line_is_no_page_number():

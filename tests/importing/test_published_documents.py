@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # no municipality publishes.
 DOCUMENTS = [path for path in sorted(ROOT.glob("samples/*.txt")) + sorted(ROOT.glob("tests/importing/documents/*/*.txt"))
              if "transcript" not in path.stem]
-MUNICIPALITY = {"natur_dagsorden_us": "Nordby Kommune"}   # a First Agenda document that names none
+MUNICIPALITY = {"natur_dagsorden_us": "Nordby Kommune",  # First Agenda documents that name none
+                "teknik_referat_links": "Sønderby Kommune"}
 FORMS = {
     "pdf": lambda text, header: typeset_pdf(text, header),
     # the page number alone, and the running header drawn after the page's text (two-pass numbering)

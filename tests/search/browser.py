@@ -32,10 +32,11 @@ def read_hits(page) -> list[Hit]:
 
 
 def wait_for_results(page) -> str:
-    """The status text once a search has finished."""
+    """The status text once a search has finished (its complete results: the first ones, without the common
+    compounds, say "søger videre")."""
     page.wait_for_function("""() => {
         const s = document.getElementById('search-status').textContent;
-        return s && !s.startsWith('Søger');
+        return s && !s.startsWith('Søger') && !s.includes('søger videre');
     }""")
     return page.text_content("#search-status")
 

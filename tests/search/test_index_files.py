@@ -185,3 +185,17 @@ def test_a_rebuild_leaves_no_stale_shards(tmp_path):
     write_search_index(synthetic_archive(100), tmp_path, shard_bytes=1_000)
     figures = write_search_index(fixture_archive(), tmp_path)
     assert len(list((tmp_path / "search" / "index" / "t").glob("*.js"))) == figures["shards"]
+
+
+def test_first_results_leave_out_only_common_compounds(synthetic_site):
+    """The first results (search-core.js, `first`) are some of the complete results: a word's compound prefix
+    reaches only terms without segment files; a prefix the reader wrote (`bor*`) is complete at once."""
+    folder = str(synthetic_site[0] / "search" / "index")
+    queries = ["forslag budget borgere", "borgere", "ledighedsydelse", "bor*"]
+    complete = run_node("ranks.js", queries, folder, "100000", env={"KOMMUNEARKIV_SEARCH_FIRST": "0"})
+    first = run_node("ranks.js", queries, folder, "100000", env={"KOMMUNEARKIV_SEARCH_FIRST": "1"})
+    for query, c, f in zip(queries, complete, first):
+        assert len(f["urls"]) == f["total"] <= c["total"] == len(c["urls"]), query
+        assert set(f["urls"]) <= set(c["urls"]), query
+    assert first[-1] == complete[-1]
+    assert any(f["total"] < c["total"] for c, f in zip(complete, first))  # the small shards make segments

@@ -42,9 +42,12 @@ def broken_links(site: Path) -> tuple[list[str], int]:
             if parts.scheme or parts.netloc:
                 continue
             where = f"{path.relative_to(site)}: {url}"
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path.resolve()
+            # 404.html, which a host shows at any address, links from the root (the host's, without --site-url)
+            start = root if path.name == "404.html" and parts.path.startswith("/") else path.parent
+            target = (start / unquote(parts.path).lstrip("/")).resolve() if parts.path else path.resolve()
+            target = target / "index.html" if target.is_dir() else target
             checked += 1
-            if parts.path.startswith("/"):
+            if parts.path.startswith("/") and start is not root:
                 broken.append(f"{where} → root-absolute, breaks under a sub-path and on file://")
             elif root not in target.parents:
                 broken.append(f"{where} → leaves the site")

@@ -41,15 +41,17 @@ def test_two_builds_at_different_places_and_times_are_byte_identical(tmp_path):
     assert_identical(first, second)
 
 
-def test_source_date_epoch_sets_only_the_feeds_updated_time_and_is_reproducible_too(tmp_path):
+def test_source_date_epoch_sets_only_the_feeds_time_and_the_citations_day_and_is_reproducible_too(tmp_path):
     epoch = {"SOURCE_DATE_EPOCH": "1700000000"}
     first = build_in(tmp_path / "a", tmp_path / "a", {**epoch, "TZ": "UTC"})
     second = build_in(tmp_path / "b", tmp_path, {**epoch, "TZ": "America/St_Johns"})
     assert_identical(first, second)
     plain = build_in(tmp_path / "c", tmp_path / "c", without_epoch())
     differing = {name for name in first if first[name] != plain[name]}
-    assert differing and all(name.startswith(("data/feeds/", "data/kalendere/")) or name == "arkiv.zip" for name in differing), differing
+    citing = {name for name in differing if name.endswith("index.html") and b'id="citation"' in first[name]}
+    assert differing and all(name.startswith(("data/feeds/", "data/kalendere/")) or name == "arkiv.zip" for name in differing - citing), differing
     assert b"2023-11-14T22:13:20" in first["data/feeds/alle.atom"]
+    assert citing and all("udgivet 14. november 2023".encode() in first[name] for name in citing)
 
 
 def test_a_source_date_epoch_that_is_not_a_number_is_a_clear_error(tmp_path):

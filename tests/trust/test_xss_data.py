@@ -16,7 +16,7 @@ from payloads import PAYLOADS, one_line
 from kommunearkiv.content.reader import load_archive
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SEARCH_SCRIPT = re.compile(r'kommunearkivSearch\.receive\("([a-z0-9/]+)",(.*)\);\n', re.S)
+SEARCH_SCRIPT = re.compile(r'kommunearkivSearch\.receive\("([a-z0-9/-]+)",(.*)\);\n', re.S)
 NODE_LOADER = """
 const vm = require("vm"), fs = require("fs");
 const calls = [];

@@ -82,12 +82,32 @@ def test_a_theme_overrides_single_templates_and_static_files_and_falls_back_for_
     assert "Rådhuset, Mødelokale C" in read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/index.html").text
 
 
-def test_with_the_sites_address_citations_are_absolute_and_the_404_page_works_at_any_depth(tmp_path):
+def test_with_the_sites_address_citations_and_canonical_addresses_are_absolute_and_404_links_there(tmp_path):
     site = tmp_path / "site"
     freeze(site_app(make_archive(), [DEFAULT_THEME], site_url="https://arkiv.example.dk/"), site)
+    address = "https://arkiv.example.dk/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/"
     item = read_page(site / "alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/index.html")
-    assert "https://arkiv.example.dk/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/" in item.text
+    assert address in item.text
+    assert item.find("link", rel="canonical", href=address) and item.find("meta", property="og:url", content=address)
     assert not item.find("base")
     not_found = read_page(site / "404.html")
-    assert not_found.find("base", href="https://arkiv.example.dk/")
-    assert not_found.find("link", href="static/style.css") and not_found.find("a", href="index.html")
+    assert not not_found.find("link", rel="canonical")
+    assert not_found.find("a", href="https://arkiv.example.dk/") and not_found.find("a", href="https://arkiv.example.dk/search/")
+
+
+def test_without_the_sites_address_the_404_page_links_from_the_hosts_root_holds_its_styles_and_no_page_is_canonical(site):
+    not_found = read_page(site / "404.html")
+    assert not not_found.find("link", rel="stylesheet") and ".site-header {" in (site / "404.html").read_text(encoding="utf-8")
+    assert not_found.find("a", href="/") and not_found.find("form", action="/search/")
+    assert not read_page(site / "alleroed/index.html").find("link", rel="canonical")
+
+
+def test_a_citation_gives_the_publication_day_when_the_build_is_told_it(tmp_path, monkeypatch):
+    """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention); without it no day, as a build never stamps its own."""
+    item = "/alleroed/erhvervs-og-beskaeftigelsesudvalget/2015-05-13/punkt-1/"
+    freeze(site_app(make_archive(), [DEFAULT_THEME]), tmp_path / "plain", urls=[item])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717243200")  # 1 June 2024, 12:00 UTC
+    freeze(site_app(make_archive(), [DEFAULT_THEME]), tmp_path / "dated", urls=[item])
+    plain, dated = (read_page(tmp_path / folder / item.lstrip("/") / "index.html").text for folder in ("plain", "dated"))
+    assert "Udgivet i arkivet 1. juni 2024" in dated and "Kommunearkiv, udgivet 1. juni 2024." in dated
+    assert "udgivet" not in plain.lower() and "Referat af mødet 13. maj 2015, punkt 1: Budgetlægning" in plain

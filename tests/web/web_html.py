@@ -53,8 +53,12 @@ def is_internal(url: str) -> bool:
     return not (parts.scheme or parts.netloc or url.startswith("//"))
 
 
-def resolve(page_path: Path, url: str) -> tuple[Path, str]:
-    """The file an internal link of ``page_path`` points at, and its fragment."""
+def resolve(page_path: Path, url: str, site: Path | None = None) -> tuple[Path, str]:
+    """The file an internal link of ``page_path`` points at, and its fragment; a root-absolute link (``404.html``'s)
+    from the ``site`` root, the host's root it is served at."""
     parts = urlsplit(url)
-    target = (page_path.parent / parts.path).resolve() if parts.path else page_path.resolve()
+    start = site if site is not None and url.startswith("/") else page_path.parent
+    target = (start / parts.path.lstrip("/")).resolve() if parts.path else page_path.resolve()
+    if target.is_dir():
+        target = target / "index.html"
     return target, parts.fragment

@@ -21,7 +21,7 @@ from .appendix import SIGNED, attachment_starts, attachments, signatures
 from .committee import committee_elsewhere, without_page_headers
 from .decisions import key
 from .fields import FIELD
-from .header import HELD, MUNICIPALITY, MUNICIPALITY_LINE, parse_header, period
+from .header import HELD, MUNICIPALITY, MUNICIPALITY_LINE, held_sentence, parse_header, period
 from .items import parse_item
 from .stream import Stream
 from .substitutes import substitutes
@@ -54,7 +54,7 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
     meeting["committee"] = meeting["committee"] or committee_elsewhere(first, header_end, meeting["date"], path,
                                                                        warnings)
     stream = Stream.of(without_page_headers(first, meeting["committee"], meeting["date"]))
-    entries, toc_start, toc_end = contents(stream, HELD.search(stream.text).end())
+    entries, toc_start, toc_end = contents(stream, held_sentence(stream.text).end())
     found = headings(stream, toc_end, after_items(stream, toc_end), entries, warnings)
     if not found:
         raise InputError.single(path, stream.number(len(stream.text) - 1), "items",
@@ -81,7 +81,7 @@ def parse(lines: list[Line], path: str, municipality: str | None = None) -> dict
 
 def end_of_header(stream: Stream) -> int:
     """Where the header ends: at the contents, else at the first item."""
-    held = HELD.search(stream.text)
+    held = held_sentence(stream.text)
     if held is None:
         return len(stream.text)
     entries, toc_start, _ = contents(stream, held.end())

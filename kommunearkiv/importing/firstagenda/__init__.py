@@ -91,7 +91,7 @@ def attendance(items: list[dict], warnings: list[str]) -> tuple[list[str], list[
     by_number = {item["number"]: item for item in items if item["access"] == "open"}
     for position, item in enumerate(by_number.values()):
         text = item.get("decision") or ""
-        for name, scope in away(text):
+        for name, scope in ((person["name"], scope) for person, scope in away(text)):
             if scope is MEETING and position == 0:
                 absent.append(name)
             for number in absent_items(scope, item["number"], first=position == 0):

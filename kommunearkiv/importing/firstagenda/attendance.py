@@ -1,8 +1,9 @@
 """Who was away and who stood in, from the sentences First Agenda minutes write in a decision
 (the layout has no member list): ``Der er afbud fra X (F) og Y (V).``, ``X deltog ikke i
 behandlingen af punktet.``, ``Z (F) er indkaldt som suppleant.``, ``Z deltog som stedfortræder
-for X.`` Only what a sentence states: a substitute is paired with the member they replaced only
-when the text names that member.
+for X.`` A substitute is paired with the member they replaced when the text names that member,
+or when the absences the same text reports leave one member they can have replaced: the only
+absentee not replaced by another, or the only one of the substitute's party. Else nobody.
 """
 from __future__ import annotations
 
@@ -35,8 +36,8 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[*_]", "", text).split())
 
 
-def away(text: str) -> list[tuple[str, tuple[int, ...] | None]]:
-    """(name, scope) for everyone the text says was away: scope is the item numbers the sentence
+def away(text: str) -> list[tuple[dict, tuple[int, ...] | None]]:
+    """(person, scope) for everyone the text says was away: scope is the item numbers the sentence
     names, ``()`` for the item it is written in, ``None`` for the whole meeting."""
     found = []
     for pattern in AWAY:
@@ -44,7 +45,7 @@ def away(text: str) -> list[tuple[str, tuple[int, ...] | None]]:
             numbers = ITEM_NUMBERS.search(match["scope"])
             scope = (tuple(int(n) for n in re.findall(r"\d+", numbers["numbers"])) if numbers
                      else THIS if THIS_ITEM.search(match["scope"]) else MEETING)
-            found += [(person["name"], scope) for person in persons(match["people"])]
+            found += [(person, scope) for person in persons(match["people"])]
     return found
 
 
@@ -56,7 +57,24 @@ def stood_in(text: str) -> list[dict]:
             replaced = persons(match["replaces"] or "")
             found += [{"name": p["name"], "party": p["party"], "replaces": replaced[0]["name"] if replaced else None}
                       for p in persons(match["people"])]
-    return found
+    return paired(found, [person for person, _ in away(text)])
+
+
+def paired(substitutes: list[dict], absent: list[dict]) -> list[dict]:
+    """Each substitute whose member the text leaves open paired with the one absentee they can have
+    replaced (see the module docstring)."""
+    out = []
+    for substitute in substitutes:
+        if substitute["replaces"] is None:
+            taken = {s["replaces"] for s in substitutes + out if s["replaces"]}
+            open_ = [p for p in absent if p["name"] not in taken and p["name"] != substitute["name"]]
+            same_party = [p for p in open_ if substitute["party"] and p["party"] == substitute["party"]]
+            candidates = same_party if same_party else open_ if len(open_) == 1 and not (
+                substitute["party"] and open_[0]["party"]) else []
+            if len(candidates) == 1:
+                substitute = {**substitute, "replaces": candidates[0]["name"]}
+        out.append(substitute)
+    return out
 
 
 def persons(text: str) -> list[dict]:

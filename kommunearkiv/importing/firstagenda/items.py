@@ -26,6 +26,9 @@ FILE_NAME = r".{1,200}?\.(?:pdf|docx?|xlsx?|pptx?|msg|jpe?g|png|txt)(?!\w)"
 FIELD_START = re.compile(rf"(?<!\w)(?:Sagsnr\.|Punkttype(?!\w)|Sagsgang og sagstype(?!\w)|Beslutning\s+(?:i\s+)?[^.:;]{{1,150}}?\s+den\s+{DATE}"
                          rf"|Bilag(?=:?\s+{FILE_NAME}))")
 FILES = re.compile(rf"\S{FILE_NAME}", re.I)
+EXTENSION = r"\.(?:pdf|docx?|xlsx?|pptx?|msg|jpe?g|png|txt)(?!\w)"
+LINKED_FILE = rf"[^\s.!?](?:[^.!?\n]|(?<=\d)\.(?=\d)|\n(?!\n))*?{EXTENSION}"
+TRAILING_FILES = re.compile(rf"(?:^|(?<=[.!?:])\s+|\n)(?P<files>{LINKED_FILE}(?:\s+{LINKED_FILE})*)\s*$", re.I)
 ROUTE_TYPE = re.compile(r"(?<!\w)(?:[A-ZÆØÅ][a-zæøå]+sag|Beslutning|Orientering|Drøftelse)(?!\w)")
 VALUE = {"case": re.compile(r"^(?P<value>[\w./-]*\d[\w./-]*?)\.?(?=\s|$)"),
          "type": re.compile(r"^(?P<value>[^.]{1,30}?)(?:\.|$|\s(?=[A-ZÆØÅ]))")}
@@ -153,9 +156,32 @@ def item_fields(lines: list[Line], meeting: dict, committee: str, month_first: b
             out["sections"].append({"heading": block.heading, "text": block.text()})
             if block.heading.lower() == ROUTE and not out["item_type"]:
                 out["item_type"] = route_type(block)
+    out["attachments"] += trailing_files(found)
     out["sections"] = [s for s in out["sections"] if s["text"]]
     decisions = [b for b in found if b.kind == "decision"]
     return {**out, **sorted_decisions(decisions, meeting["date"], committee, warnings)}
+
+
+def trailing_files(found: list[Block]) -> list[str]:
+    """File names the export lists as links at the item's end, after its text (no ``Bilag`` heading):
+    the last block's text after its last sentence (or from a line start) when that is file names only;
+    they are taken off the block."""
+    last = found[-1] if found else None
+    if last is None or last.kind in VALUE or last.heading.lower() == ATTACHMENTS or not last.lines:
+        return []
+    text = "\n".join(line.text for line in last.lines)
+    match = TRAILING_FILES.search(text)
+    if match is None:
+        return []
+    kept, offset = [], 0
+    for line in last.lines:
+        if offset + len(line.text) <= match.start("files"):
+            kept.append(line)
+        elif offset < match.start("files"):
+            kept += cut(line, match.start("files") - offset)[:1]
+        offset += len(line.text) + 1
+    last.lines = kept
+    return [m[0] for m in FILES.finditer(" ".join(match["files"].split()))]
 
 
 def route_type(block: Block) -> str | None:

@@ -38,6 +38,9 @@ from .vocabulary import (ACCESS_MARK, HELD, KIND_WHEN, RUNNING_HEADER, TOC_COLUM
                          body_lines, cut_line, mended, split_after, split_both)
 
 NAME = "lyngby"
+# lines that are fields, never page furniture (``normalise(text, keep=KEEP)``): an item's absentees end
+# it, so ``var fraværende`` ends many pages of a short document at the same place
+KEEP = re.compile(r"(?:var\s+fraværende|deltog(?:\s+ikke)?)\.?$", re.I)
 MUNICIPALITY = "Lyngby-Taarbæk Kommune"
 MUNICIPALITY_NAMES = {"lyngby taarbæk kommune", "lyngby taarbæk", "lyngby tårbæk kommune", "lyngby tårbæk"}
 DETECT_LINES = 400

@@ -21,7 +21,10 @@ import re
 from ..phrases import split_names
 from .header import Joined
 
-NAME = r"[A-ZÆØÅÉÜ][\w'’.-]*(?: (?:[A-ZÆØÅÉÜ][\w'’.-]*|la|le|de|du|van|von|der|di|da|el|al))*"
+# a name's words: capitalised, short abbreviations with their dot (``P.``, ``Chr.``), particles; a longer
+# word's dot ends a sentence ("… deltog Morten Grøn. Morten …")
+NAME_WORD = r"(?:[A-ZÆØÅÉÜ][a-zæøå]{0,2}\.|[A-ZÆØÅÉÜ][\w'’-]*)"
+NAME = rf"{NAME_WORD}(?: (?:{NAME_WORD}|(?:la|le|de|du|van|von|der|di|da|el|al)(?![\w'’.-])))*"
 NOTE = r"(?:\s*\([^()\n]{0,20}\))*(?:,\s*(?:[Ff]ormand|[Nn]æstformand|[Bb]orgmester|[Vv]iceborgmester)\b)?"
 NAMES = rf"{NAME}{NOTE}(?:\s*,\s*{NAME}{NOTE})*(?:\s+og\s+{NAME}{NOTE})?"
 NAME_NOTE = re.compile(rf"(?P<name>{NAME})(?P<note>{NOTE})")
@@ -30,10 +33,12 @@ SUBSTITUTED = re.compile(rf"(?P<absent>{NAME}{NOTE})\s+var\s+fraværende\.?\s+I\
 STAND_IN = re.compile(rf"(?P<sub>{NAME}{NOTE})\s+deltog\s+som\s+(?:stedfortræder|suppleant)\s+for\s+(?P<absent>{NAME}{NOTE})\.?")
 INSTEAD_OF = re.compile(rf"I\s+stedet\s+for\s+(?P<absent>{NAME}{NOTE})\s+deltog\s+(?P<sub>{NAME}{NOTE})\.?")
 DURING = re.compile(rf"(?P<names>{NAMES})\s+(?:var\s+fraværende|deltog\s+ikke)\s+(?:under|ved|i)\s+(?:behandlingen\s+af\s+)?"
-                    rf"(?:punkt(?:erne)?|pkt\.|sag(?:erne)?)\s+{ITEMS}\.?")
+                    rf"(?:punkt(?:erne)?\.?|pkt\.|sag(?:erne)?)\s+{ITEMS}\.?")
 STATUS = re.compile(rf"(?P<names>{NAMES})\s+(?P<status>deltog\s+ikke|deltog|var\s+fraværende|fraværende|meldt\s+afbud|afbud)"
                     rf"\b(?!\s+(?:som|under|i\s+stedet|fra|til|ved)\b)\.?")
 ABSENT_STATUS = re.compile(r"fraværende|ikke|afbud")
+# statements about members that may follow the other attendees (a page break between the lists)
+MEMBER_STATEMENTS = (SUBSTITUTED, STAND_IN, INSTEAD_OF, DURING)
 REGION = re.compile(r"(?P<exceptions>\bMedlemmerne\s+var\s+til\s+stede\b(?:,?\s*undtagen)?\s*:?\.?)"
                     r"|(?P<members>(?<!\S)(?:Medlemmer|Indkaldelse|Indkaldte|Deltagere)(?=[\s:]|$):?)"
                     r"|(?P<others>\b(?:Derudover|Endvidere)\s+deltog\b:?)")
@@ -46,7 +51,7 @@ SENTENCE_WORDS = re.compile(r"\bvar\s+fraværende\b|\bdeltog\b|\bstedfortræder\
 
 def parse_attendance(head: Joined, start: int, warnings: list[str]) -> dict:
     """Members, absent members, substitutes, other attendees and per-item absentees from ``head.text[start:]``."""
-    found = Attendance()
+    found = Attendance(head.text[start:])
     marks = list(REGION.finditer(head.text, start))
     before = head.text[start:marks[0].start() if marks else len(head.text)].strip()
     if before:
@@ -54,7 +59,12 @@ def parse_attendance(head: Joined, start: int, warnings: list[str]) -> dict:
     for mark, following in zip(marks, marks[1:] + [None]):
         text = head.text[mark.end():following.start() if following else len(head.text)]
         if mark["others"]:
+            statements: list[re.Match] = []
+            for pattern in MEMBER_STATEMENTS:
+                text = blank_out(text, pattern, statements.append)
             found.others += other_attendees(text)
+            for match in sorted(statements, key=lambda m: m.start()):
+                found.statement(match, lambda message, at=mark.end(): warnings.append(f"line {head.line_at(at)}: {message}"))
         else:
             found.read(text, listed=bool(mark["members"]), warn=lambda message, at=mark.end(): warnings.append(
                 f"line {head.line_at(at)}: {message}"))
@@ -64,7 +74,8 @@ def parse_attendance(head: Joined, start: int, warnings: list[str]) -> dict:
 class Attendance:
     """What the header's sentences say, gathered in the order they say it."""
 
-    def __init__(self):
+    def __init__(self, context: str = ""):
+        self.context = context  # the header's text: a name run into others is looked for elsewhere in it
         self.members: list[dict] = []
         self.absent: list[str] = []
         self.substitutes: list[dict] = []
@@ -86,7 +97,7 @@ class Attendance:
     def statement(self, match: re.Match, warn) -> None:
         groups = match.groupdict()
         if groups.get("sub"):
-            absent, sub = self.known(member(match["absent"]), warn), member(match["sub"])
+            absent, sub = self.known(member(match["absent"]), warn, stated=True), member(match["sub"])
             if absent:
                 self.add(absent)
                 self.mark_absent(absent["name"])
@@ -95,7 +106,7 @@ class Attendance:
             elif absent:
                 self.substitutes.append({"name": sub["name"], "party": sub["party"], "replaces": absent["name"]})
             return
-        for person in filter(None, (self.known(p, warn) for p in names(match["names"]))):
+        for person in filter(None, (self.known(p, warn, stated=True) for p in names(match["names"]))):
             self.add(person)
             if groups.get("items"):
                 self.during.append((person["name"], item_numbers(match["items"])))
@@ -116,16 +127,34 @@ class Attendance:
             if person and absent:
                 self.mark_absent(person["name"])
 
-    def known(self, person: dict, warn) -> dict | None:
-        """The person, or the listed member a too long name ends with (names run together), else None."""
+    def known(self, person: dict, warn, stated: bool = False) -> dict | None:
+        """The person, or the listed member a too long name ends with (names run together), or (the
+        subject of a statement) the ending the header names elsewhere, else None."""
         if name_words(person["name"]) <= MAX_NAME_WORDS:
             return person
         words = person["name"].split()
         ending = next((m for m in self.members if words[-len(m["name"].split()):] == m["name"].split()), None)
-        if ending is None:
+        if ending is not None:
+            return {**person, "name": ending["name"], "role": ending["role"]}
+        named_elsewhere = self.named_elsewhere(words) if stated else None
+        if named_elsewhere is None:
             warn(f"names run together, not split: {person['name']!r}")
             return None
-        return {**person, "name": ending["name"], "role": ending["role"]}
+        warn(f"names run together, not split: {person['name'][:-len(named_elsewhere)].strip()!r} "
+             f"(before {named_elsewhere}, whom a statement names)")
+        return {**person, "name": named_elsewhere}
+
+    def named_elsewhere(self, words: list[str]) -> str | None:
+        """The longest ending of a run of names (at most a name's length) that the header names at
+        another place after another word: a statement run into a flattened list of names without
+        parties ("… Birgitte Hannibal Henrik Brade Johansen (B) var fraværende") names the listed
+        member whose name stands apart there; where the list has the same neighbours, nobody."""
+        for length in range(min(MAX_NAME_WORDS, len(words) - 1), 1, -1):
+            name = " ".join(words[-length:])
+            before = {m[1] for m in re.finditer(rf"(\S*)\s+{re.escape(name)}(?![\w'’-])", " " + self.context)}
+            if before - {words[-length - 1]}:
+                return name
+        return None
 
     def add(self, person: dict) -> None:
         """A member once, in the order first named; a party named later fills one not given."""

@@ -125,6 +125,29 @@
     return Object.keys(keys);
   }
 
+  /* Whether a term entry refers to segment files (a municipality's lists of it kept apart: a common term). */
+  function segmented(entry) {
+    for (var i = 1; i < entry.length; i++) if (typeof entry[i][0] === "string") return true;
+    return false;
+  }
+
+  /* For the first results: each group's terms less those its prefix reaches (not a clause's own term) whose
+   * entries refer to segment files (common compounds: loading them all cost most of a query's bytes at
+   * 100,000 items, docs/search.md). Changes the groups; whether it left any term out. */
+  function withoutCommonExpansions(groups) {
+    var left = false;
+    groups.forEach(function (g) {
+      var own = {};
+      g.clauses.forEach(function (lc) { if (!lc.wildcard) own[lc.term] = true; });
+      // a compound's expansion (a word's own term and its prefix), not a prefix the reader wrote (`ord*`)
+      if (!Object.keys(own).length || !g.clauses.some(function (lc) { return lc.wildcard; })) return;
+      Object.keys(g.entries).forEach(function (t) {
+        if (!own[t] && segmented(g.entries[t])) { delete g.entries[t]; delete g.weights[t]; left = true; }
+      });
+    });
+    return left;
+  }
+
   /* The groups' entries with their references replaced by the field lists of their (loaded) segment files. */
   function withSegments(groups) {
     groups.forEach(function (g) {
@@ -370,9 +393,12 @@
       return more(options.limit);
     }
 
-    /* The best hits for the query text: {query, clauses, terms, groups, total, exact (see `ordered`), counts (of
-     * every facet's values: search-rank.js), hits: [{ref, score, tier, facets}]}. options: {limit, chosen:
-     * {facet parameter: value}, sort: "relevans" (the default) or "dato"}. */
+    /* The best hits for the query text: {query, clauses, terms, groups, total, exact (see `ordered`), partial,
+     * counts (of every facet's values: search-rank.js), hits: [{ref, score, tier, facets}]}. options: {limit,
+     * chosen: {facet parameter: value}, sort: "relevans" (the default) or "dato", first}. With `first` (the
+     * first results, shown while the rest loads), a word's compound prefix reaches only the terms whose
+     * postings are all in their shard, not the common ones kept in segment files; `partial` tells whether
+     * that left any out (then the same search without `first` gives the complete results). */
     function search(text, options) {
       var query = api.parse(text), chosen = options.chosen || {};
       return manifest().then(function (m) {
@@ -383,6 +409,7 @@
         return store.loadAll(shardKeys(m.shards, all)).then(function (shards) {
           var table = termTable(shards);
           var groups = resolve(table, query.clauses);
+          var partial = options.first ? withoutCommonExpansions(groups) : false;
           var excluded = query.negated.map(function (c) { return group(table, api.lunrClauses(c)); });
           return store.loadAll(segmentKeys(groups.concat(excluded))).then(function () {
             withSegments(groups.concat(excluded));
@@ -391,7 +418,7 @@
             return ordered(m, query, groups, docs, ids, options).then(function (result) {
               return {
                 query: query, clauses: query.clauses, terms: groups.map(function (g) { return g.clauses; }),
-                groups: groups, total: result.total, exact: result.exact,
+                groups: groups, total: result.total, exact: result.exact, partial: partial,
                 counts: api.facetCounts(m, Array.from(docs.keys()), chosen),
                 hits: result.hits.map(function (h) { h.facets = api.facetsOf(m, h.ref); return h; })
               };

@@ -158,8 +158,9 @@
     if (!found.clauses.length) {
       return query + " består kun af meget almindelige ord. Skriv mere præcise ord, et sagsnummer eller et navn.";
     }
-    if (!found.total) return "Ingen resultater for " + query + "." + (Object.keys(chosen()).length ? " Prøv uden filtre." : "");
     var count = found.total === 1 ? "1 resultat" : found.total + " resultater";
+    if (found.partial) return (found.total ? count : "Ingen resultater") + " indtil nu for " + query + "; søger videre efter sammensatte ord …";
+    if (!found.total) return "Ingen resultater for " + query + "." + (Object.keys(chosen()).length ? " Prøv uden filtre." : "");
     return (found.exact ? count : "Op til " + count) + " for " + query + ".";
   }
 
@@ -180,18 +181,24 @@
     });
   }
 
-  /* Search for what the box holds, showing the best `limit` hits. */
+  /* Search for what the box holds, showing the best `limit` hits: first without the common compounds the
+   * query's words begin (search-core.js, `first`), then, when that left some out, complete. */
   function runSearch(limit, focusFrom) {
     var text = input.value.trim();
     var mine = ++searches;
     if (!text) { last = null; results.textContent = ""; more.hidden = true; say(""); return; }
     say("Søger …");
-    engine.search(text, { limit: limit, chosen: chosen(), sort: sort.value }).then(function (found) {
-      if (mine !== searches) return;
-      found.text = text;
-      last = found;
-      return render(found, focusFrom);
-    }).catch(function () {
+    function show(first) {
+      return engine.search(text, { limit: limit, chosen: chosen(), sort: sort.value, first: first }).then(function (found) {
+        if (mine !== searches) return;
+        found.text = text;
+        last = found;
+        return render(found, found.partial ? undefined : focusFrom).then(function () {
+          if (found.partial && mine === searches) return show(false);
+        });
+      });
+    }
+    show(focusFrom === undefined).catch(function () {
       if (mine === searches) say("Søgeindekset kunne ikke indlæses. Prøv at genindlæse siden.");
     });
   }
