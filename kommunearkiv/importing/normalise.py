@@ -43,10 +43,11 @@ BARE_NUMBER = re.compile(r"^\d{1,4}$")
 PAGE_NUMBER_INSIDE = re.compile(r"\b(?:Side|Page)\s+\d+\s+(?:af|of)\s+\d+\b")
 PAGE_FOOTER_END = re.compile(r"\s+(?:Side|Page)\s+(\d{1,4})$")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
-RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")  # ``===`` also underlines a heading (setext)
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<inner>.*?)</h(?P=level)\s*>", re.I)
-BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*|__(?P<inner2>.+?)__")
+BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*")
+UNDERSCORE_BOLD = re.compile(r"(?<![^\W_])__(?=[^\s_])|(?<=[^\s_])__(?![^\W_])")  # an end of ``__bold__``, not ``a__b``
 EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
@@ -77,10 +78,17 @@ def normalise(text: str, keep: re.Pattern | None = None) -> list[Line]:
 
 
 def canonical_characters(text: str) -> str:
-    """Line ends, spaces, invisible characters, ligatures and composed letters made one way."""
+    """Line ends, spaces, invisible characters, ligatures, composed letters and bold (``**``) made one way."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text.translate(LIGATURES).translate(INVISIBLE))
-    return "\n".join(line.translate(SPACE_LIKE) if "\t" not in line else keep_tabs(line) for line in text.split("\n"))
+    lines = [line.translate(SPACE_LIKE) if "\t" not in line else keep_tabs(line) for line in text.split("\n")]
+    return "\n".join(asterisk_bold(lines) if UNDERSCORE_BOLD.search(text) else lines)
+
+
+def asterisk_bold(lines: list[str]) -> list[str]:
+    """The lines of a document that writes bold ``__so__`` (some converters do) with every ``__`` a ``**``: glued
+    to words (``2017__1. Titel__``) and wrapped over lines as its runs are, they are read as ``**`` runs are."""
+    return [line if RULE.match(line) else line.replace("__", "**") for line in lines]
 
 
 def keep_tabs(line: str) -> str:
@@ -171,8 +179,7 @@ def markdown_pieces(line: str, number: int, page: int) -> list[Line]:
     if row:
         if TABLE_RULE.match(line):
             return []
-        cells = tuple(plain(cell) for cell in row[1].split("|"))
-        return [Line(number, " ".join(c for c in cells if c), line.strip(), page=page, cells=cells)]
+        return tab_row("\t".join(row[1].split("|")), number, page)  # a label cell and its value, or a table row
     pieces = [
         Line(number, text, markdown.strip(), bold=bold, heading=heading, page=page)
         for markdown, bold in bold_runs(line)
@@ -214,7 +221,7 @@ def merge_inline_bold(pieces: list[tuple[str, bool]], line: str) -> list[tuple[s
 
 def plain(markdown: str) -> str:
     """Markdown (or a table cell) as plain text: no emphasis, links, escapes; spaces collapsed."""
-    text = BOLD_RUN.sub(lambda m: spaced(m["inner"] or m["inner2"], markdown, m), markdown)
+    text = BOLD_RUN.sub(lambda m: spaced(m["inner"], markdown, m), markdown)
     text = text.replace("**", "")
     text = EMPHASIS.sub(r"\1", text)
     text = ESCAPE.sub(r"\1", LINK.sub(r"\1", text))

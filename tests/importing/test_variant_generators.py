@@ -53,7 +53,7 @@ def test_every_variant_keeps_every_word_of_a_sample(name, sample):
     if name == "one_line_per_page":
         rendered = PAGE_NUMBER.sub("", rendered)
     header = running_header(text)
-    found = changes(text_words(text, header), text_words(rendered, header), splits_allowed=name == "hyphenated")
+    found = changes(text_words(text, header), text_words(rendered, header), splits_allowed=name in ("hyphenated", "other_markdown_writer"))  # "2017__1." tokenised apart
     assert not found, f"{len(found)} changes, e.g. {found[:3]}"
 
 

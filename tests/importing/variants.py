@@ -225,6 +225,27 @@ def plain_line(line: str) -> str:
     return " ".join(line.split())
 
 
+def other_markdown_writer(text: str) -> str:
+    """Another Markdown writer's conventions: ``__bold__``, headings underlined (``===``, ``---``), list
+    markers padded to four columns (``-   text``, ``1.  text``), tab-separated rows as pipe tables."""
+    out: list[str] = []
+    in_table = False
+    for line in text.split("\n"):
+        heading = HEADING.match(line)
+        if "\t" in line and not line.lstrip().startswith("|") and "<p>" not in line:  # a cell of paragraphs stays HTML
+            cells = [cell.strip() for cell in line.split("\t")]
+            out += ["| " + " | ".join(cells) + " |"] + ([] if in_table else ["|" + "---|" * len(cells)])
+            in_table = True
+            continue
+        in_table = False
+        if heading and len(heading[1]) <= 2:
+            out += [heading[2], ("=" if len(heading[1]) == 1 else "-") * max(3, len(heading[2]))]
+            continue
+        line = re.sub(r"^- ", "-   ", re.sub(r"^(\d)\. ", r"\1.  ", line))
+        out.append(BOLD_RUN.sub(r"__\1__", line) if line.count("**") % 2 == 0 else line.replace("**", "__"))
+    return "\n".join(out)
+
+
 def combined(text: str) -> str:
     return crlf_nbsp(with_furniture(without_bold(text)))
 
@@ -237,5 +258,6 @@ VARIANTS = {
     "hyphenated": hyphenated,
     "crlf_nbsp": crlf_nbsp,
     "one_line_per_page": one_line_per_page,
+    "other_markdown_writer": other_markdown_writer,
     "combined": combined,
 }

@@ -51,18 +51,18 @@ def case(lines: list[Line]) -> tuple[str | None, list[Line]]:
 # --- headings ----------------------------------------------------------------------------------
 
 def canonical(text: str) -> str:
-    key = " ".join(text.strip(" :*#").lower().split())
+    key = " ".join(text.strip(" :*#").lstrip(". ").lower().split())
     return ALIASES.get(key, key)
 
 
 def heading_at(lines: list[Line], index: int) -> tuple[str, str, int] | None:
     """(canonical heading, heading as printed, lines it spans) of a heading starting at ``index``."""
     line = lines[index]
-    printed = line.text.strip(" :")
+    printed = line.text.strip(" :").lstrip(". ")  # ". Bilag": a page flattened after "Tidligere beslutninger:" starts with its "."
     key = canonical(printed)
     if key in FIELD_ORDER or DECISION_OF.match(printed):
         return (DECISION if DECISION_OF.match(printed) else key), printed, 1
-    if index + 1 < len(lines) and len(printed) < 20:
+    if printed and index + 1 < len(lines) and len(printed) < 20:
         two = f"{printed} {lines[index + 1].text.strip(' :')}"
         if canonical(two) in FIELD_ORDER:
             return canonical(two), two, 2
