@@ -12,9 +12,11 @@ import re
 from ..phrases import people
 
 NAME_WORD = r"[A-ZÆØÅ](?:[\w'’-]+|\.)"
-NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|von|van|de|af))*"
+# Bounded: a name of at most 6 words, a list of at most 40 people; unbounded, a long run of capitalised words or of
+# names before no verb made every start position try every length (minutes of a hostile document).
+NAME = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|von|van|de|af)){{0,5}}"
 PERSON = rf"{NAME}(?:\s*\([^()]{{1,15}}\))?"
-PEOPLE = rf"{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON})*"
+PEOPLE = rf"{PERSON}(?:\s*(?:,|\bog\b)\s*{PERSON}){{0,39}}"
 SUBSTITUTE = r"(?:\d\.\s*)?(?:suppleant|stedfortræder)"
 AWAY = (
     re.compile(rf"\b[Aa]fbud fra (?P<people>{PEOPLE})(?P<scope>[^.]*)"),
