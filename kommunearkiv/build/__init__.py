@@ -50,7 +50,7 @@ class BuildReport:
     documents: int  # in the search index
 
     def __str__(self) -> str:
-        return (f"{self.pages} pages ({self.rendered} rendered, of {self.loaded} of {self.municipalities} municipalities), "
+        return (f"{self.pages} pages ({self.rendered} rendered: {self.loaded} of {self.municipalities} municipalities changed), "
                 f"search index of {self.documents} documents")
 
 
