@@ -6,13 +6,15 @@ so a theme overrides single files and falls back to the default for the rest.
 """
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from flask import Flask, abort, current_app, request, send_from_directory, url_for
-from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
 from .. import dates
+from ..errors import InputError
 from ..labels import FOLLOWED_LABELS, INCOMPLETE_LABELS, KIND_DEFINITE, KIND_LABELS
 from ..markup import render_markdown
 from ..model import Archive, Committee, Meeting, Person
@@ -31,7 +33,8 @@ def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = 
     canonical addresses absolute, and is where ``404.html`` links to (else the host's root: a host shows that page
     at any depth); ``catalog`` is what the data page lists (``exports.catalog``)."""
     app = Flask(__name__, static_folder=None, template_folder=None)
-    app.config.update(FREEZER_RELATIVE_URLS=True, SITE_URL=(site_url or "").rstrip("/"))
+    # A template's error is the theme's, raised as such (``theme_error``), not a page answered with status 500.
+    app.config.update(FREEZER_RELATIVE_URLS=True, SITE_URL=(site_url or "").rstrip("/"), PROPAGATE_EXCEPTIONS=True)
     app.extensions[ARCHIVE] = archive
     app.extensions[CATALOG] = catalog
     # Absolute: Flask would resolve a relative folder against the package, not the working directory.
@@ -41,7 +44,20 @@ def create_app(archive: Archive, theme_dirs: list[Path], site_url: str | None = 
     configure_jinja(app)
     app.add_url_rule("/static/<path:filename>", "static", send_theme_file)
     views.register(app)
+    app.register_error_handler(TemplateError, theme_error)
     return app
+
+
+def theme_error(error: TemplateError):
+    """A template that cannot be read or rendered, reported as its file and line with Jinja's message and the
+    page it failed on: a theme is input like content."""
+    if isinstance(error, TemplateSyntaxError):
+        path, line = error.filename or error.name or "template", error.lineno
+    else:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
+        path, line = (frames[-1].filename, frames[-1].lineno) if frames else ("template", None)
+    raise InputError.single(path, line, "template", f"a template that renders ({type(error).__name__}: {error.message}) "
+                                                    f"on the page {request.path}") from error
 
 
 class CompiledTemplates(BytecodeCache):

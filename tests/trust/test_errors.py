@@ -137,6 +137,28 @@ def test_bad_document_is_reported_and_content_is_left_as_it_was(work, name):
     assert [p.name for p in work.iterdir() if p.name.startswith(".")] == []
 
 
+BAD_THEMES = {
+    "syntax error": ("item.html", '{% extends "base.html" %}{% block content %}\n{% if %}{% endblock %}',
+                     r"item\.html:2: template: a template that renders \(TemplateSyntaxError: .*\) on the page /.*/punkt-\d+/"),
+    "unknown field": ("meeting.html", '{% extends "base.html" %}{% block content %}\n\n{{ meeting.agenda_pdf.url }}{% endblock %}',
+                      r"meeting\.html:3: template: a template that renders \(UndefinedError: .*'agenda_pdf'\) on the page /"),
+    "missing include": ("case.html", '{% extends "base.html" %}{% block content %}{% include "mine.html" %}{% endblock %}',
+                        r"case\.html:1: template: a template that renders \(TemplateNotFound: mine\.html\)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_THEMES))
+def test_a_themes_broken_template_is_reported_with_its_line_and_the_site_is_left_as_it_was(work, tmp_path, case):
+    """A user's theme is input: its error names the template file and line, the page, and nothing is written."""
+    name, text, expected = BAD_THEMES[case]
+    (tmp_path / "theme" / "templates").mkdir(parents=True)
+    (tmp_path / "theme" / "templates" / name).write_text(text, encoding="utf-8")
+    site_before = tree(work / "site")
+    assert_refused(run_cli("--content", str(work / "content"), "--site", str(work / "site"),
+                           "--theme", str(tmp_path / "theme")), expected)
+    assert tree(work / "site") == site_before
+
+
 @pytest.mark.parametrize("site", ["content", ".", "..", "content/site"])
 def test_output_folder_that_would_replace_other_files_is_refused(work, site):
     before = tree(work)
