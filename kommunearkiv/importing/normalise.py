@@ -49,7 +49,7 @@ HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<inner>.*?)</h(?P=level)
 BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*")
 UNDERSCORE_BOLD = re.compile(r"(?<![^\W_])__(?=[^\s_])|(?<=[^\s_])__(?![^\W_])")  # an end of ``__bold__``, not ``a__b``
 EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
-LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+LINK = re.compile(r"!?\[([^\]]{0,1000})\]\([^)]{0,2000}\)")  # bounded: "[a](" repeated is no link, found in linear time
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 SENTENCE = re.compile(r"[a-zæøå)][.!?]$")
@@ -337,7 +337,7 @@ def rejoined_hyphenation(lines: list[Line]) -> list[Line]:
 
 
 def hyphen_continues(previous: str, line: str) -> bool:
-    if not HYPHENATED_END.search(previous):
+    if not HYPHENATED_END.search(previous[-3:]):  # the end only: a joined line can be long
         return False
     first = line.split()[0]
     if previous[-2].isdigit():
