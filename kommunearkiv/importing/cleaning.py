@@ -11,7 +11,7 @@ import re
 
 from markdownify import markdownify
 
-HTML_TAG = re.compile(r"</?(?:p|b|strong|i|em|u|br|hr|ul|ol|li|table|tr|td|th|tbody|thead|span|div|a|sup|sub)\b[^>]*>", re.I)
+HTML_TAG = re.compile(r"</?(?:p|b|strong|i|em|u|br|hr|ul|ol|li|table|tr|td|th|tbody|thead|span|div|a|sup|sub)\b[^<>]*>", re.I)
 BULLET_GLYPHS = "•\uf0b7\uf0a7·▪■◦●○➢►┆"
 BULLET = re.compile(rf"^(\s*)(?:[-*+]\s+)?(?:[{BULLET_GLYPHS}]\s*|-\s*[|)]\s*|-\s+1\s+(?=[A-ZÆØÅ]))(?=\S)")
 LONE_BULLET = re.compile(rf"^\s*[{BULLET_GLYPHS}]\s*$")

@@ -45,7 +45,7 @@ PAGE_FOOTER_END = re.compile(r"\s+(?:Side|Page)\s+(\d{1,4})$")
 BACKGROUND_IMAGE = re.compile(r"^!?\[?\s*background[ _-]image\b.*$", re.I)
 RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")  # ``===`` also underlines a heading (setext)
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
-HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<inner>.*?)</h(?P=level)\s*>", re.I)
+HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^<>]*>(?P<inner>.{0,2000}?)</h(?P=level)\s*>", re.I)  # bounded: linear
 BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*")
 UNDERSCORE_BOLD = re.compile(r"(?<![^\W_])__(?=[^\s_])|(?<=[^\s_])__(?![^\W_])")  # an end of ``__bold__``, not ``a__b``
 EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")

@@ -28,6 +28,7 @@ LINES = {
     "capitalised words": "Ord " * 30000,
     "hyphenated ends": "ab-\n" * 5000,
     "link brackets": "[a](" * 20000,
+    "unclosed tags": "<b" * 20000 + "<h1>" * 5000,
 }
 
 
