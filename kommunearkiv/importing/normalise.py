@@ -64,6 +64,8 @@ FLATTENED_SHARE = 0.8  # of lines that long: pages (a document with paragraphs o
 RUNNING_SHARE = 0.5
 RUNNING_REACH = 12
 RUNNING_LENGTH = 150
+TITLE_LENGTH = 8  # a shorter first line ("Referat") is a word a page may start with
+DATE_ONLY = re.compile(r"|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s*[a-zæøå]+\s+\d{4}", re.I)
 
 
 def normalise(text: str, keep: re.Pattern | None = None) -> list[Line]:
@@ -274,7 +276,8 @@ def without_furniture(lines: list[Line], keep: re.Pattern | None = None) -> list
     boundaries = [i for i in range(1, len(paged)) if paged[i].page != paged[i - 1].page]
     if boundaries:  # the document's start and end bound the first and last page: a header of two pages is seen twice
         boundaries = [0, *boundaries, len(paged)]
-    running = {text for text in running_lines(paged, boundaries) if not (keep and keep.match(text))}
+    running = {text for text in running_lines(paged, boundaries) | repeated_titles(paged, boundaries)
+               if not (keep and keep.match(text))}
     furniture = {j for i in boundaries for j in running_block(paged, i, running) if paged[j].page > 1}
     left = [line for index, line in enumerate(paged) if index not in furniture]
     return without_bare_page_numbers(left) if fed else left
@@ -309,6 +312,16 @@ def running_lines(lines: list[Line], boundaries: list[int]) -> set[str]:
     least = max(2, RUNNING_SHARE * len(boundaries))
     return {text for (_, text), count in placed.items()
             if count >= least and len(text) < RUNNING_LENGTH and not SENTENCE.search(text)}
+
+
+def repeated_titles(lines: list[Line], boundaries: list[int]) -> set[str]:
+    """A page's first line that repeats the document's first line, alone or with a date (a print's running
+    head, ``Holbæk Kommune 27-11-2019``): furniture even where only one page boundary shows it."""
+    title = lines[0].text if lines else ""
+    if len(title) < TITLE_LENGTH:
+        return set()
+    return {lines[i].text for i in boundaries[1:-1]
+            if lines[i].text.startswith(title) and DATE_ONLY.fullmatch(lines[i].text[len(title):].strip(" -–|,"))}
 
 
 def running_block(lines: list[Line], boundary: int, running: set[str]) -> list[int]:

@@ -318,19 +318,12 @@ def test_a_case_number_below_its_label_is_read():
     assert item(parse_text(text), 1)["item_type"] == "Beslutning"
 
 
-KNOWN_NORMALISER_GAPS = {
-    # normalise: with one page boundary a running header cannot be told from text and stays in
-    ("kommunalbestyrelsen_ekstraordinaer", "with_furniture"), ("kommunalbestyrelsen_ekstraordinaer", "combined"),
-}
-
-
 def harness_cases():
     try:
         from variants import VARIANTS
     except ImportError:
         return [pytest.param(None, None, marks=pytest.mark.skip(reason="the variant harness (tests/importing/variants.py) is not here yet"))]
-    return [pytest.param(path, name, id=f"{path.stem}-{name}",
-                         marks=[pytest.mark.xfail(strict=True, reason="normaliser gap")] if (path.stem, name) in KNOWN_NORMALISER_GAPS else [])
+    return [pytest.param(path, name, id=f"{path.stem}-{name}")
             for path in (BYRAAD, DAGSORDEN_US, EKSTRAORDINAER, LINKS) for name in VARIANTS]
 
 

@@ -83,6 +83,13 @@ def test_a_line_repeated_near_only_some_page_ends_is_content():
     assert texts(text).count("var fraværende") == 2
 
 
+def test_the_documents_first_line_repeated_with_a_date_atop_a_page_is_furniture_even_on_two_pages():
+    text = "Holbæk Kommune\n\nUdvalget\n\nTekst på side 1.\n\f{}\n\nTekst på side 2.\n"
+    assert texts(text.format("Holbæk Kommune 27-11-2019")) == ["Holbæk Kommune", "Udvalget", "Tekst på side 1.", "Tekst på side 2."]
+    assert texts(text.format("Holbæk Kommune - 27. november 2019"))[-1] == "Tekst på side 2."
+    assert "Holbæk Kommune har besluttet" in texts(text.format("Holbæk Kommune har besluttet"))  # not a date: content
+
+
 def test_a_heading_that_falls_near_page_ends_at_other_places_is_content():
     body = [f"Tekst {n}." for n in range(30)]
     pages = [body[:12] + ["Beslutning", "Godkendt."] + body[12:], body[:26] + ["Beslutning", "Udsat."],
