@@ -47,6 +47,7 @@ RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|={3,})\s*$")  # ``===`` also under
 HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 HEADING_TAG = re.compile(r"<h(?P<level>[1-6])\b[^<>]*>(?P<inner>.{0,2000}?)</h(?P=level)\s*>", re.I)  # bounded: linear
 BOLD_RUN = re.compile(r"\*\*(?P<inner>.+?)\*\*")
+CLOSING_FIRST = re.compile(r"^[^*]*[^\s*]\*\*(?!\S)")  # the line's first ``**`` ends a run: after a word, before a space
 UNDERSCORE_BOLD = re.compile(r"(?<![^\W_])__(?=[^\s_])|(?<=[^\s_])__(?![^\W_])")  # an end of ``__bold__``, not ``a__b``
 EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)(.+?)(?<=\S)[*_](?![\w*])")
 LINK = re.compile(r"!?\[([^\]]{0,1000})\]\([^)]{0,2000}\)")  # bounded: "[a](" repeated is no link, found in linear time
@@ -115,8 +116,8 @@ def balanced_bold(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
     for page, number, line in raw:
         if not line.strip():
             bold_open = False
-        elif bold_open:
-            line = "**" + line.lstrip()
+        elif bold_open or (line.count("**") % 2 and CLOSING_FIRST.match(line)):
+            line = "**" + line.lstrip()  # also a run's end after a blank line (``**Punkttype`` / blank / ``Tema**``)
         if line.count("**") % 2:
             line, bold_open = line.rstrip() + "**", True
         else:

@@ -45,6 +45,12 @@ def test_a_bold_run_wrapped_over_lines_is_bold_on_each_line():
         ("Administrationens", True), ("forslag", True), ("-", False), ("Bilag", True), ("Nej", False)]
 
 
+def test_a_bold_run_whose_lines_a_blank_line_parts_is_bold_on_each_line():
+    """A converter that puts a blank line after every line parts ``**Punkttype`` from ``Tema**``."""
+    lines = normalise("**Punkttype  \n\nTema**\n\nBeslutning\n\nSagen er 2014-2017** ikke bold")
+    assert [(line.text, line.bold) for line in lines][:3] == [("Punkttype", True), ("Tema", True), ("Beslutning", False)]
+
+
 def test_a_bold_label_cell_becomes_a_label_line_and_its_value():
     lines = normalise("<b>Tema</b>\t<p>Første afsnit.</p> <p>Andet afsnit.</p>")
     assert [(line.text, line.bold) for line in lines] == [
