@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the real build of the shipped content, a static server, a browser."""
 import functools
 import http.server
+import io
 import shutil
 import threading
 from pathlib import Path
@@ -71,13 +72,34 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class NotFoundHandler(QuietHandler):
+    """A static host: a missing path gets the site's ``404.html`` with status 404, as GitHub Pages or Netlify do."""
+
+    not_found: Path
+
+    def send_head(self):
+        if Path(self.translate_path(self.path)).exists():
+            return super().send_head()
+        body = self.not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
 @pytest.fixture(scope="session")
 def serve():
-    """``serve(folder)`` starts a static HTTP server on 127.0.0.1 and returns its base URL; all stop with the session."""
+    """``serve(folder)`` starts a static HTTP server on 127.0.0.1 and returns its base URL; all stop with the session.
+    With ``not_found``, every missing path gets that page with status 404, as a static host does."""
     servers = []
 
-    def start(directory: Path) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    def start(directory: Path, not_found: Path | None = None) -> str:
+        handler = type("Host", (NotFoundHandler,), {"not_found": not_found}) if not_found else QuietHandler
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}/"

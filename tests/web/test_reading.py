@@ -2,12 +2,8 @@
 real build of the shipped content and on a larger generated archive (meetings of up to 16 items)."""
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
-import io
 import re
-import threading
 import zipfile
 from pathlib import Path
 
@@ -119,43 +115,6 @@ def test_every_municipality_page_names_its_municipality_in_its_title(sites, page
     assert checked > 300
 
 
-class NotFoundHandler(http.server.SimpleHTTPRequestHandler):
-    """A static host: a missing path gets the site's ``404.html`` with status 404, as GitHub Pages or Netlify do."""
-
-    not_found: Path
-
-    def send_head(self):
-        if Path(self.translate_path(self.path)).exists():
-            return super().send_head()
-        body = self.not_found.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def host():
-    """``host(folder, not_found)``: ``folder`` served over HTTP, ``not_found`` for every missing path; the base URL."""
-    servers = []
-
-    def start(folder: Path, not_found: Path) -> str:
-        handler = type("Handler", (NotFoundHandler,), {"not_found": not_found})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
-
-
 def check_not_found_page(page, url: str) -> None:
     """The 404 page at ``url``: styled by the site's stylesheet, and every link on it leads to a page."""
     response = page.goto(url)
@@ -167,16 +126,16 @@ def check_not_found_page(page, url: str) -> None:
         assert page.request.get(link).status == 200, link
 
 
-def test_the_404_page_three_folders_deep_keeps_its_styles_and_working_links(built_site, host, page_at):
+def test_the_404_page_three_folders_deep_keeps_its_styles_and_working_links(built_site, serve, page_at):
     """Without ``--site-url``: served at the host's root, as a host that shows it for every missing path does."""
-    base = host(built_site, built_site / "404.html")
-    check_not_found_page(page_at(PHONE), f"{base}/a/b/c/findes-ikke")
+    base = serve(built_site, not_found=built_site / "404.html")
+    check_not_found_page(page_at(PHONE), f"{base}a/b/c/findes-ikke")
 
 
-def test_with_the_sites_address_the_404_page_works_three_folders_deep_under_a_sub_path(tmp_path, host, page_at):
-    base = host(tmp_path, tmp_path / "arkiv" / "404.html")
-    build_site(Path(__file__).resolve().parents[2] / "content", tmp_path / "arkiv", site_url=f"{base}/arkiv/")
-    check_not_found_page(page_at(DESKTOP), f"{base}/arkiv/alleroed/x/y/findes-ikke")
+def test_with_the_sites_address_the_404_page_works_three_folders_deep_under_a_sub_path(tmp_path, serve, page_at):
+    base = serve(tmp_path, not_found=tmp_path / "arkiv" / "404.html")
+    build_site(Path(__file__).resolve().parents[2] / "content", tmp_path / "arkiv", site_url=f"{base}arkiv/")
+    check_not_found_page(page_at(DESKTOP), f"{base}arkiv/alleroed/x/y/findes-ikke")
 
 
 def test_no_table_cell_breaks_inside_a_word(sites, page_at):
